@@ -1,0 +1,52 @@
+#include "domain/LoginThrottle.h"
+
+#include <algorithm>
+
+namespace netcity::domain {
+
+std::chrono::seconds LoginThrottle::waitFor(const std::string& key, Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.lockedUntil <= now) return std::chrono::seconds{0};
+    auto left = std::chrono::ceil<std::chrono::seconds>(it->second.lockedUntil - now);
+    return std::max(left, std::chrono::seconds{1});
+}
+
+void LoginThrottle::recordFailure(const std::string& key, Clock::time_point now) {
+    std::lock_guard lock(mutex_);
+    if (entries_.size() >= settings_.maxTrackedKeys) forgetStale(now);
+    Entry& e = entries_[key];
+    if (e.failures > 0 && now - e.lastFailure > settings_.forgetAfter) e = Entry{};
+    ++e.failures;
+    e.lastFailure = now;
+    int over = e.failures - settings_.freeAttempts + 1;  // the last free failure starts the lock
+    if (over <= 0) return;
+    auto lock_ = settings_.baseLock * (1LL << std::min(over - 1, 20));
+    e.lockedUntil = now + std::min<std::chrono::seconds>(lock_, settings_.maxLock);
+}
+
+void LoginThrottle::recordSuccess(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    entries_.erase(key);
+}
+
+void LoginThrottle::forgetStale(Clock::time_point now) {
+    std::erase_if(entries_, [&](const auto& kv) {
+        return now - kv.second.lastFailure > settings_.forgetAfter && kv.second.lockedUntil <= now;
+    });
+    // Under a flood of distinct keys, keep memory bounded: drop the oldest half.
+    if (entries_.size() >= settings_.maxTrackedKeys) {
+        std::size_t n = 0;
+        std::erase_if(entries_, [&](const auto&) { return n++ % 2 == 0; });
+    }
+}
+
+std::string minutesPhrase(std::chrono::seconds wait) {
+    long long m = std::max<long long>(1, (wait.count() + 59) / 60);
+    const char* word = "минут";
+    if (m % 10 == 1 && m % 100 != 11) word = "минуту";
+    else if (m % 10 >= 2 && m % 10 <= 4 && (m % 100 < 12 || m % 100 > 14)) word = "минуты";
+    return std::to_string(m) + " " + word;
+}
+
+}  // namespace netcity::domain

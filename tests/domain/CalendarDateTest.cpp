@@ -1,0 +1,34 @@
+#include "domain/CalendarDate.h"
+
+#include <gtest/gtest.h>
+
+using netcity::domain::CalendarDate;
+
+TEST(CalendarDate, ParsesRussianAndIso) {
+    auto a = CalendarDate::parse("07.03.2010");
+    auto b = CalendarDate::parse("2010-03-07");
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(*a, *b);
+    EXPECT_EQ(a->iso(), "2010-03-07");
+    EXPECT_EQ(b->russian(), "07.03.2010");
+}
+
+TEST(CalendarDate, RejectsImpossibleDates) {
+    EXPECT_FALSE(CalendarDate::parse("31.02.2010"));
+    EXPECT_FALSE(CalendarDate::parse("29.02.2023"));
+    EXPECT_TRUE(CalendarDate::parse("29.02.2024"));
+    EXPECT_FALSE(CalendarDate::parse("2010-13-01"));
+    EXPECT_FALSE(CalendarDate::parse("7.3.2010"));
+    EXPECT_FALSE(CalendarDate::parse("07.03.20a0"));
+    EXPECT_FALSE(CalendarDate::parse(""));
+    EXPECT_FALSE(CalendarDate::parse("01.01.1800"));
+}
+
+TEST(CalendarDate, AgeAndUnixConversion) {
+    auto birth = *CalendarDate::parse("15.06.2012");
+    EXPECT_EQ(birth.ageOn(*CalendarDate::parse("14.06.2026")), 13);
+    EXPECT_EQ(birth.ageOn(*CalendarDate::parse("15.06.2026")), 14);
+    EXPECT_EQ(CalendarDate::fromUnixSeconds(0).iso(), "1970-01-01");
+    EXPECT_EQ(CalendarDate::fromUnixSeconds(1795356816).iso(), "2026-11-22");
+    EXPECT_LT(*CalendarDate::parse("16.03.2025"), *CalendarDate::parse("17.03.2025"));
+}

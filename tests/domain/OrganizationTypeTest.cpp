@@ -1,0 +1,14 @@
+#include "domain/OrganizationType.h"
+
+#include <gtest/gtest.h>
+
+using namespace netcity::domain;
+
+TEST(OrganizationType, LabelsInAnyFirstLetterCase) {
+    EXPECT_EQ(parseOrganizationType("общеобразовательная"), OrganizationType::General);
+    EXPECT_EQ(parseOrganizationType("Общеобразовательная"), OrganizationType::General);
+    EXPECT_EQ(parseOrganizationType("управление образованием"), OrganizationType::Authority);
+    EXPECT_FALSE(parseOrganizationType("школа"));
+    EXPECT_EQ(parseOrganizationTypeCode("preschool"), OrganizationType::Preschool);
+    EXPECT_EQ(schoolOrganizationTypes().size(), 4u);
+}
