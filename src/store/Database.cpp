@@ -1,0 +1,143 @@
+#include "store/Database.h"
+
+#include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Transaction.h>
+
+#include <chrono>
+#include <mutex>
+#include <stdexcept>
+
+#include "store/Migrations.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace netcity::store {
+namespace {
+
+void registerConnectors() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        Poco::Data::SQLite::Connector::registerConnector();
+        Poco::Data::PostgreSQL::Connector::registerConnector();
+    });
+}
+
+std::int64_t unixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// postgresql://user:pw@host:port/db -> "host=… port=… dbname=… user=… password=…"
+std::string libpqString(const std::string& url) {
+    const std::string scheme = "postgresql://";
+    if (url.rfind(scheme, 0) != 0) return url;
+    std::string rest = url.substr(scheme.size());
+    std::string user, password, host = "127.0.0.1", port = "5432", db;
+    if (auto at = rest.find('@'); at != std::string::npos) {
+        std::string cred = rest.substr(0, at);
+        rest = rest.substr(at + 1);
+        auto colon = cred.find(':');
+        user = cred.substr(0, colon);
+        if (colon != std::string::npos) password = cred.substr(colon + 1);
+    }
+    auto slash = rest.find('/');
+    std::string hostPort = rest.substr(0, slash);
+    if (slash != std::string::npos) db = rest.substr(slash + 1);
+    if (auto colon = hostPort.find(':'); colon != std::string::npos) {
+        host = hostPort.substr(0, colon);
+        port = hostPort.substr(colon + 1);
+    } else if (!hostPort.empty()) {
+        host = hostPort;
+    }
+    std::string out = "host=" + host + " port=" + port;
+    if (!db.empty()) out += " dbname=" + db;
+    if (!user.empty()) out += " user=" + user;
+    if (!password.empty()) out += " password=" + password;
+    return out;
+}
+
+}  // namespace
+
+std::string numberPlaceholders(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    int n = 0;
+    bool inString = false;
+    for (char c : text) {
+        if (c == '\'') inString = !inString;
+        if (c == '?' && !inString) {
+            out += "$" + std::to_string(++n);
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::unique_ptr<Database> Database::open(const std::string& url, int maxSessions) {
+    registerConnectors();
+    if (url.rfind("sqlite:", 0) == 0)
+        return std::unique_ptr<Database>(
+            new Database(Dialect::SQLite, "SQLite", url.substr(7), maxSessions));
+    if (url.rfind("postgresql://", 0) == 0 || url.find("dbname=") != std::string::npos)
+        return std::unique_ptr<Database>(
+            new Database(Dialect::PostgreSQL, "PostgreSQL", libpqString(url), maxSessions));
+    throw std::invalid_argument("unknown database URL (want sqlite:PATH or postgresql://…)");
+}
+
+Database::Database(Dialect dialect, const std::string& connector, const std::string& connection,
+                   int maxSessions)
+    : dialect_(dialect),
+      pool_(std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, maxSessions, 60)) {
+    if (dialect_ == Dialect::SQLite) {
+        auto s = session();
+        // WAL lets readers run while one writer commits; the sessions table is read on every
+        // request.
+        s << "PRAGMA journal_mode=WAL", now;
+        s << "PRAGMA synchronous=NORMAL", now;
+    }
+}
+
+Database::~Database() = default;
+
+Poco::Data::Session Database::session() {
+    Poco::Data::Session s(pool_->get());
+    if (dialect_ == Dialect::SQLite) {
+        s.setConnectionTimeout(10);  // seconds of sqlite3_busy_timeout for concurrent writers
+        s << "PRAGMA foreign_keys=ON", now;
+    }
+    return s;
+}
+
+std::string Database::sql(const std::string& text) const {
+    return dialect_ == Dialect::PostgreSQL ? numberPlaceholders(text) : text;
+}
+
+int Database::schemaVersion() {
+    auto s = session();
+    s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+         " applied_at BIGINT NOT NULL)",
+        now;
+    int version = 0;
+    s << "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", into(version), now;
+    return version;
+}
+
+void Database::migrate() {
+    int current = schemaVersion();
+    for (const auto& m : migrations()) {
+        if (m.version <= current) continue;
+        auto s = session();
+        Poco::Data::Transaction tx(s);
+        for (const auto& statement : m.statements) s << renderDdl(statement, dialect_), now;
+        int version = m.version;
+        std::int64_t at = unixNow();
+        s << sql("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+            bind(version), bind(at), now;
+        tx.commit();
+    }
+}
+
+}  // namespace netcity::store

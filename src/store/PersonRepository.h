@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/CalendarDate.h"
+#include "domain/PersonName.h"
+#include "domain/SnilsNumber.h"
+#include "store/Database.h"
+#include "store/SnilsVault.h"
+
+namespace netcity::store {
+
+struct Person {
+    std::int64_t id = 0;
+    std::string key;
+    domain::PersonName name;
+    std::optional<domain::CalendarDate> birthDate;
+    std::string gender;  // "М", "Ж" or empty
+    std::optional<domain::SnilsNumber> snils;
+    std::string email, phone;
+};
+
+// A child of a parent, with where the child studies (if the child has an account).
+struct ChildView {
+    std::int64_t personId = 0;
+    domain::PersonName name;
+    std::string organizationName, className;
+};
+
+class PersonRepository {
+public:
+    PersonRepository(Database& db, Poco::Data::Session& session, const SnilsVault& vault)
+        : db_(db), s_(session), vault_(vault) {}
+
+    std::int64_t upsertByKey(const Person& person, std::int64_t now);
+    std::optional<Person> byId(std::int64_t id);
+    void addRelation(std::int64_t parentPersonId, std::int64_t childPersonId);
+    std::vector<ChildView> children(std::int64_t parentPersonId);
+    std::int64_t count();
+
+private:
+    Database& db_;
+    Poco::Data::Session& s_;
+    const SnilsVault& vault_;
+};
+
+}  // namespace netcity::store

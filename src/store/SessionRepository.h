@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "store/Database.h"
+
+namespace netcity::store {
+
+// Server-side sessions. Only a hash of the session id is stored: a copy of the database does
+// not let anyone sign in as a user.
+struct StoredSession {
+    std::int64_t accountId = 0;
+    std::int64_t createdAt = 0, lastSeenAt = 0;
+};
+
+class SessionRepository {
+public:
+    SessionRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
+
+    void create(const std::string& idHash, std::int64_t accountId, std::int64_t now);
+    std::optional<StoredSession> find(const std::string& idHash);
+    void touch(const std::string& idHash, std::int64_t now);
+    void remove(const std::string& idHash);
+    // Ends every session of the account except `keepIdHash` (may be empty).
+    void removeOthers(std::int64_t accountId, const std::string& keepIdHash);
+    void removeExpired(std::int64_t idleBefore, std::int64_t createdBefore);
+
+private:
+    Database& db_;
+    Poco::Data::Session& s_;
+};
+
+}  // namespace netcity::store
