@@ -102,6 +102,14 @@ std::vector<DirectoryEntry> DirectoryRepository::classes(std::int64_t organizati
                 organizationId);
 }
 
+std::optional<std::int64_t> DirectoryRepository::municipalityOfLocality(std::int64_t localityId) {
+    std::vector<std::int64_t> ids;
+    s_ << db_.sql("SELECT municipality_id FROM localities WHERE id = ?"), into(ids),
+        bind(localityId), now;
+    if (ids.empty()) return std::nullopt;
+    return ids.front();
+}
+
 std::int64_t DirectoryRepository::upsertRegion(const std::string& key, const std::string& name) {
     std::int64_t id = 0;
     s_ << db_.sql("INSERT INTO regions (key, name) VALUES (?, ?)"

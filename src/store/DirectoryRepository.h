@@ -38,6 +38,7 @@ public:
     std::vector<DirectoryEntry> authorities(std::int64_t municipalityId);
     std::optional<Organization> organization(std::int64_t id);
     std::vector<DirectoryEntry> classes(std::int64_t organizationId);
+    std::optional<std::int64_t> municipalityOfLocality(std::int64_t localityId);
 
     // Idempotent writes by external key, for imports; each returns the row id.
     std::int64_t upsertRegion(const std::string& key, const std::string& name);

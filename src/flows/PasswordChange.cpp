@@ -1,0 +1,56 @@
+#include "flows/PasswordChange.h"
+
+#include "domain/Utf8Text.h"
+#include "store/AccountRepository.h"
+#include "store/AuditLog.h"
+
+namespace netcity::flows {
+
+const char* message(PasswordChange::Outcome outcome) {
+    switch (outcome) {
+        case PasswordChange::Outcome::Changed: return "Пароль изменён. Другие сеансы завершены.";
+        case PasswordChange::Outcome::WrongOldPassword: return "Текущий пароль указан неверно.";
+        case PasswordChange::Outcome::Mismatch: return "Новый пароль и его повтор не совпадают.";
+        case PasswordChange::Outcome::TooShort:
+            return "Новый пароль должен содержать не менее 8 символов.";
+        case PasswordChange::Outcome::TooLong:
+            return "Новый пароль должен содержать не более 128 символов.";
+        case PasswordChange::Outcome::SameAsOld:
+            return "Новый пароль должен отличаться от текущего.";
+    }
+    return "";
+}
+
+PasswordChange::Outcome PasswordChange::run(const Request& r) {
+    auto finish = [&](Outcome outcome) {
+        auto s = db_.session();
+        store::AuditLog(db_, s).record({clock_.unixSeconds(), r.accountId, "password.change",
+                                        "account:" + std::to_string(r.accountId), r.clientAddress,
+                                        outcome == Outcome::Changed ? "ok" : "rejected"});
+        return outcome;
+    };
+    if (r.newPassword != r.repeat) return Outcome::Mismatch;
+    std::size_t length = domain::codePointCount(r.newPassword);
+    if (length < kMinLength) return Outcome::TooShort;
+    if (length > kMaxLength) return Outcome::TooLong;
+
+    std::optional<store::Account> account;
+    {
+        auto s = db_.session();
+        account = store::AccountRepository(db_, s).byId(r.accountId);
+    }
+    if (!account || account->passwordHash.empty() ||
+        !hasher_.verify(account->passwordHash, r.oldPassword))
+        return finish(Outcome::WrongOldPassword);
+    if (r.newPassword == r.oldPassword) return Outcome::SameAsOld;
+
+    auto hash = hasher_.hash(r.newPassword);
+    {
+        auto s = db_.session();
+        store::AccountRepository(db_, s).setPasswordHash(r.accountId, hash, false);
+    }
+    sessions_.endOthers(r.accountId, r.currentSessionId);
+    return finish(Outcome::Changed);
+}
+
+}  // namespace netcity::flows

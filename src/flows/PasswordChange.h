@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "crypto/PasswordHasher.h"
+#include "flows/Clock.h"
+#include "flows/Sessions.h"
+#include "store/Database.h"
+
+namespace netcity::flows {
+
+// «Сменить пароль» in personal settings: the old password is required, and every other session
+// of the account ends, so a stolen session dies with the old password.
+class PasswordChange {
+public:
+    enum class Outcome { Changed, WrongOldPassword, Mismatch, TooShort, TooLong, SameAsOld };
+    struct Request {
+        std::int64_t accountId = 0;
+        std::string currentSessionId, oldPassword, newPassword, repeat, clientAddress;
+    };
+
+    PasswordChange(store::Database& db, crypto::PasswordHasher& hasher, Sessions& sessions,
+                   const Clock& clock)
+        : db_(db), hasher_(hasher), sessions_(sessions), clock_(clock) {}
+
+    Outcome run(const Request& request);
+
+    static constexpr std::size_t kMinLength = 8;    // code points
+    static constexpr std::size_t kMaxLength = 128;  // code points; argon2 takes any length,
+                                                    // but a form field should not
+private:
+    store::Database& db_;
+    crypto::PasswordHasher& hasher_;
+    Sessions& sessions_;
+    const Clock& clock_;
+};
+
+const char* message(PasswordChange::Outcome outcome);
+
+}  // namespace netcity::flows

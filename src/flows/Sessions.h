@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "flows/Clock.h"
+#include "store/Database.h"
+
+namespace netcity::flows {
+
+// Signed-in sessions: the browser holds a 256-bit random id, the database its SHA-256.
+class Sessions {
+public:
+    struct Settings {
+        std::int64_t idleTimeout = 30 * 60;
+        std::int64_t absoluteTimeout = 12 * 60 * 60;
+        std::int64_t touchEvery = 60;  // last-seen writes at most this often
+    };
+    struct Active {
+        std::int64_t accountId;
+        std::string idHash;
+    };
+
+    Sessions(store::Database& db, const Clock& clock, Settings settings)
+        : db_(db), clock_(clock), settings_(settings) {}
+
+    // Starts a fresh session (never reuses `previousId`, which is ended): rotation at sign-in.
+    std::string start(std::int64_t accountId, const std::string& previousId);
+    std::optional<Active> resolve(const std::string& id);
+    void end(const std::string& id);
+    void endOthers(std::int64_t accountId, const std::string& keepId);
+    static std::string hashOf(const std::string& id);
+
+private:
+    store::Database& db_;
+    const Clock& clock_;
+    Settings settings_;
+};
+
+}  // namespace netcity::flows
