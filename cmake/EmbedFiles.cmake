@@ -1,8 +1,8 @@
 # Turns text files (templates, CSS, JS) into a C++ source with a name -> contents map, so the
 # binary is self-contained and a deployment cannot run with templates from another version.
-function(netcity_embed_files OUTPUT BASE_DIR)
+function(netcity_embed_files OUTPUT FUNCTION BASE_DIR)
   set(body "#include <map>\n#include <string>\n\nnamespace netcity::embedded {\n\n")
-  string(APPEND body "const std::map<std::string, std::string>& files() {\n")
+  string(APPEND body "const std::map<std::string, std::string>& ${FUNCTION}() {\n")
   string(APPEND body "    static const std::map<std::string, std::string> kFiles{\n")
   foreach(file IN LISTS ARGN)
     file(RELATIVE_PATH name "${BASE_DIR}" "${file}")

@@ -73,7 +73,7 @@ std::optional<AccountProfile> AccountRepository::profile(std::int64_t accountId)
     return p;
 }
 
-std::int64_t AccountRepository::upsert(const Account& a, std::int64_t now) {
+std::int64_t AccountRepository::upsert(const Account& a, std::int64_t at) {
     Poco::Nullable<std::string> hash;
     if (!a.passwordHash.empty()) hash = a.passwordHash;
     Poco::Nullable<std::int64_t> classId;
@@ -89,7 +89,7 @@ std::int64_t AccountRepository::upsert(const Account& a, std::int64_t now) {
                   " password_hash = COALESCE(excluded.password_hash, users.password_hash),"
                   " roles = excluded.roles, class_id = excluded.class_id RETURNING id"),
         bind(a.organizationId), bind(a.personId), bind(a.login), bind(key), bind(hash), bind(roles),
-        bind(classId), bind(mustChange), bind(now), into(id), now;
+        bind(classId), bind(mustChange), bind(at), into(id), now;
     return id;
 }
 

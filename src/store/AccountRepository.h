@@ -45,7 +45,7 @@ public:
     std::optional<AccountProfile> profile(std::int64_t accountId);
 
     // Creates or updates the account (organization, login); an empty hash keeps the old one.
-    std::int64_t upsert(const Account& account, std::int64_t now);
+    std::int64_t upsert(const Account& account, std::int64_t at);
     void setPasswordHash(std::int64_t accountId, const std::string& hash, bool mustChange);
     std::int64_t count();
 

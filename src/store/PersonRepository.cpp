@@ -18,7 +18,7 @@ Poco::Nullable<std::string> optionalText(const std::string& s) {
 
 }  // namespace
 
-std::int64_t PersonRepository::upsertByKey(const Person& p, std::int64_t now) {
+std::int64_t PersonRepository::upsertByKey(const Person& p, std::int64_t at) {
     Poco::Nullable<std::string> birth, gender = optionalText(p.gender), email = optionalText(p.email),
                                        phone = optionalText(p.phone), index;
     Poco::Nullable<Poco::Data::BLOB> sealed;
@@ -38,7 +38,7 @@ std::int64_t PersonRepository::upsertByKey(const Person& p, std::int64_t now) {
                   " snils_index = excluded.snils_index, email = excluded.email,"
                   " phone = excluded.phone, updated_at = excluded.updated_at RETURNING id"),
         bind(p.key), bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(birth),
-        bind(gender), bind(sealed), bind(index), bind(email), bind(phone), bind(now), into(id), now;
+        bind(gender), bind(sealed), bind(index), bind(email), bind(phone), bind(at), into(id), now;
     return id;
 }
 

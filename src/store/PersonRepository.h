@@ -35,7 +35,7 @@ public:
     PersonRepository(Database& db, Poco::Data::Session& session, const SnilsVault& vault)
         : db_(db), s_(session), vault_(vault) {}
 
-    std::int64_t upsertByKey(const Person& person, std::int64_t now);
+    std::int64_t upsertByKey(const Person& person, std::int64_t at);
     std::optional<Person> byId(std::int64_t id);
     void addRelation(std::int64_t parentPersonId, std::int64_t childPersonId);
     std::vector<ChildView> children(std::int64_t parentPersonId);

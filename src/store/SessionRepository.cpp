@@ -5,10 +5,10 @@ using namespace Poco::Data::Keywords;
 namespace netcity::store {
 
 void SessionRepository::create(const std::string& idHash, std::int64_t accountId,
-                               std::int64_t now) {
+                               std::int64_t at) {
     s_ << db_.sql("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at)"
                   " VALUES (?, ?, ?, ?)"),
-        bind(idHash), bind(accountId), bind(now), bind(now), now;
+        bind(idHash), bind(accountId), bind(at), bind(at), now;
 }
 
 std::optional<StoredSession> SessionRepository::find(const std::string& idHash) {
@@ -19,8 +19,8 @@ std::optional<StoredSession> SessionRepository::find(const std::string& idHash) 
     return StoredSession{account[0], created[0], seen[0]};
 }
 
-void SessionRepository::touch(const std::string& idHash, std::int64_t now) {
-    s_ << db_.sql("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?"), bind(now),
+void SessionRepository::touch(const std::string& idHash, std::int64_t at) {
+    s_ << db_.sql("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?"), bind(at),
         bind(idHash), now;
 }
 

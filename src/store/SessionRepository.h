@@ -19,9 +19,9 @@ class SessionRepository {
 public:
     SessionRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
-    void create(const std::string& idHash, std::int64_t accountId, std::int64_t now);
+    void create(const std::string& idHash, std::int64_t accountId, std::int64_t at);
     std::optional<StoredSession> find(const std::string& idHash);
-    void touch(const std::string& idHash, std::int64_t now);
+    void touch(const std::string& idHash, std::int64_t at);
     void remove(const std::string& idHash);
     // Ends every session of the account except `keepIdHash` (may be empty).
     void removeOthers(std::int64_t accountId, const std::string& keepIdHash);

@@ -1,0 +1,195 @@
+#include "app/Commands.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "app/Config.h"
+#include "app/Runtime.h"
+#include "flows/CsvReader.h"
+#include "flows/PeopleImport.h"
+#include "store/AccountRepository.h"
+#include "web/JsonLog.h"
+
+namespace netcity::embedded {
+const std::map<std::string, std::string>& demoFiles();
+}
+
+namespace netcity::app {
+namespace {
+
+void waitForTermination() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    int sig = 0;
+    sigwait(&set, &sig);
+}
+
+void blockTerminationSignals() {
+    // Blocked in every thread (they inherit the mask), so only sigwait() sees them.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+flows::PeopleImport::Progress terminalProgress() {
+    if (!isatty(STDERR_FILENO)) return {};
+    return [last = -1](std::size_t done, std::size_t total) mutable {
+        int percent = total ? static_cast<int>(done * 100 / total) : 100;
+        if (percent == last) return;
+        last = percent;
+        int filled = percent * 30 / 100;
+        std::cerr << "\r[" << std::string(filled, '#') << std::string(30 - filled, ' ') << "] "
+                  << percent << "%" << (percent == 100 ? "\n" : "") << std::flush;
+    };
+}
+
+int importText(Runtime& rt, const std::string& text, bool skipBad) {
+    flows::PeopleImport import(rt.db(), rt.hasher(), rt.vault(), rt.clock());
+    auto report = import.run(text, skipBad, terminalProgress());
+    for (const auto& e : report.errors)
+        std::cerr << "строка " << e.line << ": " << e.reason << "\n";
+    if (!report.written) {
+        std::cerr << "Ничего не импортировано: в файле есть ошибки (" << report.errors.size()
+                  << "). Исправьте их или запустите с --skip-bad.\n";
+        return 1;
+    }
+    std::cerr << "Импортировано:";
+    for (const auto& [kind, n] : report.imported) std::cerr << " " << kind << " " << n << ";";
+    std::cerr << "\n";
+    return report.errors.empty() ? 0 : 1;
+}
+
+int admin(const Config& config, const std::vector<std::string>& pos) {
+    if (pos.size() < 2) throw std::invalid_argument("admin needs a subcommand");
+    if (pos[1] == "hash-cost") {
+        crypto::PasswordHasher hasher({static_cast<unsigned long long>(config.getInt("argon2-memory-kib")),
+                                       static_cast<unsigned long long>(config.getInt("argon2-iterations")), 1});
+        const int n = 20;
+        auto start = std::chrono::steady_clock::now();
+        for (int i = 0; i < n; ++i) hasher.hash("benchmark password");
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / n;
+        std::cout << "argon2id m=" << config.get("argon2-memory-kib") << " t="
+                  << config.get("argon2-iterations") << ": " << ms << " ms per hash\n";
+        return 0;
+    }
+    Runtime rt(config);
+    if (pos[1] == "migrate") {
+        std::cerr << "schema version " << rt.db().schemaVersion() << "\n";
+        return 0;
+    }
+    if (pos[1] == "import") {
+        if (pos.size() != 3) throw std::invalid_argument("admin import needs one FILE.csv");
+        std::ifstream in(pos[2], std::ios::binary);
+        if (!in) {
+            std::cerr << "Не удалось открыть файл " << pos[2] << "\n";
+            return 1;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        return importText(rt, text.str(), config.getBool("skip-bad"));
+    }
+    throw std::invalid_argument("unknown admin subcommand " + pos[1]);
+}
+
+// The first account of each role in the demo file, with its password, for the banner.
+void printDemoLogins(const std::string& csv) {
+    auto parsed = flows::parseCsv(csv);
+    if (parsed.rows.empty()) return;
+    std::map<std::string, std::size_t> col;
+    for (std::size_t i = 0; i < parsed.rows[0].fields.size(); ++i) col[parsed.rows[0].fields[i]] = i;
+    std::map<std::string, std::string> organizations;
+    std::map<std::string, bool> shown;
+    std::cout << "  Демо-входы (организация — логин / пароль):\n";
+    for (const auto& row : parsed.rows) {
+        const auto& f = row.fields;
+        if (f.size() != col.size()) continue;
+        if (f[col["record"]] == "organization") organizations[f[col["key"]]] = f[col["name"]];
+        if (f[col["record"]] != "account" || f[col["password"]].empty()) continue;
+        std::string role = f[col["roles"]];
+        if (shown[role]) continue;
+        shown[role] = true;
+        std::cout << "    " << role << ": " << organizations[f[col["parent"]]] << " — "
+                  << f[col["login"]] << " / " << f[col["password"]] << "\n";
+    }
+}
+
+int serve(Config config, bool demo) {
+    blockTerminationSignals();
+    if (demo && !config.isSet("data-dir")) config.set("data-dir", ".netcity-demo");
+    Runtime rt(config);
+    const std::string& csv = embedded::demoFiles().at("demo-data.csv");
+    if (demo) {
+        auto s = rt.db().session();
+        if (store::AccountRepository(rt.db(), s).count() == 0) {
+            std::cerr << "Загружаю демо-данные…\n";
+            if (importText(rt, csv, false) != 0) return 1;
+        }
+    }
+    unsigned short port;
+    try {
+        port = rt.startPortal();
+    } catch (const Poco::Exception& e) {
+        if (!demo || config.isSet("port")) throw;
+        config.set("port", "0");  // the usual port is taken on this machine: take any free one
+        port = rt.startPortal();
+    }
+    std::string url = "http://" + config.get("bind") + ":" + std::to_string(port) + "/";
+    web::logJson("started", {{"port", std::to_string(port)}});
+    if (demo) {
+        std::cout << "\nnetcity demo is running.\n  Портал: " << url << "login\n"
+                  << "  Данные: " << config.get("data-dir") << " (SQLite)\n";
+        printDemoLogins(csv);
+        std::cout << "  Вход через госуслуги (эмулятор ЕСИА) появится вместе с netcity esia-sim.\n"
+                  << "  Остановить: Ctrl+C\n"
+                  << std::flush;
+    } else {
+        std::cout << "listening on " << url << std::endl;
+    }
+    waitForTermination();
+    rt.stop();
+    return 0;
+}
+
+}  // namespace
+
+int runCommand(const std::vector<std::string>& args) {
+    try {
+        std::vector<std::string> pos;
+        if (args.empty() || args[0] == "--help" || args[0] == "help" || args[0] == "-h") {
+            std::cout << Config::help();
+            return 0;
+        }
+        for (const auto& a : args)
+            if (a == "--help" || a == "-h") {
+                std::cout << Config::help();
+                return 0;
+            }
+        Config config = Config::load(args, pos);
+        if (pos.empty()) throw std::invalid_argument("no command given");
+        if (pos[0] == "serve") return serve(config, false);
+        if (pos[0] == "demo") return serve(config, true);
+        if (pos[0] == "admin") return admin(config, pos);
+        throw std::invalid_argument("unknown command " + pos[0]);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "netcity: " << e.what() << "\nRun `netcity --help` for usage.\n";
+        return 2;
+    } catch (const Poco::Exception& e) {
+        std::cerr << "netcity: " << e.displayText() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "netcity: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace netcity::app

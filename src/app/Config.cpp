@@ -1,0 +1,136 @@
+#include "app/Config.h"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace netcity::app {
+namespace {
+
+std::string envName(const std::string& option) {
+    std::string out = "NETCITY_";
+    for (char c : option) out.push_back(c == '-' ? '_' : static_cast<char>(std::toupper(c)));
+    return out;
+}
+
+const Config::Option* findOption(const std::string& name) {
+    for (const auto& o : Config::options())
+        if (o.name == name) return &o;
+    return nullptr;
+}
+
+}  // namespace
+
+const std::vector<Config::Option>& Config::options() {
+    static const std::vector<Option> kOptions{
+        {"config", "", "file with key = value lines (same names as the flags)"},
+        {"bind", "127.0.0.1", "address to listen on"},
+        {"port", "18480", "portal HTTP port (0: any free port)"},
+        {"data-dir", "netcity-data", "directory for the SQLite database and the key file"},
+        {"database", "", "sqlite:PATH or postgresql://user:pw@host:port/db (default: SQLite in data-dir)"},
+        {"password-login", "everyone", "who may sign in with a password: everyone, staff, nobody"},
+        {"secure-cookies", "false", "served over TLS: Secure and __Host- cookies"},
+        {"access-log", "true", "one JSON line per request on stderr"},
+        {"argon2-memory-kib", "19456", "argon2id memory per hash, KiB (OWASP minimum 19456)"},
+        {"argon2-iterations", "2", "argon2id passes"},
+        {"argon2-concurrency", "2", "password hashes computed at once (each holds its memory)"},
+        {"max-threads", "192", "HTTP worker threads (one per open connection)"},
+        {"keep-alive", "3", "seconds an idle keep-alive connection is kept"},
+        {"session-idle-minutes", "30", "a session ends after this much inactivity"},
+        {"session-hours", "12", "a session ends this long after sign-in, whatever happens"},
+        {"skip-bad", "false", "admin import: import the good rows of a file with bad ones"},
+    };
+    return kOptions;
+}
+
+Config Config::load(const std::vector<std::string>& args, std::vector<std::string>& positional) {
+    Config c;
+    for (const auto& o : options()) c.values_[o.name] = o.defaultValue;
+    std::map<std::string, std::string> flags;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.rfind("--", 0) != 0) {
+            positional.push_back(a);
+            continue;
+        }
+        std::string name = a.substr(2), value;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        } else if (name == "secure-cookies" || name == "skip-bad") {
+            value = "true";
+        } else if (i + 1 < args.size()) {
+            value = args[++i];
+        } else {
+            throw std::invalid_argument("--" + name + " needs a value");
+        }
+        if (!findOption(name)) throw std::invalid_argument("unknown option --" + name);
+        flags[name] = value;
+    }
+    std::string file = flags.count("config") ? flags["config"] : "";
+    if (file.empty())
+        if (const char* env = std::getenv("NETCITY_CONFIG")) file = env;
+    if (!file.empty()) {
+        Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> props(
+            new Poco::Util::PropertyFileConfiguration(file));
+        for (const auto& o : options())
+            if (props->hasProperty(o.name)) {
+                c.values_[o.name] = props->getString(o.name);
+                c.explicit_[o.name] = true;
+            }
+    }
+    for (const auto& o : options())
+        if (const char* env = std::getenv(envName(o.name).c_str())) {
+            c.values_[o.name] = env;
+            c.explicit_[o.name] = true;
+        }
+    for (const auto& [name, value] : flags) {
+        c.values_[name] = value;
+        c.explicit_[name] = true;
+    }
+    return c;
+}
+
+std::string Config::get(const std::string& name) const { return values_.at(name); }
+
+int Config::getInt(const std::string& name) const {
+    try {
+        return std::stoi(get(name));
+    } catch (const std::exception&) {
+        throw std::invalid_argument("--" + name + " must be a number");
+    }
+}
+
+bool Config::getBool(const std::string& name) const {
+    auto v = get(name);
+    return v == "true" || v == "1" || v == "yes" || v == "on";
+}
+
+bool Config::isSet(const std::string& name) const { return explicit_.count(name) > 0; }
+
+std::string Config::databaseUrl() const {
+    auto db = get("database");
+    return db.empty() ? "sqlite:" + get("data-dir") + "/netcity.db" : db;
+}
+
+std::string Config::help() {
+    std::string out =
+        "netcity — the portal of «Сетевой Город. Образование»\n\n"
+        "Usage:\n"
+        "  netcity serve [options]              run the portal\n"
+        "  netcity demo [options]               demo region in SQLite, then serve; prints logins\n"
+        "  netcity admin migrate [options]      bring the database schema up to date\n"
+        "  netcity admin import FILE.csv [--skip-bad]   import directory, people, accounts\n"
+        "  netcity admin hash-cost [options]    time one argon2id hash at the configured cost\n\n"
+        "Options (flag / environment variable / config-file key):\n";
+    for (const auto& o : options()) {
+        out += "  --" + o.name + "  (" + envName(o.name) + ")\n      " + o.help;
+        if (!o.defaultValue.empty()) out += " [default: " + o.defaultValue + "]";
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace netcity::app

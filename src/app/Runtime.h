@@ -1,0 +1,48 @@
+#pragma once
+
+#include <memory>
+
+#include "app/Config.h"
+#include "crypto/KeyRing.h"
+#include "crypto/PasswordHasher.h"
+#include "domain/LoginThrottle.h"
+#include "flows/Clock.h"
+#include "flows/Sessions.h"
+#include "store/Database.h"
+#include "store/SnilsVault.h"
+#include "web/Metrics.h"
+#include "web/Portal.h"
+#include "web/PortalServer.h"
+#include "web/Templates.h"
+
+namespace netcity::app {
+
+// Everything a running netcity holds, built from the configuration in one place.
+class Runtime {
+public:
+    explicit Runtime(const Config& config);
+
+    store::Database& db() { return *db_; }
+    crypto::PasswordHasher& hasher() { return hasher_; }
+    const store::SnilsVault& vault() const { return vault_; }
+    const flows::Clock& clock() const { return clock_; }
+
+    // Starts the portal; returns the port it listens on.
+    unsigned short startPortal();
+    void stop();
+
+private:
+    const Config& config_;
+    crypto::KeyRing keys_;
+    std::unique_ptr<store::Database> db_;
+    crypto::PasswordHasher hasher_;
+    store::SnilsVault vault_;
+    flows::SystemClock clock_;
+    domain::LoginThrottle throttle_;
+    std::unique_ptr<flows::Sessions> sessions_;
+    web::Metrics metrics_;
+    std::unique_ptr<web::Templates> templates_;
+    std::unique_ptr<web::PortalServer> server_;
+};
+
+}  // namespace netcity::app

@@ -1,0 +1,89 @@
+// The signed-in pages: the main page, «Персональные настройки», and /api/me.
+#include "flows/PasswordChange.h"
+#include "store/AccountRepository.h"
+#include "store/PersonRepository.h"
+#include "web/JsonLog.h"
+#include "web/Portal.h"
+
+namespace netcity::web {
+namespace {
+
+TemplateData profileData(const store::AccountProfile& p) {
+    TemplateData d;
+    d.set("fullName", p.name.full());
+    d.set("shortName", p.name.shortForm());
+    d.set("roles", domain::joinLabels(p.roles));
+    d.set("organization", p.organizationName);
+    d.set("login", p.login);
+    if (!p.className.empty()) d.set("className", p.className);
+    return d;
+}
+
+}  // namespace
+
+void Portal::mainPage(HttpExchange& ex) {
+    auto active = requireSession(ex);
+    auto s = s_.db.session();
+    auto profile = store::AccountRepository(s_.db, s).profile(active.accountId);
+    if (!profile) throw HttpError{404, "Учётная запись не найдена."};
+    if (profile->mustChangePassword) return ex.redirect("/settings?required=1");
+    TemplateData d = profileData(*profile);
+    d.set("csrf", csrfToken(ex));
+    d.set("isStudent", profile->roles.count(domain::Role::Student) > 0);
+    if (profile->roles.count(domain::Role::Parent)) {
+        kainjow::mustache::list children;
+        for (const auto& c : store::PersonRepository(s_.db, s, s_.vault).children(profile->personId)) {
+            TemplateData child;
+            child.set("name", c.name.full());
+            child.set("organization", c.organizationName);
+            child.set("className", c.className);
+            children.push_back(child);
+        }
+        d.set("isParent", true);
+        d.set("children", children);
+    }
+    ex.sendHtml(s_.templates.page("main", "Главная", d));
+}
+
+void Portal::settingsPage(HttpExchange& ex) {
+    auto active = requireSession(ex);
+    auto s = s_.db.session();
+    auto profile = store::AccountRepository(s_.db, s).profile(active.accountId);
+    if (!profile) throw HttpError{404, "Учётная запись не найдена."};
+    TemplateData d = profileData(*profile);
+    d.set("csrf", csrfToken(ex));
+    if (ex.query("required") == "1" || profile->mustChangePassword)
+        d.set("notice", "Перед началом работы смените пароль, выданный в образовательной организации.");
+    if (ex.query("changed") == "1") d.set("success", flows::message(flows::PasswordChange::Outcome::Changed));
+    ex.sendHtml(s_.templates.page("settings", "Персональные настройки", d));
+}
+
+void Portal::passwordSubmit(HttpExchange& ex) {
+    ex.readForm(16 * 1024);
+    checkCsrf(ex);
+    auto active = requireSession(ex);
+    flows::PasswordChange change(s_.db, s_.hasher, s_.sessions, s_.clock);
+    auto outcome = change.run({active.accountId, ex.cookie(sessionCookieName()),
+                               ex.form("old_password"), ex.form("new_password"),
+                               ex.form("repeat_password"), ex.clientAddress()});
+    if (outcome == flows::PasswordChange::Outcome::Changed) return ex.redirect("/settings?changed=1");
+    auto s = s_.db.session();
+    auto profile = store::AccountRepository(s_.db, s).profile(active.accountId);
+    TemplateData d = profileData(*profile);
+    d.set("csrf", csrfToken(ex));
+    d.set("error", flows::message(outcome));
+    ex.sendHtml(s_.templates.page("settings", "Персональные настройки", d), 400);
+}
+
+void Portal::apiMe(HttpExchange& ex) {
+    auto active = requireSession(ex);
+    auto s = s_.db.session();
+    auto p = store::AccountRepository(s_.db, s).profile(active.accountId);
+    if (!p) throw HttpError{404, "Учётная запись не найдена."};
+    ex.sendJson("{\"account\":" + std::to_string(p->accountId) + ",\"login\":\"" +
+                jsonEscape(p->login) + "\",\"name\":\"" + jsonEscape(p->name.full()) +
+                "\",\"roles\":\"" + jsonEscape(domain::joinCodes(p->roles)) +
+                "\",\"organization\":\"" + jsonEscape(p->organizationName) + "\"}");
+}
+
+}  // namespace netcity::web

@@ -1,0 +1,186 @@
+#include "web/Portal.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+
+#include <chrono>
+
+#include "crypto/Hmac.h"
+#include "crypto/Random.h"
+#include "web/JsonLog.h"
+
+namespace netcity::web {
+namespace {
+
+class Dispatch : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit Dispatch(Portal& portal) : portal_(portal) {}
+    void handleRequest(Poco::Net::HTTPServerRequest& request,
+                       Poco::Net::HTTPServerResponse& response) override {
+        portal_.handle(request, response);
+    }
+
+private:
+    Portal& portal_;
+};
+
+}  // namespace
+
+Portal::Portal(PortalServices services, PortalSettings settings)
+    : s_(services), settings_(std::move(settings)) {
+    auto add = [this](const char* method, const char* path, Handler h) {
+        routes_[{method, path}] = Route{path, h};
+    };
+    add("GET", "/", &Portal::home);
+    add("GET", "/login", &Portal::loginPage);
+    add("POST", "/login", &Portal::loginSubmit);
+    add("POST", "/logout", &Portal::logout);
+    add("GET", "/main", &Portal::mainPage);
+    add("GET", "/settings", &Portal::settingsPage);
+    add("POST", "/settings/password", &Portal::passwordSubmit);
+    add("GET", "/recover", &Portal::recoverPage);
+    add("GET", "/esia/start", &Portal::esiaStart);
+    add("GET", "/api/directory/regions", &Portal::apiRegions);
+    add("GET", "/api/directory/municipalities", &Portal::apiMunicipalities);
+    add("GET", "/api/directory/localities", &Portal::apiLocalities);
+    add("GET", "/api/directory/types", &Portal::apiTypes);
+    add("GET", "/api/directory/organizations", &Portal::apiOrganizations);
+    add("GET", "/api/directory/authorities", &Portal::apiAuthorities);
+    add("GET", "/api/me", &Portal::apiMe);
+    add("GET", "/healthz", &Portal::healthz);
+    add("GET", "/metrics", &Portal::metrics);
+}
+
+Poco::Net::HTTPRequestHandler* Portal::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
+    return new Dispatch(*this);
+}
+
+const Portal::Route* Portal::find(const std::string& method, const std::string& path) const {
+    static const Route kStatic{"/static", &Portal::staticAsset};
+    if (method == "GET" && path.rfind("/static/", 0) == 0) return &kStatic;
+    auto it = routes_.find({method, path});
+    return it == routes_.end() ? nullptr : &it->second;
+}
+
+void Portal::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+    auto started = std::chrono::steady_clock::now();
+    std::string routeName = "other";
+    int status = 500;
+    try {
+        HttpExchange ex(request, response);
+        try {
+            const Route* route = find(ex.method(), ex.path());
+            if (!route) {
+                bool otherMethod = ex.method() != "GET" ? find("GET", ex.path()) != nullptr
+                                                        : find("POST", ex.path()) != nullptr;
+                throw HttpError{otherMethod ? 405 : 404, otherMethod
+                                                             ? "Этот адрес не принимает такой запрос."
+                                                             : "Страница не найдена."};
+            }
+            routeName = route->name;
+            (this->*(route->handler))(ex);
+        } catch (const HttpError& e) {
+            fail(ex, e);
+        } catch (const std::exception& e) {
+            logJson("error", {{"route", routeName}, {"what", e.what()}});
+            fail(ex, {500, "Внутренняя ошибка сервера. Попробуйте позже."});
+        }
+        status = ex.status();
+    } catch (const HttpError& e) {  // the request line itself was bad
+        response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(e.status));
+        response.setContentType("text/plain; charset=utf-8");
+        response.send() << e.message;
+        status = e.status;
+    } catch (const std::exception& e) {
+        logJson("error", {{"route", routeName}, {"what", e.what()}});
+    }
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    s_.metrics.observeRequest(routeName, status, seconds);
+    if (settings_.accessLog)
+        logJson("http", {{"method", request.getMethod()},
+                         {"route", routeName},
+                         {"status", std::to_string(status)},
+                         {"ms", std::to_string(seconds * 1000)}});
+}
+
+void Portal::fail(HttpExchange& ex, const HttpError& e) {
+    if (ex.sent()) return;
+    if (ex.path().rfind("/api/", 0) == 0) {
+        ex.sendJson("{\"error\":" + std::to_string(e.status) + ",\"message\":\"" +
+                        jsonEscape(e.message) + "\"}",
+                    e.status);
+        return;
+    }
+    renderMessage(ex, e.status, e.status >= 500 ? "Ошибка сервера" : "Ошибка", e.message);
+}
+
+void Portal::renderMessage(HttpExchange& ex, int status, const std::string& title,
+                           const std::string& message) {
+    TemplateData d;
+    d.set("heading", title);
+    d.set("message", message);
+    ex.sendHtml(s_.templates.page("message", title, d), status);
+}
+
+std::string Portal::sessionCookieName() const {
+    return settings_.secureCookies ? "__Host-nc_session" : "nc_session";
+}
+
+std::string Portal::csrfCookieName() const {
+    return settings_.secureCookies ? "__Host-nc_csrf" : "nc_csrf";
+}
+
+std::optional<flows::Sessions::Active> Portal::currentSession(HttpExchange& ex) {
+    std::string id = ex.cookie(sessionCookieName());
+    if (id.empty()) return std::nullopt;
+    return s_.sessions.resolve(id);
+}
+
+flows::Sessions::Active Portal::requireSession(HttpExchange& ex) {
+    auto active = currentSession(ex);
+    if (!active) {
+        if (ex.path().rfind("/api/", 0) == 0) throw HttpError{401, "Требуется вход в систему."};
+        ex.redirect("/login");
+        throw HttpError{303, ""};
+    }
+    return *active;
+}
+
+// Signed double-submit: the form carries HMAC(key, cookie); a page on another site can
+// neither read the cookie nor compute the token.
+std::string Portal::csrfToken(HttpExchange& ex) {
+    std::string seed = ex.cookie(csrfCookieName());
+    if (seed.size() != 43) {
+        seed = crypto::randomToken(32);
+        ex.setCookie(csrfCookieName(), seed, -1, settings_.secureCookies);
+    }
+    return crypto::base64UrlEncode(crypto::hmacSha256(settings_.csrfKey, seed));
+}
+
+void Portal::checkCsrf(HttpExchange& ex) {
+    std::string seed = ex.cookie(csrfCookieName());
+    std::string expected = crypto::base64UrlEncode(crypto::hmacSha256(settings_.csrfKey, seed));
+    if (seed.empty() || !crypto::constantTimeEquals(expected, ex.form("csrf")))
+        throw HttpError{403,
+                        "Форма устарела или отправлена не с этого сайта. Обновите страницу и "
+                        "повторите действие."};
+}
+
+void Portal::healthz(HttpExchange& ex) { ex.sendText("ok\n", "text/plain; charset=utf-8"); }
+
+void Portal::metrics(HttpExchange& ex) {
+    ex.sendText(s_.metrics.exposition(), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+void Portal::staticAsset(HttpExchange& ex) {
+    std::string name = ex.path().substr(8);
+    const std::string* body = s_.templates.asset(name);
+    if (!body) throw HttpError{404, "Файл не найден."};
+    std::string type = "text/plain; charset=utf-8";
+    if (name.ends_with(".css")) type = "text/css; charset=utf-8";
+    if (name.ends_with(".js")) type = "text/javascript; charset=utf-8";
+    if (name.ends_with(".svg")) type = "image/svg+xml";
+    ex.sendText(*body, type);
+}
+
+}  // namespace netcity::web

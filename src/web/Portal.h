@@ -1,0 +1,104 @@
+#pragma once
+
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "crypto/PasswordHasher.h"
+#include "domain/LoginThrottle.h"
+#include "domain/PasswordLoginPolicy.h"
+#include "flows/Clock.h"
+#include "flows/Sessions.h"
+#include "store/Database.h"
+#include "store/SnilsVault.h"
+#include "web/HttpExchange.h"
+#include "web/Metrics.h"
+#include "web/Templates.h"
+
+namespace netcity::web {
+
+struct PortalSettings {
+    domain::PasswordLoginPolicy passwordPolicy = domain::PasswordLoginPolicy::Everyone;
+    bool secureCookies = false;  // served over TLS: Secure + __Host- cookies
+    bool accessLog = true;
+    std::string csrfKey;         // from the key ring
+};
+
+struct PortalServices {
+    store::Database& db;
+    crypto::PasswordHasher& hasher;
+    domain::LoginThrottle& throttle;
+    const flows::Clock& clock;
+    flows::Sessions& sessions;
+    const store::SnilsVault& vault;
+    Metrics& metrics;
+    const Templates& templates;
+};
+
+// The portal's HTTP surface: routes requests to the page and API handlers.
+class Portal : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    Portal(PortalServices services, PortalSettings settings);
+
+    Poco::Net::HTTPRequestHandler* createRequestHandler(
+        const Poco::Net::HTTPServerRequest& request) override;
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
+
+private:
+    using Handler = void (Portal::*)(HttpExchange&);
+    struct Route {
+        std::string name;
+        Handler handler;
+    };
+    const Route* find(const std::string& method, const std::string& path) const;
+    void fail(HttpExchange& ex, const HttpError& error);
+
+    // Pages
+    void home(HttpExchange& ex);
+    void loginPage(HttpExchange& ex);
+    void loginSubmit(HttpExchange& ex);
+    void logout(HttpExchange& ex);
+    void mainPage(HttpExchange& ex);
+    void settingsPage(HttpExchange& ex);
+    void passwordSubmit(HttpExchange& ex);
+    void recoverPage(HttpExchange& ex);
+    void esiaStart(HttpExchange& ex);
+    // JSON
+    void apiRegions(HttpExchange& ex);
+    void apiMunicipalities(HttpExchange& ex);
+    void apiLocalities(HttpExchange& ex);
+    void apiTypes(HttpExchange& ex);
+    void apiOrganizations(HttpExchange& ex);
+    void apiAuthorities(HttpExchange& ex);
+    void apiMe(HttpExchange& ex);
+    // Operations
+    void healthz(HttpExchange& ex);
+    void metrics(HttpExchange& ex);
+    void staticAsset(HttpExchange& ex);
+
+    // Helpers shared by the handlers
+    struct LoginForm {
+        std::string tab = "school", error, notice, login;
+        std::optional<std::int64_t> region, municipality, locality, organization;
+        std::string type;
+    };
+    void renderLogin(HttpExchange& ex, LoginForm form, int status = 200);
+    std::optional<flows::Sessions::Active> currentSession(HttpExchange& ex);
+    flows::Sessions::Active requireSession(HttpExchange& ex);
+    std::string csrfToken(HttpExchange& ex);
+    void checkCsrf(HttpExchange& ex);
+    std::string sessionCookieName() const;
+    std::string csrfCookieName() const;
+    void renderMessage(HttpExchange& ex, int status, const std::string& title,
+                       const std::string& message);
+
+    PortalServices s_;
+    PortalSettings settings_;
+    std::map<std::pair<std::string, std::string>, Route> routes_;
+};
+
+}  // namespace netcity::web

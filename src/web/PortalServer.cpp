@@ -1,0 +1,35 @@
+#include "web/PortalServer.h"
+
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+
+namespace netcity::web {
+
+PortalServer::PortalServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                           const ServerSettings& s)
+    : pool_("http", 4, s.maxThreads, 60) {
+    // Binding here, before any thread starts, makes "address in use" a loud startup error.
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(s.bindAddress, s.port), 256);
+    port_ = socket.address().port();
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(s.maxThreads);
+    params->setMaxQueued(1024);
+    params->setKeepAlive(true);
+    params->setKeepAliveTimeout(Poco::Timespan(s.keepAliveSeconds, 0));
+    params->setMaxKeepAliveRequests(10000);
+    params->setTimeout(Poco::Timespan(10, 0));
+    server_ = std::make_unique<Poco::Net::HTTPServer>(factory, pool_, socket, params);
+    server_->start();
+}
+
+PortalServer::~PortalServer() { stop(); }
+
+void PortalServer::stop() {
+    if (server_) {
+        server_->stopAll(true);
+        server_.reset();
+        pool_.joinAll();
+    }
+}
+
+}  // namespace netcity::web

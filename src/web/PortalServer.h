@@ -1,0 +1,35 @@
+#pragma once
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
+
+#include <memory>
+#include <string>
+
+#include "web/Portal.h"
+
+namespace netcity::web {
+
+// POCO serves one connection per thread: the pool is sized for keep-alive clients and idle
+// connections are dropped quickly, so slow clients cannot starve the rest.
+struct ServerSettings {
+    std::string bindAddress = "127.0.0.1";
+    unsigned short port = 0;  // 0: any free port
+    int maxThreads = 192;
+    int keepAliveSeconds = 3;
+};
+
+class PortalServer {
+public:
+    PortalServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, const ServerSettings& settings);
+    ~PortalServer();
+    unsigned short port() const { return port_; }
+    void stop();
+
+private:
+    Poco::ThreadPool pool_;
+    std::unique_ptr<Poco::Net::HTTPServer> server_;
+    unsigned short port_ = 0;
+};
+
+}  // namespace netcity::web

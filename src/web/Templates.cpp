@@ -1,0 +1,41 @@
+#include "web/Templates.h"
+
+#include <stdexcept>
+
+namespace netcity::embedded {
+const std::map<std::string, std::string>& files();
+}
+
+namespace netcity::web {
+
+Templates::Templates() {
+    for (const auto& [name, text] : embedded::files()) {
+        if (name.size() < 9 || name.compare(name.size() - 9, 9, ".mustache") != 0) continue;
+        kainjow::mustache::mustache m(text);
+        if (!m.is_valid()) throw std::runtime_error("template " + name + ": " + m.error_message());
+        compiled_.emplace(name.substr(0, name.size() - 9), std::move(m));
+    }
+}
+
+std::string Templates::render(const std::string& name, const TemplateData& data) const {
+    auto it = compiled_.find(name);
+    if (it == compiled_.end()) throw std::runtime_error("no template " + name);
+    // render() is const in use but not declared so; each call works on its own context.
+    return const_cast<kainjow::mustache::mustache&>(it->second).render(data);
+}
+
+std::string Templates::page(const std::string& name, const std::string& title,
+                            TemplateData data) const {
+    TemplateData layout;
+    layout.set("title", title);
+    layout.set("content", render(name, data));
+    return render("layout", layout);
+}
+
+const std::string* Templates::asset(const std::string& name) const {
+    const auto& files = embedded::files();
+    auto it = files.find("static/" + name);
+    return it == files.end() ? nullptr : &it->second;
+}
+
+}  // namespace netcity::web
