@@ -12,6 +12,8 @@
 namespace netcity::web {
 namespace {
 
+constexpr long kDrainLimit = 1024 * 1024;
+
 bool decodePercent(const std::string& in, std::string& out) {
     out.clear();
     for (std::size_t i = 0; i < in.size(); ++i) {
@@ -97,8 +99,16 @@ void HttpExchange::readForm(std::size_t limit) {
     auto type = request_.getContentType();
     if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
         throw HttpError{415, "Форма отправлена в неподдерживаемом формате."};
-    if (request_.hasContentLength() && request_.getContentLength64() > static_cast<long>(limit))
+    if (request_.hasContentLength() && request_.getContentLength64() > static_cast<long>(limit)) {
+        // Read a moderately oversized body so the client sees the answer rather than a reset
+        // connection; beyond that the connection is simply closed after the answer.
+        if (request_.getContentLength64() <= kDrainLimit) {
+            request_.stream().ignore(static_cast<std::streamsize>(request_.getContentLength64()));
+        } else {
+            response_.setKeepAlive(false);
+        }
         throw HttpError{413, "Слишком большой объём данных в запросе."};
+    }
     std::string body(limit + 1, '\0');
     request_.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
     body.resize(static_cast<std::size_t>(request_.stream().gcount()));

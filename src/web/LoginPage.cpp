@@ -51,19 +51,23 @@ void Portal::loginPage(HttpExchange& ex) {
     form.organization = ex.queryId("organization");
     bool nothingChosen = !form.region && ex.query("tab").empty();
     if (nothingChosen) {
-        if (auto last = toId(ex.cookie(kLastOrganizationCookie))) {
-            auto s = s_.db.session();
-            if (auto org = store::DirectoryRepository(s_.db, s).organization(*last)) {
-                form.tab = org->type == domain::OrganizationType::Authority ? "authority" : "school";
-                form.region = org->regionId;
-                form.municipality = org->municipalityId;
-                form.locality = org->localityId;
-                form.type = domain::code(org->type);
-                form.organization = org->id;
-            }
-        }
+        if (auto last = toId(ex.cookie(kLastOrganizationCookie))) fillFromOrganization(form, *last);
     }
     renderLogin(ex, form);
+}
+
+// The selects' path down to one organization: for a remembered school, or to show the form
+// again after a failed attempt with the school still chosen.
+void Portal::fillFromOrganization(LoginForm& form, std::int64_t organizationId) {
+    auto s = s_.db.session();
+    auto org = store::DirectoryRepository(s_.db, s).organization(organizationId);
+    if (!org) return;
+    form.tab = org->type == domain::OrganizationType::Authority ? "authority" : "school";
+    form.region = org->regionId;
+    form.municipality = org->municipalityId;
+    form.locality = org->localityId;
+    form.type = domain::code(org->type);
+    form.organization = org->id;
 }
 
 void Portal::renderLogin(HttpExchange& ex, LoginForm f, int status) {
@@ -122,11 +126,7 @@ void Portal::loginSubmit(HttpExchange& ex) {
     checkCsrf(ex);
     LoginForm f;
     f.tab = ex.form("tab") == "authority" ? "authority" : "school";
-    f.region = toId(ex.form("region"));
-    f.municipality = toId(ex.form("municipality"));
-    f.locality = toId(ex.form("locality"));
-    f.type = ex.form("type");
-    f.organization = toId(ex.form("organization"));
+    if (auto organization = toId(ex.form("organization"))) fillFromOrganization(f, *organization);
     f.login = ex.form("login");
     std::string password = ex.form("password");
     if (settings_.passwordPolicy == domain::PasswordLoginPolicy::Nobody) {

@@ -87,6 +87,7 @@ private:
         std::string type;
     };
     void renderLogin(HttpExchange& ex, LoginForm form, int status = 200);
+    void fillFromOrganization(LoginForm& form, std::int64_t organizationId);
     std::optional<flows::Sessions::Active> currentSession(HttpExchange& ex);
     flows::Sessions::Active requireSession(HttpExchange& ex);
     std::string csrfToken(HttpExchange& ex);

@@ -32,12 +32,18 @@
     if (hidden) hidden.value = value('organization');
   }
 
+  // Each change starts a new generation; answers to older requests are dropped, so quick
+  // changes never mix two lists.
+  var generation = 0;
+
   function load(index) {
     if (index >= chain.length) return;
     var level = chain[index];
+    var mine = generation;
     fetch(urlFor(level), { credentials: 'same-origin' })
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (items) {
+        if (mine !== generation) return;
         var select = el(level);
         items.forEach(function (item) {
           var option = document.createElement('option');
@@ -53,6 +59,7 @@
   }
 
   function changed(index) {
+    generation++;
     clearFrom(index + 1);
     if (value(chain[index]) !== '') load(index + 1);
     if (hidden) hidden.value = value('organization');

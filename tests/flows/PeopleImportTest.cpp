@@ -1,0 +1,123 @@
+#include "flows/PeopleImport.h"
+
+#include <gtest/gtest.h>
+
+#include "crypto/Random.h"
+#include "store/PersonRepository.h"
+#include "support/TestDatabase.h"
+#include "support/TestPortal.h"
+
+using namespace netcity;
+using namespace netcity::testing;
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+
+namespace {
+
+const std::string kHeader =
+    "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,email,"
+    "phone,login,password,roles,class\n";
+
+class Import : public ::testing::Test {
+protected:
+    TestDatabase database;
+    crypto::PasswordHasher hasher{{.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}};
+    store::SnilsVault vault{crypto::randomBytes(32), crypto::randomBytes(32)};
+    ManualClock clock;
+    flows::PeopleImport import{database.db(), hasher, vault, clock};
+};
+
+}  // namespace
+
+TEST_F(Import, ImportsEverythingAndIsIdempotent) {
+    auto first = import.run(kSmallRegionCsv, false);
+    ASSERT_TRUE(first.written) << first.errors.at(0).reason;
+    EXPECT_EQ(first.imported["person"], 4);
+    EXPECT_EQ(first.imported["account"], 4);
+    auto second = import.run(kSmallRegionCsv, false);
+    ASSERT_TRUE(second.written);
+    EXPECT_EQ(database.count("persons"), 4);
+    EXPECT_EQ(database.count("users"), 4);
+    EXPECT_EQ(database.count("person_relations"), 1);
+    EXPECT_EQ(database.count("organizations"), 3);
+    EXPECT_EQ(database.count("classes WHERE teacher_user_id IS NOT NULL"), 1);
+}
+
+TEST_F(Import, SnilsIsSealedAtRestAndIndexedBlindly) {
+    ASSERT_TRUE(import.run(kSmallRegionCsv, false).written);
+    auto s = database.db().session();
+    std::vector<Poco::Data::BLOB> sealed;
+    std::vector<std::string> index;
+    s << "SELECT snils_sealed, snils_index FROM persons WHERE snils_index IS NOT NULL",
+        into(sealed), into(index), now;
+    ASSERT_EQ(sealed.size(), 1u);
+    std::string raw(reinterpret_cast<const char*>(sealed[0].rawContent()), sealed[0].size());
+    EXPECT_EQ(raw.find("11223344595"), std::string::npos);
+    EXPECT_EQ(index[0], vault.blindIndex(*domain::SnilsNumber::parse("11223344595")));
+    store::PersonRepository people(database.db(), s, vault);
+    std::int64_t id = 0;
+    s << "SELECT id FROM persons WHERE key = 'p-teacher'", into(id), now;
+    EXPECT_EQ(people.byId(id)->snils->formatted(), "112-233-445 95");
+}
+
+TEST_F(Import, BadRowsAreNamedByLineAndNothingIsWritten) {
+    std::string csv = kHeader +
+                      "region,reg-a,,Томская область,,,,,,,,,,,,,\n"
+                      "municipality,mun-a,reg-missing,Город,,,,,,,,,,,,,\n"
+                      "organization,org-a,reg-a,Школа,школа,,,,,,,,,,,,\n"
+                      "person,p-1,,,,Иванов,Иван,,31.02.2010,М,,,,,,,\n"
+                      "person,p-2,,,,Петров,Пётр,,01.01.2010,М,112-233-445 96,,,,,,\n"
+                      "person,p-3,,,,Сидоров,Сидор,,01.01.2999,М,,,,,,,\n"
+                      "person,p-4,,,,Сидоров,Сидор,,01.01.2000,X,,,,,,,\n"
+                      "region,reg-a,,Дубль,,,,,,,,,,,,,\n"
+                      "account,p-1,org-a,,,,,,,,,,,ivanov,pw,janitor,\n"
+                      "region,reg-b,,\"Томская \x01 область\",,,,,,,,,,,,,\n"
+                      "region,reg-c,,short row\n";
+    auto report = import.run(csv, false);
+    EXPECT_FALSE(report.written);
+    std::map<int, std::string> byLine;
+    for (const auto& e : report.errors) byLine[e.line] = e.reason;
+    EXPECT_EQ(byLine.size(), 10u);
+    EXPECT_EQ(byLine.count(2), 0u);  // the good row
+    EXPECT_NE(byLine[3].find("reg-missing"), std::string::npos);
+    EXPECT_NE(byLine[4].find("тип организации"), std::string::npos);
+    EXPECT_NE(byLine[5].find("дата рождения"), std::string::npos);
+    EXPECT_NE(byLine[6].find("контрольная сумма СНИЛС"), std::string::npos);
+    EXPECT_NE(byLine[7].find("в будущем"), std::string::npos);
+    EXPECT_NE(byLine[8].find("М или Ж"), std::string::npos);
+    EXPECT_NE(byLine[9].find("уже встречался"), std::string::npos);
+    EXPECT_NE(byLine[11].find("управляющие символы"), std::string::npos);
+    EXPECT_NE(byLine[12].find("полей"), std::string::npos);
+    EXPECT_EQ(database.count("regions"), 0);
+    EXPECT_EQ(database.count("persons"), 0);
+}
+
+TEST_F(Import, SkipBadImportsTheRestButNotWhatDependsOnABadRow) {
+    std::string csv = kHeader +
+                      "region,reg-a,,Томская область,,,,,,,,,,,,,\n"
+                      "municipality,mun-bad,reg-a,,,,,,,,,,,,,,\n"
+                      "locality,loc-a,mun-bad,Томск,,,,,,,,,,,,,\n"
+                      "person,p-1,,,,Иванов,Иван,,01.01.2010,М,,,,,,,\n";
+    auto report = import.run(csv, true);
+    EXPECT_TRUE(report.written);
+    EXPECT_EQ(report.errors.size(), 2u);
+    EXPECT_EQ(database.count("regions"), 1);
+    EXPECT_EQ(database.count("localities"), 0);
+    EXPECT_EQ(database.count("persons"), 1);
+}
+
+TEST_F(Import, RejectsWrongHeaderBrokenQuotesAndInvalidUtf8) {
+    EXPECT_FALSE(import.run("a,b,c\n1,2,3\n", false).written);
+    auto quotes = import.run(kHeader + "region,\"reg-a,,x\n", false);
+    EXPECT_FALSE(quotes.written);
+    EXPECT_NE(quotes.errors[0].reason.find("кавычка"), std::string::npos);
+    EXPECT_FALSE(import.run(kHeader + "region,reg-a,,\xC3\x28,,,,,,,,,,,,,\n", false).written);
+    EXPECT_EQ(database.count("regions"), 0);
+}
+
+TEST_F(Import, LaterFileMayReferToKeysAlreadyInTheDatabase) {
+    ASSERT_TRUE(import.run(kSmallRegionCsv, false).written);
+    std::string more = kHeader + "class,cls-9b,org-g1,9Б,,,,,,,,,,,,,\n";
+    EXPECT_TRUE(import.run(more, false).written);
+    EXPECT_EQ(database.count("classes"), 2);
+}

@@ -1,0 +1,45 @@
+#include "support/TestDatabase.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace Poco::Data::Keywords;
+
+namespace netcity::testing {
+
+TestDatabase::TestDatabase() {
+    char pattern[] = "/tmp/netcity-test-XXXXXX";
+    dir_ = ::mkdtemp(pattern);
+    const char* pgFile = std::getenv("NETCITY_TEST_PG_URL_FILE");
+    if (pgFile) {
+        std::ifstream in(pgFile);
+        std::getline(in, url_);
+        if (url_.empty()) throw std::runtime_error(std::string("no PostgreSQL URL in ") + pgFile);
+        auto db = store::Database::open(url_, 4);
+        auto s = db->session();
+        s << "DROP SCHEMA IF EXISTS public CASCADE", now;
+        s << "CREATE SCHEMA public", now;
+    } else {
+        url_ = "sqlite:" + dir_ + "/test.db";
+    }
+    db_ = store::Database::open(url_, 32);
+    db_->migrate();
+}
+
+TestDatabase::~TestDatabase() {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+}
+
+std::int64_t TestDatabase::count(const std::string& table) {
+    auto s = db_->session();
+    std::int64_t n = 0;
+    s << "SELECT COUNT(*) FROM " + table, into(n), now;
+    return n;
+}
+
+}  // namespace netcity::testing

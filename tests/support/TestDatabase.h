@@ -1,0 +1,28 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/Database.h"
+
+namespace netcity::testing {
+
+// A fresh, migrated database for one test: a new SQLite file, or — when the test runs in the
+// PostgreSQL variant (NETCITY_TEST_PG_URL_FILE names the file scripts/pg-cluster.sh wrote) —
+// the throwaway cluster's database with its schema dropped and recreated.
+class TestDatabase {
+public:
+    TestDatabase();
+    ~TestDatabase();
+    store::Database& db() { return *db_; }
+    bool postgres() const { return db_->dialect() == store::Dialect::PostgreSQL; }
+    const std::string& dataDir() const { return dir_; }
+    std::int64_t count(const std::string& table);
+    std::string url() const { return url_; }
+
+private:
+    std::string dir_, url_;
+    std::unique_ptr<store::Database> db_;
+};
+
+}  // namespace netcity::testing

@@ -1,0 +1,127 @@
+#include "support/TestPortal.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <stdexcept>
+
+#include "crypto/Random.h"
+#include "flows/PeopleImport.h"
+#include "store/DirectoryRepository.h"
+
+namespace netcity::testing {
+
+const char* kSmallRegionCsv =
+    "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,email,"
+    "phone,login,password,roles,class\n"
+    "region,reg-t,,Томская область,,,,,,,,,,,,,\n"
+    "municipality,mun-t,reg-t,Городской округ Город Томск,,,,,,,,,,,,,\n"
+    "locality,loc-t,mun-t,г. Томск,,,,,,,,,,,,,\n"
+    "organization,org-g1,loc-t,\"МАОУ \"\"Гимназия № 1\"\"\",общеобразовательная,,,,,,,,,,,,\n"
+    "organization,org-ds,loc-t,\"МБДОУ \"\"Детский сад № 3\"\"\",дошкольная,,,,,,,,,,,,\n"
+    "organization,org-uo,mun-t,Департамент образования г. Томска,управление образованием,,,,,,,,,,,,\n"
+    "class,cls-5a,org-g1,5А,,,,,,,,,,,,,\n"
+    "person,p-teacher,,,,Воронцова,Елена,Михайловна,12.04.1980,Ж,112-233-445 95,v@example.org,,,,,\n"
+    "person,p-parent,,,,Лебедева,Анна,Сергеевна,01.02.1985,Ж,,,,,,,\n"
+    "person,p-child,,,,Лебедев,Кирилл,Андреевич,15.06.2014,М,,,,,,,\n"
+    "person,p-authority,,,,Никитина,Вера,Глебовна,05.05.1975,Ж,,,,,,,\n"
+    "account,p-teacher,org-g1,,,,,,,,,,,vorontsova.em,Uchitel-2025,teacher;administrator,cls-5a\n"
+    "account,p-parent,org-g1,,,,,,,,,,,lebedeva.as,Roditel-2025,parent,\n"
+    "account,p-child,org-g1,,,,,,,,,,,lebedev.ka,Uchenik-2025,student,cls-5a\n"
+    "account,p-authority,org-uo,,,,,,,,,,,nikitina.vg,Uprav-2025,authority,\n"
+    "relation,p-child,p-parent,,,,,,,,,,,,,,\n";
+
+TestPortal::TestPortal(web::PortalSettings settings)
+    : hasher_({.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}),
+      vault_(crypto::randomBytes(32), crypto::randomBytes(32)),
+      sessions_(database_.db(), clock_, flows::Sessions::Settings{}) {
+    flows::PeopleImport import(database_.db(), hasher_, vault_, clock_);
+    auto report = import.run(kSmallRegionCsv, false);
+    if (!report.written) throw std::runtime_error("fixture import failed: " + report.errors[0].reason);
+    if (settings.csrfKey.empty()) settings.csrfKey = crypto::randomBytes(32);
+    settings.accessLog = false;
+    web::PortalServices services{database_.db(), hasher_,   throttle_, clock_,
+                                 sessions_,      vault_,    metrics_,  templates_};
+    Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
+    server_ = std::make_unique<web::PortalServer>(portal, web::ServerSettings{});
+}
+
+TestPortal::~TestPortal() { server_->stop(); }
+
+std::int64_t TestPortal::organizationId(const std::string& key) {
+    auto s = db().session();
+    return store::DirectoryRepository(db(), s).idByKey("organizations", key).value();
+}
+
+std::string urlEncode(const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "!#$&'()*+,/:;=?@[]%\"<>\\^`{|} ", out);
+    return out;
+}
+
+HttpClient::Response HttpClient::get(const std::string& path) { return request("GET", path, "", ""); }
+
+HttpClient::Response HttpClient::post(const std::string& path, const std::string& body,
+                                      const std::string& contentType) {
+    return request("POST", path, body, contentType);
+}
+
+HttpClient::Response HttpClient::request(const std::string& method, const std::string& path,
+                                         const std::string& body, const std::string& contentType) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", port_);
+    Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    if (!cookies_.empty()) {
+        Poco::Net::NameValueCollection jar;
+        for (const auto& [k, v] : cookies_) jar.add(k, v);
+        req.setCookies(jar);
+    }
+    if (method == "POST") {
+        req.setContentType(contentType);
+        req.setContentLength64(static_cast<Poco::Int64>(body.size()));
+        session.sendRequest(req) << body;
+    } else {
+        session.sendRequest(req);
+    }
+    Poco::Net::HTTPResponse res;
+    std::istream& in = session.receiveResponse(res);
+    Response out;
+    out.status = res.getStatus();
+    Poco::StreamCopier::copyToString(in, out.body);
+    out.location = res.get("Location", "");
+    out.contentType = res.getContentType();
+    for (auto it = res.find("Set-Cookie"); it != res.end() && it->first == "Set-Cookie"; ++it) {
+        const std::string& header = it->second;
+        auto eq = header.find('='), semi = header.find(';');
+        std::string name = header.substr(0, eq), value = header.substr(eq + 1, semi - eq - 1);
+        out.setCookies[name] = header;
+        if (header.find("Max-Age=0") != std::string::npos) cookies_.erase(name);
+        else cookies_[name] = value;
+    }
+    return out;
+}
+
+std::string HttpClient::csrfFrom(const std::string& html) {
+    const std::string marker = "name=\"csrf\" value=\"";
+    auto pos = html.find(marker);
+    if (pos == std::string::npos) return {};
+    pos += marker.size();
+    return html.substr(pos, html.find('"', pos) - pos);
+}
+
+std::string HttpClient::cookie(const std::string& name) const {
+    auto it = cookies_.find(name);
+    return it == cookies_.end() ? std::string{} : it->second;
+}
+
+HttpClient::Response HttpClient::signIn(std::int64_t organizationId, const std::string& login,
+                                        const std::string& password) {
+    auto page = get("/login");
+    return post("/login", "csrf=" + csrfFrom(page.body) +
+                              "&organization=" + std::to_string(organizationId) +
+                              "&login=" + urlEncode(login) + "&password=" + urlEncode(password));
+}
+
+}  // namespace netcity::testing

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "crypto/PasswordHasher.h"
+#include "domain/LoginThrottle.h"
+#include "flows/Clock.h"
+#include "flows/Sessions.h"
+#include "store/SnilsVault.h"
+#include "support/TestDatabase.h"
+#include "web/Metrics.h"
+#include "web/Portal.h"
+#include "web/PortalServer.h"
+#include "web/Templates.h"
+
+namespace netcity::testing {
+
+// A clock tests can move.
+class ManualClock : public flows::Clock {
+public:
+    std::int64_t unixSeconds() const override { return unix_; }
+    std::chrono::steady_clock::time_point steady() const override { return steady_; }
+    void advance(std::chrono::seconds by) {
+        unix_ += by.count();
+        steady_ += by;
+    }
+
+private:
+    std::int64_t unix_ = 1795356816;  // 2026-11-22
+    std::chrono::steady_clock::time_point steady_ = std::chrono::steady_clock::time_point{} + std::chrono::hours(1000);
+};
+
+// The demo-like region used by the integration tests (docs/csv-format.md).
+extern const char* kSmallRegionCsv;
+
+// The real portal over a real HTTP socket on a free port, with a fresh database.
+class TestPortal {
+public:
+    explicit TestPortal(web::PortalSettings settings = {});
+    ~TestPortal();
+
+    TestDatabase& database() { return database_; }
+    store::Database& db() { return database_.db(); }
+    unsigned short port() const { return server_->port(); }
+    crypto::PasswordHasher& hasher() { return hasher_; }
+    ManualClock& clock() { return clock_; }
+    const store::SnilsVault& vault() const { return vault_; }
+    web::Metrics& metrics() { return metrics_; }
+    std::int64_t organizationId(const std::string& key);
+
+private:
+    TestDatabase database_;
+    crypto::PasswordHasher hasher_;
+    store::SnilsVault vault_;
+    ManualClock clock_;
+    domain::LoginThrottle throttle_;
+    flows::Sessions sessions_;
+    web::Metrics metrics_;
+    web::Templates templates_;
+    std::unique_ptr<web::PortalServer> server_;
+};
+
+// A browser stand-in: keeps cookies, does not follow redirects.
+class HttpClient {
+public:
+    explicit HttpClient(unsigned short port) : port_(port) {}
+    struct Response {
+        int status = 0;
+        std::string body, location, contentType;
+        std::map<std::string, std::string> setCookies;  // name -> full header
+    };
+    Response get(const std::string& path);
+    Response post(const std::string& path, const std::string& body,
+                  const std::string& contentType = "application/x-www-form-urlencoded");
+    Response request(const std::string& method, const std::string& path, const std::string& body,
+                     const std::string& contentType);
+    // The CSRF token of the first form on the page.
+    static std::string csrfFrom(const std::string& html);
+    std::string cookie(const std::string& name) const;
+    void setCookie(const std::string& name, const std::string& value) { cookies_[name] = value; }
+    void dropCookie(const std::string& name) { cookies_.erase(name); }
+
+    // GET /login, then POST the form: the common way in.
+    Response signIn(std::int64_t organizationId, const std::string& login,
+                    const std::string& password);
+
+private:
+    unsigned short port_;
+    std::map<std::string, std::string> cookies_;
+};
+
+std::string urlEncode(const std::string& text);
+
+}  // namespace netcity::testing
