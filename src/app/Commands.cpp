@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -75,9 +76,9 @@ int admin(const Config& config, const std::vector<std::string>& pos) {
         crypto::PasswordHasher hasher({static_cast<unsigned long long>(config.getInt("argon2-memory-kib")),
                                        static_cast<unsigned long long>(config.getInt("argon2-iterations")), 1});
         const int n = 20;
-        auto start = std::chrono::steady_clock::now();
+        std::clock_t start = std::clock();  // CPU time: what a sign-in costs the server
         for (int i = 0; i < n; ++i) hasher.hash("benchmark password");
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / n;
+        double ms = 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC / n;
         std::cout << "argon2id m=" << config.get("argon2-memory-kib") << " t="
                   << config.get("argon2-iterations") << ": " << ms << " ms per hash\n";
         return 0;

@@ -2,6 +2,7 @@
 
 #include <Poco/Data/Transaction.h>
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -31,12 +32,38 @@ const std::map<std::string, std::string> kTableOf{
     {"region", "regions"},   {"municipality", "municipalities"}, {"locality", "localities"},
     {"organization", "organizations"}, {"class", "classes"},     {"person", "persons"}};
 
+// Columns each kind uses besides record, key and parent; the first `required` of them must be
+// filled, and every column not listed must be empty (a value there is a shifted column).
+struct KindColumns {
+    std::vector<std::string> used;
+    std::size_t required;
+};
+
+const std::map<std::string, KindColumns> kKindColumns{
+    {"region", {{"name"}, 1}},
+    {"municipality", {{"name"}, 1}},
+    {"locality", {{"name"}, 1}},
+    {"organization", {{"name", "type"}, 2}},
+    {"class", {{"name"}, 1}},
+    {"person",
+     {{"last_name", "first_name", "birth_date", "gender", "middle_name", "snils", "email", "phone"},
+      4}},
+    {"account", {{"login", "roles", "password", "class"}, 2}},
+    {"relation", {{}, 0}},
+};
+
 struct Row {
     int line = 0;
     std::map<std::string, std::string> f;
     std::string passwordHash;  // accounts: computed before the transaction
     const std::string& operator[](const std::string& c) const { return f.at(c); }
 };
+
+std::string trimSpaces(const std::string& v) {
+    auto begin = v.find_first_not_of(" \t");
+    if (begin == std::string::npos) return {};
+    return v.substr(begin, v.find_last_not_of(" \t") - begin + 1);
+}
 
 bool validKey(const std::string& k) {
     if (k.empty() || k.size() > 64) return false;
@@ -72,6 +99,17 @@ public:
                 return "поле " + col + ": длиннее 200 символов";
         }
         const std::string& kind = r["record"];
+        auto columns = kKindColumns.find(kind);
+        if (columns == kKindColumns.end()) return "неизвестный вид записи «" + kind + "»";
+        const auto& used = columns->second.used;
+        for (const auto& [col, value] : r.f) {
+            bool allowed = col == "record" || col == "key" || (col == "parent" && kind != "region" && kind != "person") ||
+                           std::find(used.begin(), used.end(), col) != used.end();
+            if (!allowed && !value.empty())
+                return "столбец " + col + " не используется в записи вида " + kind + " (сдвиг столбцов?)";
+        }
+        for (std::size_t i = 0; i < columns->second.required; ++i)
+            if (r[used[i]].empty()) return "для записи вида " + kind + " обязателен столбец " + used[i];
         std::string error = checkKind(kind, r);
         if (!error.empty()) return error;
         remember(kind, r);
@@ -83,14 +121,17 @@ private:
         if (kind == "relation") return checkRelation(r);
         if (!validKey(r["key"])) return "ключ пуст или содержит недопустимые символы";
         if (kind == "account") return checkAccount(r);
-        if (!kTableOf.count(kind)) return "неизвестный вид записи «" + kind + "»";
         if (seen_[kind].count(r["key"])) return "ключ " + r["key"] + " уже встречался в файле";
         if (kind == "person") return checkPerson(r);
         if (domain::collapseSpaces(r["name"]).empty()) return "не указано название";
         if (kind == "region") return {};
         if (kind == "municipality") return needParent("region", r["parent"]);
         if (kind == "locality") return needParent("municipality", r["parent"]);
-        if (kind == "class") return needParent("organization", r["parent"]);
+        if (kind == "class") {
+            if (auto e = needParent("organization", r["parent"]); !e.empty()) return e;
+            if (isAuthority(r["parent"])) return "у органа управления образованием нет классов";
+            return {};
+        }
         auto type = domain::parseOrganizationType(r["type"]);
         if (!type) return "неизвестный тип организации «" + r["type"] + "»";
         return needParent(*type == domain::OrganizationType::Authority ? "municipality" : "locality",
@@ -123,13 +164,26 @@ private:
         if (!validKey(r["login"])) return "логин пуст или содержит недопустимые символы";
         std::string loginId = r["parent"] + "/" + store::loginKey(r["login"]);
         if (logins_.count(loginId)) return "логин " + r["login"] + " уже встречался в этой организации";
-        if (!domain::parseRoleList(r["roles"])) return "неизвестная роль в «" + r["roles"] + "»";
+        auto roles = domain::parseRoleList(r["roles"]);
+        if (!roles) return "неизвестная роль в «" + r["roles"] + "»";
+        bool authorityOrg = isAuthority(r["parent"]);
+        bool authorityRole = roles->count(domain::Role::Authority) > 0;
+        if (authorityOrg != authorityRole)
+            return authorityOrg ? "в органе управления образованием нужна роль authority"
+                                : "роль authority допустима только в органе управления образованием";
+        if (authorityOrg && (roles->count(domain::Role::Student) || roles->count(domain::Role::Parent) ||
+                             roles->count(domain::Role::Teacher)))
+            return "в органе управления образованием допустимы только роли authority и administrator";
         if (!r["class"].empty()) {
+            bool student = roles->count(domain::Role::Student), teacher = roles->count(domain::Role::Teacher);
+            if (student == teacher)
+                return "класс указывается только обучающемуся или классному руководителю";
             if (auto e = needParent("class", r["class"]); !e.empty()) return e;
-            auto owner = classOrganization_.find(r["class"]);
-            if (owner != classOrganization_.end() && owner->second != r["parent"])
+            if (classOrganization(r["class"]) != r["parent"])
                 return "класс " + r["class"] + " относится к другой организации";
         }
+        if (auto owner = loginOwner(r["parent"], r["login"]); owner && *owner != r["key"])
+            return "логин " + r["login"] + " в этой организации принадлежит другому человеку";
         return {};
     }
 
@@ -137,6 +191,7 @@ private:
         if (auto e = needParent("person", r["key"]); !e.empty()) return e;
         if (auto e = needParent("person", r["parent"]); !e.empty()) return e;
         if (r["key"] == r["parent"]) return "человек не может быть родителем самому себе";
+        if (relations_.count(r["key"] + "/" + r["parent"])) return "эта связь уже встречалась в файле";
         return {};
     }
 
@@ -150,17 +205,41 @@ private:
     void remember(const std::string& kind, const Row& r) {
         if (kind == "account") {
             logins_.insert(r["parent"] + "/" + store::loginKey(r["login"]));
-        } else if (kind != "relation") {
+            loginOwners_[r["parent"] + "/" + store::loginKey(r["login"])] = r["key"];
+        } else if (kind == "relation") {
+            relations_.insert(r["key"] + "/" + r["parent"]);
+        } else {
             seen_[kind].insert(r["key"]);
             if (kind == "class") classOrganization_[r["key"]] = r["parent"];
+            if (kind == "organization")
+                authority_[r["key"]] = domain::parseOrganizationType(r["type"]) ==
+                                       domain::OrganizationType::Authority;
         }
     }
 
     store::DirectoryRepository& dir_;
     const Clock& clock_;
     std::map<std::string, std::set<std::string>> seen_;
-    std::set<std::string> logins_;
-    std::map<std::string, std::string> classOrganization_;
+    // Facts about keys that may come from the file or from the database.
+    bool isAuthority(const std::string& organizationKey) {
+        if (auto it = authority_.find(organizationKey); it != authority_.end()) return it->second;
+        return authority_[organizationKey] = dir_.organizationTypeByKey(organizationKey) ==
+                                             domain::OrganizationType::Authority;
+    }
+    std::string classOrganization(const std::string& classKey) {
+        if (auto it = classOrganization_.find(classKey); it != classOrganization_.end())
+            return it->second;
+        return classOrganization_[classKey] = dir_.organizationKeyOfClass(classKey).value_or("");
+    }
+    std::optional<std::string> loginOwner(const std::string& organizationKey, const std::string& login) {
+        auto id = organizationKey + "/" + store::loginKey(login);
+        if (auto it = loginOwners_.find(id); it != loginOwners_.end()) return it->second;
+        return dir_.personKeyOfLogin(organizationKey, store::loginKey(login));
+    }
+
+    std::set<std::string> logins_, relations_;
+    std::map<std::string, std::string> classOrganization_, loginOwners_;
+    std::map<std::string, bool> authority_;
 };
 
 class Writer {
@@ -260,19 +339,22 @@ private:
 PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
                                        const Progress& progress) {
     Report report;
-    if (!domain::isValidUtf8(csvText)) {
-        report.errors.push_back({0, "файл не в кодировке UTF-8"});
-        return report;
-    }
     auto parsed = parseCsv(csvText);
     if (!parsed.error.empty()) {
         report.errors.push_back({parsed.errorLine, parsed.error});
         return report;
     }
-    if (parsed.rows.empty() || parsed.rows[0].fields != kColumns) {
+    std::map<std::string, std::size_t> position;  // column -> index in the file's header
+    if (!parsed.rows.empty())
+        for (std::size_t i = 0; i < parsed.rows[0].fields.size(); ++i)
+            position.emplace(parsed.rows[0].fields[i], i);
+    bool headerOk = !parsed.rows.empty() && parsed.rows[0].fields.size() == kColumns.size() &&
+                    position.size() == kColumns.size();
+    for (const auto& c : kColumns) headerOk = headerOk && position.count(c);
+    if (!headerOk) {
         std::string expected;
         for (const auto& c : kColumns) expected += (expected.empty() ? "" : ",") + c;
-        report.errors.push_back({1, "заголовок должен быть: " + expected});
+        report.errors.push_back({1, "в заголовке должны быть по одному разу столбцы " + expected});
         return report;
     }
 
@@ -289,7 +371,11 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
             continue;
         }
         Row row{csvRow.line, {}, {}};
-        for (std::size_t c = 0; c < kColumns.size(); ++c) row.f[kColumns[c]] = csvRow.fields[c];
+        for (const auto& c : kColumns) {
+            std::string value = csvRow.fields[position[c]];
+            // Spaces around a value are never meant, except in a password.
+            row.f[c] = c == "password" ? value : trimSpaces(value);
+        }
         if (auto error = validator.check(row); !error.empty()) {
             report.errors.push_back({row.line, error});
             continue;

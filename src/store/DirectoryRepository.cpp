@@ -181,4 +181,31 @@ std::optional<std::int64_t> DirectoryRepository::idByKey(const std::string& tabl
     return ids.front();
 }
 
+std::optional<domain::OrganizationType> DirectoryRepository::organizationTypeByKey(
+    const std::string& key) {
+    std::vector<std::string> types;
+    s_ << db_.sql("SELECT type FROM organizations WHERE key = ?"), into(types), bind(key), now;
+    if (types.empty()) return std::nullopt;
+    return domain::parseOrganizationTypeCode(types.front());
+}
+
+std::optional<std::string> DirectoryRepository::organizationKeyOfClass(const std::string& classKey) {
+    std::vector<std::string> keys;
+    s_ << db_.sql("SELECT o.key FROM classes c JOIN organizations o ON o.id = c.organization_id"
+                  " WHERE c.key = ?"),
+        into(keys), bind(classKey), now;
+    if (keys.empty()) return std::nullopt;
+    return keys.front();
+}
+
+std::optional<std::string> DirectoryRepository::personKeyOfLogin(const std::string& organizationKey,
+                                                                 const std::string& loginKey) {
+    std::vector<std::string> keys;
+    s_ << db_.sql("SELECT COALESCE(p.key, '') FROM users u JOIN organizations o ON o.id = u.organization_id"
+                  " JOIN persons p ON p.id = u.person_id WHERE o.key = ? AND u.login_key = ?"),
+        into(keys), bind(organizationKey), bind(loginKey), now;
+    if (keys.empty()) return std::nullopt;
+    return keys.front();
+}
+
 }  // namespace netcity::store

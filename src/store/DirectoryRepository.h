@@ -54,6 +54,11 @@ public:
     // Row id of a keyed entry; table is one of regions, municipalities, localities,
     // organizations, classes, persons.
     std::optional<std::int64_t> idByKey(const std::string& table, const std::string& key);
+    std::optional<domain::OrganizationType> organizationTypeByKey(const std::string& key);
+    std::optional<std::string> organizationKeyOfClass(const std::string& classKey);
+    // The key of the person who holds `loginKey` in the organization, if anyone does.
+    std::optional<std::string> personKeyOfLogin(const std::string& organizationKey,
+                                                const std::string& loginKey);
 
 private:
     std::vector<DirectoryEntry> list(const std::string& sql, std::int64_t parentId);

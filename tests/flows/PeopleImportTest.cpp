@@ -121,3 +121,44 @@ TEST_F(Import, LaterFileMayReferToKeysAlreadyInTheDatabase) {
     EXPECT_TRUE(import.run(more, false).written);
     EXPECT_EQ(database.count("classes"), 2);
 }
+
+TEST_F(Import, HeaderColumnsMayComeInAnyOrderAndSpacesAreTrimmed) {
+    std::string csv =
+        "key,record,name,parent,type,last_name,first_name,middle_name,birth_date,gender,snils,"
+        "email,phone,login,password,roles,class\n"
+        "reg-a,region,  Томская область ,,,,,,,,,,,,,,\n";
+    auto report = import.run(csv, false);
+    ASSERT_TRUE(report.written) << report.errors.at(0).reason;
+    auto s = database.db().session();
+    std::string name;
+    s << "SELECT name FROM regions", into(name), now;
+    EXPECT_EQ(name, "Томская область");
+    EXPECT_FALSE(import.run("record,key,key\n", false).written);
+}
+
+TEST_F(Import, KindRulesForColumnsRolesClassesLoginsAndRelations) {
+    ASSERT_TRUE(import.run(kSmallRegionCsv, false).written);
+    std::string csv = kHeader +
+                      "region,reg-x,,Область,общеобразовательная,,,,,,,,,,,,\n"  // 2 shifted
+                      "person,p-x,,,,Иванов,Иван,,,М,,,,,,,\n"                   // 3 no date
+                      "account,p-parent,org-uo,,,,,,,,,,,x1,pw,parent,\n"        // 4 parent in authority
+                      "account,p-parent,org-g1,,,,,,,,,,,x2,pw,authority,\n"     // 5 authority in school
+                      "account,p-parent,org-g1,,,,,,,,,,,x3,pw,parent,cls-5a\n"  // 6 class for parent
+                      "account,p-parent,org-g1,,,,,,,,,,,lebedev.ka,pw,parent,\n"  // 7 login taken
+                      "relation,p-child,p-parent,,,,,,,,,,,,,,\n"                // 8 fine (exists: no-op)
+                      "relation,p-child,p-parent,,,,,,,,,,,,,,\n"                // 9 duplicate in file
+                      "class,cls-x,org-uo,1А,,,,,,,,,,,,,\n";                    // 10 class in authority
+    auto report = import.run(csv, false);
+    EXPECT_FALSE(report.written);
+    std::map<int, std::string> byLine;
+    for (const auto& e : report.errors) byLine[e.line] = e.reason;
+    EXPECT_NE(byLine[2].find("сдвиг"), std::string::npos);
+    EXPECT_NE(byLine[3].find("birth_date"), std::string::npos);
+    EXPECT_NE(byLine[4].find("authority"), std::string::npos);
+    EXPECT_NE(byLine[5].find("только в органе"), std::string::npos);
+    EXPECT_NE(byLine[6].find("класс указывается"), std::string::npos);
+    EXPECT_NE(byLine[7].find("другому человеку"), std::string::npos);
+    EXPECT_EQ(byLine.count(8), 0u);
+    EXPECT_NE(byLine[9].find("уже встречалась"), std::string::npos);
+    EXPECT_NE(byLine[10].find("нет классов"), std::string::npos);
+}
