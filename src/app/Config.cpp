@@ -40,6 +40,9 @@ const std::vector<Config::Option>& Config::options() {
         {"keep-alive", "3", "seconds an idle keep-alive connection is kept"},
         {"session-idle-minutes", "30", "a session ends after this much inactivity"},
         {"session-hours", "12", "a session ends this long after sign-in, whatever happens"},
+        {"cache-seconds", "2",
+         "how long a node trusts its copy of a session or account (0: always ask the database); "
+         "a sign-out on another node takes effect here at most this much later"},
         {"skip-bad", "false", "admin import: import the good rows of a file with bad ones"},
     };
     return kOptions;

@@ -29,7 +29,9 @@ Runtime::Runtime(const Config& config)
     flows::Sessions::Settings s;
     s.idleTimeout = config.getInt("session-idle-minutes") * 60LL;
     s.absoluteTimeout = config.getInt("session-hours") * 3600LL;
+    s.cacheSeconds = config.getInt("cache-seconds");
     sessions_ = std::make_unique<flows::Sessions>(*db_, clock_, s);
+    overviews_ = std::make_unique<flows::AccountOverviews>(*db_, vault_, clock_, s.cacheSeconds);
 }
 
 unsigned short Runtime::startPortal() {
@@ -41,8 +43,8 @@ unsigned short Runtime::startPortal() {
     settings.secureCookies = config_.getBool("secure-cookies");
     settings.accessLog = config_.getBool("access-log");
     settings.csrfKey = keys_.subkey("csrf");
-    web::PortalServices services{*db_,      hasher_, throttle_,   clock_,
-                                 *sessions_, vault_,  metrics_, *templates_};
+    web::PortalServices services{*db_,   hasher_, throttle_, clock_,     *sessions_,
+                                 *overviews_, vault_,  metrics_,  *templates_};
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
     web::ServerSettings server;
     server.bindAddress = config_.get("bind");

@@ -6,6 +6,7 @@
 #include "crypto/KeyRing.h"
 #include "crypto/PasswordHasher.h"
 #include "domain/LoginThrottle.h"
+#include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
 #include "store/Database.h"
@@ -40,6 +41,7 @@ private:
     flows::SystemClock clock_;
     domain::LoginThrottle throttle_;
     std::unique_ptr<flows::Sessions> sessions_;
+    std::unique_ptr<flows::AccountOverviews> overviews_;
     web::Metrics metrics_;
     std::unique_ptr<web::Templates> templates_;
     std::unique_ptr<web::PortalServer> server_;

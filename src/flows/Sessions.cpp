@@ -12,34 +12,53 @@ std::string Sessions::start(std::int64_t accountId, const std::string& previousI
     auto s = db_.session();
     store::SessionRepository repo(db_, s);
     if (!previousId.empty()) repo.remove(hashOf(previousId));
+    if (!previousId.empty()) cache_.erase(hashOf(previousId));
     std::string id = crypto::randomToken(32);
-    repo.create(hashOf(id), accountId, clock_.unixSeconds());
+    std::int64_t now = clock_.unixSeconds();
+    repo.create(hashOf(id), accountId, now);
+    cache_.put(hashOf(id), {accountId, now, now}, now);
     return id;
 }
 
 std::optional<Sessions::Active> Sessions::resolve(const std::string& id) {
     if (id.size() != 43) return std::nullopt;  // 32 bytes in base64url
-    auto s = db_.session();
-    store::SessionRepository repo(db_, s);
     std::string hash = hashOf(id);
-    auto found = repo.find(hash);
-    if (!found) return std::nullopt;
     std::int64_t now = clock_.unixSeconds();
+    auto found = cache_.get(hash, now);
+    bool fromCache = found.has_value();
+    if (!found || now - found->lastSeenAt >= settings_.touchEvery) {
+        fromCache = false;
+        auto s = db_.session();
+        found = store::SessionRepository(db_, s).find(hash);
+        if (!found) return std::nullopt;
+    }
     if (now - found->lastSeenAt > settings_.idleTimeout ||
         now - found->createdAt > settings_.absoluteTimeout) {
-        repo.remove(hash);
+        end(id);
         return std::nullopt;
     }
-    if (now - found->lastSeenAt >= settings_.touchEvery) repo.touch(hash, now);
+    if (!fromCache) {
+        if (now - found->lastSeenAt >= settings_.touchEvery) {
+            auto s = db_.session();
+            store::SessionRepository(db_, s).touch(hash, now);
+            found->lastSeenAt = now;
+        }
+        cache_.put(hash, *found, now);
+    }
     return Active{found->accountId, hash};
 }
 
 void Sessions::end(const std::string& id) {
+    cache_.erase(hashOf(id));
     auto s = db_.session();
     store::SessionRepository(db_, s).remove(hashOf(id));
 }
 
 void Sessions::endOthers(std::int64_t accountId, const std::string& keepId) {
+    std::string keep = keepId.empty() ? "" : hashOf(keepId);
+    cache_.eraseIf([&](const std::string& hash, const store::StoredSession& session) {
+        return session.accountId == accountId && hash != keep;
+    });
     auto s = db_.session();
     store::SessionRepository(db_, s).removeOthers(accountId, keepId.empty() ? "" : hashOf(keepId));
 }

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "flows/Clock.h"
+#include "flows/TtlCache.h"
+#include "store/SessionRepository.h"
 #include "store/Database.h"
 
 namespace netcity::flows {
@@ -16,6 +18,7 @@ public:
         std::int64_t idleTimeout = 30 * 60;
         std::int64_t absoluteTimeout = 12 * 60 * 60;
         std::int64_t touchEvery = 60;  // last-seen writes at most this often
+        std::int64_t cacheSeconds = 2;  // see TtlCache
     };
     struct Active {
         std::int64_t accountId;
@@ -23,7 +26,7 @@ public:
     };
 
     Sessions(store::Database& db, const Clock& clock, Settings settings)
-        : db_(db), clock_(clock), settings_(settings) {}
+        : db_(db), clock_(clock), settings_(settings), cache_(settings.cacheSeconds) {}
 
     // Starts a fresh session (never reuses `previousId`, which is ended): rotation at sign-in.
     std::string start(std::int64_t accountId, const std::string& previousId);
@@ -36,6 +39,7 @@ private:
     store::Database& db_;
     const Clock& clock_;
     Settings settings_;
+    TtlCache<std::string, store::StoredSession> cache_;  // by id hash
 };
 
 }  // namespace netcity::flows

@@ -3,6 +3,7 @@
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Transaction.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <mutex>
@@ -18,6 +19,13 @@ namespace {
 void registerConnectors() {
     static std::once_flag once;
     std::call_once(once, [] {
+        // SQLite's memory statistics take one process-wide mutex on every allocation: under
+        // load every request thread queued on it (measured, bench/README.md). No pooled
+        // connection is used by two threads at once, so per-connection mutexes go too.
+        sqlite3_shutdown();
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        sqlite3_initialize();
         Poco::Data::SQLite::Connector::registerConnector();
         Poco::Data::PostgreSQL::Connector::registerConnector();
     });
@@ -58,6 +66,20 @@ std::string libpqString(const std::string& url) {
     return out;
 }
 
+// Settings every SQLite connection needs, applied once when the pool opens it rather than
+// on every checkout.
+class SqlitePool : public Poco::Data::SessionPool {
+public:
+    using Poco::Data::SessionPool::SessionPool;
+
+protected:
+    void customizeSession(Poco::Data::Session& s) override {
+        s.setConnectionTimeout(10);  // seconds of sqlite3_busy_timeout for concurrent writers
+        s << "PRAGMA foreign_keys=ON", now;
+        s << "PRAGMA synchronous=NORMAL", now;
+    }
+};
+
 }  // namespace
 
 std::string numberPlaceholders(const std::string& text) {
@@ -89,27 +111,21 @@ std::unique_ptr<Database> Database::open(const std::string& url, int maxSessions
 
 Database::Database(Dialect dialect, const std::string& connector, const std::string& connection,
                    int maxSessions)
-    : dialect_(dialect),
-      pool_(std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, maxSessions, 60)) {
+    : dialect_(dialect) {
     if (dialect_ == Dialect::SQLite) {
-        auto s = session();
+        pool_ = std::make_unique<SqlitePool>(connector, connection, 1, maxSessions, 60);
         // WAL lets readers run while one writer commits; the sessions table is read on every
-        // request.
+        // request. The mode is stored in the file, so once is enough.
+        auto s = session();
         s << "PRAGMA journal_mode=WAL", now;
-        s << "PRAGMA synchronous=NORMAL", now;
+    } else {
+        pool_ = std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, maxSessions, 60);
     }
 }
 
 Database::~Database() = default;
 
-Poco::Data::Session Database::session() {
-    Poco::Data::Session s(pool_->get());
-    if (dialect_ == Dialect::SQLite) {
-        s.setConnectionTimeout(10);  // seconds of sqlite3_busy_timeout for concurrent writers
-        s << "PRAGMA foreign_keys=ON", now;
-    }
-    return s;
-}
+Poco::Data::Session Database::session() { return pool_->get(); }
 
 std::string Database::sql(const std::string& text) const {
     return dialect_ == Dialect::PostgreSQL ? numberPlaceholders(text) : text;

@@ -1,7 +1,6 @@
 // The signed-in pages: the main page, «Персональные настройки», and /api/me.
 #include "flows/PasswordChange.h"
 #include "store/AccountRepository.h"
-#include "store/PersonRepository.h"
 #include "web/JsonLog.h"
 #include "web/Portal.h"
 
@@ -23,16 +22,16 @@ TemplateData profileData(const store::AccountProfile& p) {
 
 void Portal::mainPage(HttpExchange& ex) {
     auto active = requireSession(ex);
-    auto s = s_.db.session();
-    auto profile = store::AccountRepository(s_.db, s).profile(active.accountId);
-    if (!profile) throw HttpError{404, "Учётная запись не найдена."};
-    if (profile->mustChangePassword) return ex.redirect("/settings?required=1");
-    TemplateData d = profileData(*profile);
+    auto overview = s_.overviews.get(active.accountId);
+    if (!overview) throw HttpError{404, "Учётная запись не найдена."};
+    const auto& profile = overview->profile;
+    if (profile.mustChangePassword) return ex.redirect("/settings?required=1");
+    TemplateData d = profileData(profile);
     d.set("csrf", csrfToken(ex));
-    d.set("isStudent", profile->roles.count(domain::Role::Student) > 0);
-    if (profile->roles.count(domain::Role::Parent)) {
+    d.set("isStudent", profile.roles.count(domain::Role::Student) > 0);
+    if (profile.roles.count(domain::Role::Parent)) {
         kainjow::mustache::list children;
-        for (const auto& c : store::PersonRepository(s_.db, s, s_.vault).children(profile->personId)) {
+        for (const auto& c : overview->children) {
             TemplateData child;
             child.set("name", c.name.full());
             child.set("organization", c.organizationName);
@@ -66,7 +65,10 @@ void Portal::passwordSubmit(HttpExchange& ex) {
     auto outcome = change.run({active.accountId, ex.cookie(sessionCookieName()),
                                ex.form("old_password"), ex.form("new_password"),
                                ex.form("repeat_password"), ex.clientAddress()});
-    if (outcome == flows::PasswordChange::Outcome::Changed) return ex.redirect("/settings?changed=1");
+    if (outcome == flows::PasswordChange::Outcome::Changed) {
+        s_.overviews.forget(active.accountId);  // the must-change flag is gone
+        return ex.redirect("/settings?changed=1");
+    }
     auto s = s_.db.session();
     auto profile = store::AccountRepository(s_.db, s).profile(active.accountId);
     TemplateData d = profileData(*profile);

@@ -11,6 +11,7 @@
 #include "crypto/PasswordHasher.h"
 #include "domain/LoginThrottle.h"
 #include "domain/PasswordLoginPolicy.h"
+#include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
 #include "store/Database.h"
@@ -34,6 +35,7 @@ struct PortalServices {
     domain::LoginThrottle& throttle;
     const flows::Clock& clock;
     flows::Sessions& sessions;
+    flows::AccountOverviews& overviews;
     const store::SnilsVault& vault;
     Metrics& metrics;
     const Templates& templates;

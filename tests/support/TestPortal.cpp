@@ -37,14 +37,15 @@ const char* kSmallRegionCsv =
 TestPortal::TestPortal(web::PortalSettings settings)
     : hasher_({.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}),
       vault_(crypto::randomBytes(32), crypto::randomBytes(32)),
-      sessions_(database_.db(), clock_, flows::Sessions::Settings{}) {
+      sessions_(database_.db(), clock_, flows::Sessions::Settings{}),
+      overviews_(database_.db(), vault_, clock_, 2) {
     flows::PeopleImport import(database_.db(), hasher_, vault_, clock_);
     auto report = import.run(kSmallRegionCsv, false);
     if (!report.written) throw std::runtime_error("fixture import failed: " + report.errors[0].reason);
     if (settings.csrfKey.empty()) settings.csrfKey = crypto::randomBytes(32);
     settings.accessLog = false;
-    web::PortalServices services{database_.db(), hasher_,   throttle_, clock_,
-                                 sessions_,      vault_,    metrics_,  templates_};
+    web::PortalServices services{database_.db(), hasher_, throttle_, clock_,   sessions_,
+                                 overviews_,     vault_,  metrics_,  templates_};
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
     server_ = std::make_unique<web::PortalServer>(portal, web::ServerSettings{});
 }

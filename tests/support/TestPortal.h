@@ -6,6 +6,7 @@
 
 #include "crypto/PasswordHasher.h"
 #include "domain/LoginThrottle.h"
+#include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
 #include "store/SnilsVault.h"
@@ -57,6 +58,7 @@ private:
     ManualClock clock_;
     domain::LoginThrottle throttle_;
     flows::Sessions sessions_;
+    flows::AccountOverviews overviews_;
     web::Metrics metrics_;
     web::Templates templates_;
     std::unique_ptr<web::PortalServer> server_;
