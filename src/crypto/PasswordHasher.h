@@ -1,15 +1,21 @@
 #pragma once
 
-#include <memory>
-#include <semaphore>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 namespace netcity::crypto {
 
-// argon2id through libsodium. Each hash holds `memoryKiB` of RAM for its duration, so the number
-// computed at once is bounded: under a login storm requests queue here instead of exhausting
-// memory.
+// argon2id through libsodium, computed on a few dedicated threads.
+//
+// Each hash holds `memoryKiB` of RAM while it runs. Running them only on `maxConcurrent`
+// workers bounds that memory under a login storm (requests queue here instead), and lets each
+// worker reuse its allocation instead of faulting in fresh pages for every hash.
 class PasswordHasher {
 public:
     struct Settings {
@@ -19,6 +25,9 @@ public:
     };
 
     explicit PasswordHasher(Settings settings);
+    ~PasswordHasher();
+    PasswordHasher(const PasswordHasher&) = delete;
+    PasswordHasher& operator=(const PasswordHasher&) = delete;
 
     std::string hash(std::string_view password);
     bool verify(std::string_view storedHash, std::string_view password);
@@ -30,8 +39,15 @@ public:
     const Settings& settings() const { return settings_; }
 
 private:
+    void runOnWorker(const std::function<void()>& job);
+    void workerLoop();
+
     Settings settings_;
-    std::counting_semaphore<1024> slots_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<std::function<void()>> jobs_;
+    bool stopping_ = false;
+    std::vector<std::thread> workers_;
     std::string dummyHash_;
 };
 
