@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <ctime>
 #include <future>
 #include <stdexcept>
 
@@ -33,7 +34,12 @@ void PasswordHasher::workerLoop() {
             job = std::move(jobs_.front());
             jobs_.pop_front();
         }
+        timespec before{}, after{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &before);
         job();
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &after);
+        cpuNanos_ += static_cast<unsigned long long>((after.tv_sec - before.tv_sec) * 1000000000LL +
+                                                     (after.tv_nsec - before.tv_nsec));
     }
 }
 

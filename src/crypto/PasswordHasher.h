@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -37,6 +38,9 @@ public:
     void verifyDummy(std::string_view password);
 
     const Settings& settings() const { return settings_; }
+    // CPU time the workers have spent hashing: lets the server report its own cost per
+    // sign-in apart from argon2id (bench/README.md).
+    double cpuSeconds() const { return static_cast<double>(cpuNanos_.load()) / 1e9; }
 
 private:
     void runOnWorker(const std::function<void()>& job);
@@ -48,6 +52,7 @@ private:
     std::deque<std::function<void()>> jobs_;
     bool stopping_ = false;
     std::vector<std::thread> workers_;
+    std::atomic<unsigned long long> cpuNanos_{0};
     std::string dummyHash_;
 };
 

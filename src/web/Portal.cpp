@@ -169,7 +169,11 @@ void Portal::checkCsrf(HttpExchange& ex) {
 void Portal::healthz(HttpExchange& ex) { ex.sendText("ok\n", "text/plain; charset=utf-8"); }
 
 void Portal::metrics(HttpExchange& ex) {
-    ex.sendText(s_.metrics.exposition(), "text/plain; version=0.0.4; charset=utf-8");
+    std::string text = s_.metrics.exposition();
+    text += "# HELP netcity_argon2_cpu_seconds_total CPU time spent computing argon2id hashes.\n"
+            "# TYPE netcity_argon2_cpu_seconds_total counter\n"
+            "netcity_argon2_cpu_seconds_total " + std::to_string(s_.hasher.cpuSeconds()) + "\n";
+    ex.sendText(text, "text/plain; version=0.0.4; charset=utf-8");
 }
 
 void Portal::staticAsset(HttpExchange& ex) {
