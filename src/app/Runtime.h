@@ -5,7 +5,7 @@
 #include "app/Config.h"
 #include "crypto/KeyRing.h"
 #include "crypto/PasswordHasher.h"
-#include "domain/LoginThrottle.h"
+#include "domain/SignInThrottle.h"
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
@@ -39,7 +39,7 @@ private:
     crypto::PasswordHasher hasher_;
     store::SnilsVault vault_;
     flows::SystemClock clock_;
-    domain::LoginThrottle throttle_;
+    domain::SignInThrottle throttle_;
     std::unique_ptr<flows::Sessions> sessions_;
     std::unique_ptr<flows::AccountOverviews> overviews_;
     web::Metrics metrics_;

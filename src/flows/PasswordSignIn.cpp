@@ -7,10 +7,8 @@ namespace netcity::flows {
 namespace {
 
 std::string accountKey(std::int64_t organizationId, const std::string& login) {
-    return "acc:" + std::to_string(organizationId) + ":" + store::loginKey(login);
+    return std::to_string(organizationId) + ":" + store::loginKey(login);
 }
-
-std::string addressKey(const std::string& address) { return "ip:" + address; }
 
 }  // namespace
 
@@ -32,8 +30,8 @@ PasswordSignIn::Result PasswordSignIn::run(const Attempt& a) {
     if (policy_ == domain::PasswordLoginPolicy::Nobody) return {Outcome::PolicyClosed};
 
     auto now = clock_.steady();
-    auto wait = std::max(throttle_.waitFor(accountKey(a.organizationId, a.login), now),
-                         throttle_.waitFor(addressKey(a.clientAddress), now));
+    std::string throttleKey = accountKey(a.organizationId, a.login);
+    auto wait = throttle_.waitFor(throttleKey, a.clientAddress, now);
     if (wait.count() > 0) {
         finish(a, Outcome::Throttled, 0);
         return {Outcome::Throttled, 0, wait};
@@ -51,11 +49,10 @@ PasswordSignIn::Result PasswordSignIn::run(const Attempt& a) {
         hasher_.verifyDummy(a.password);
     }
     if (!verified || account->blocked) {
-        throttle_.recordFailure(accountKey(a.organizationId, a.login), now);
-        throttle_.recordFailure(addressKey(a.clientAddress), now);
+        throttle_.recordFailure(throttleKey, a.clientAddress, now);
         return finish(a, Outcome::Rejected, account ? account->id : 0);
     }
-    throttle_.recordSuccess(accountKey(a.organizationId, a.login));
+    throttle_.recordSuccess(throttleKey);
 
     if (!domain::allowsPasswordLogin(policy_, account->roles))
         return finish(a, Outcome::StaffOnly, account->id);

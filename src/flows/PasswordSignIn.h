@@ -5,7 +5,7 @@
 #include <string>
 
 #include "crypto/PasswordHasher.h"
-#include "domain/LoginThrottle.h"
+#include "domain/SignInThrottle.h"
 #include "domain/PasswordLoginPolicy.h"
 #include "flows/Clock.h"
 #include "store/Database.h"
@@ -40,7 +40,7 @@ public:
     };
 
     PasswordSignIn(store::Database& db, crypto::PasswordHasher& hasher,
-                   domain::LoginThrottle& throttle, const Clock& clock,
+                   domain::SignInThrottle& throttle, const Clock& clock,
                    domain::PasswordLoginPolicy policy)
         : db_(db), hasher_(hasher), throttle_(throttle), clock_(clock), policy_(policy) {}
 
@@ -51,7 +51,7 @@ private:
 
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
-    domain::LoginThrottle& throttle_;
+    domain::SignInThrottle& throttle_;
     const Clock& clock_;
     domain::PasswordLoginPolicy policy_;
 };

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "crypto/PasswordHasher.h"
-#include "domain/LoginThrottle.h"
+#include "domain/SignInThrottle.h"
 #include "domain/PasswordLoginPolicy.h"
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
@@ -32,7 +32,7 @@ struct PortalSettings {
 struct PortalServices {
     store::Database& db;
     crypto::PasswordHasher& hasher;
-    domain::LoginThrottle& throttle;
+    domain::SignInThrottle& throttle;
     const flows::Clock& clock;
     flows::Sessions& sessions;
     flows::AccountOverviews& overviews;

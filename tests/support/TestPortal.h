@@ -5,7 +5,7 @@
 #include <string>
 
 #include "crypto/PasswordHasher.h"
-#include "domain/LoginThrottle.h"
+#include "domain/SignInThrottle.h"
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
@@ -56,7 +56,7 @@ private:
     crypto::PasswordHasher hasher_;
     store::SnilsVault vault_;
     ManualClock clock_;
-    domain::LoginThrottle throttle_;
+    domain::SignInThrottle throttle_;
     flows::Sessions sessions_;
     flows::AccountOverviews overviews_;
     web::Metrics metrics_;

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <Poco/Net/StreamSocket.h>
+
 #include "support/TestPortal.h"
 
 using namespace netcity;
@@ -39,4 +41,40 @@ TEST(PasswordPolicy, NobodyShowsTheEsiaOnlySentenceAndRefusesPasswords) {
     // the csrf token is on the page only inside the login form, which is hidden: refused anyway
     EXPECT_EQ(res.status, 403);
     EXPECT_EQ(portal.database().count("sessions"), 0);
+}
+
+TEST(SecureCookies, HostPrefixAndSecureFlagBehindTls) {
+    web::PortalSettings settings;
+    settings.secureCookies = true;
+    TestPortal portal(settings);
+    HttpClient client(portal.port());
+    auto page = client.get("/login");
+    ASSERT_TRUE(page.setCookies.count("__Host-nc_csrf"));
+    EXPECT_TRUE(contains(page.setCookies["__Host-nc_csrf"], "; Secure"));
+    EXPECT_TRUE(contains(page.setCookies["__Host-nc_csrf"], "Path=/"));
+    auto res = client.post("/login", "csrf=" + HttpClient::csrfFrom(page.body) + "&organization=" +
+                                         std::to_string(portal.organizationId("org-g1")) +
+                                         "&login=lebedeva.as&password=Roditel-2025");
+    EXPECT_EQ(res.status, 303);
+    ASSERT_TRUE(res.setCookies.count("__Host-nc_session"));
+    EXPECT_TRUE(contains(res.setCookies["__Host-nc_session"], "HttpOnly"));
+    EXPECT_TRUE(contains(res.setCookies["__Host-nc_session"], "; Secure"));
+    EXPECT_EQ(client.get("/main").status, 200);
+}
+
+TEST(SlowClients, AnIdleConnectionDoesNotBlockOthers) {
+    TestPortal portal;
+    // Connections that send nothing (or half a request) each hold one worker for a bounded time.
+    std::vector<std::unique_ptr<Poco::Net::StreamSocket>> idle;
+    for (int i = 0; i < 20; ++i) {
+        idle.push_back(std::make_unique<Poco::Net::StreamSocket>(
+            Poco::Net::SocketAddress("127.0.0.1", portal.port())));
+        idle.back()->sendBytes("GET /login HTTP/1.1\r\nHost: x\r\n", 31);
+    }
+    HttpClient client(portal.port());
+    auto started = std::chrono::steady_clock::now();
+    EXPECT_EQ(client.get("/healthz").status, 200);
+    // Not a timing assertion on speed: only that the request was not queued behind the idle
+    // connections until their 10 s socket timeout.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
