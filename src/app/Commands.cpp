@@ -75,9 +75,9 @@ int importText(Runtime& rt, const std::string& text, bool skipBad) {
 // computes them (bench/run.sh compares the two).
 int hashCost(const Config& config) {
     int workers = config.getInt("argon2-concurrency");
-    crypto::PasswordHasher hasher({static_cast<unsigned long long>(config.getInt("argon2-memory-kib")),
-                                   static_cast<unsigned long long>(config.getInt("argon2-iterations")),
-                                   workers});
+    crypto::PasswordHasher hasher(
+        {static_cast<unsigned long long>(config.getInt("argon2-memory-kib")),
+         static_cast<unsigned long long>(config.getInt("argon2-iterations")), workers});
     const int perClient = 25;
     std::clock_t start = std::clock();  // CPU time of the whole process
     std::vector<std::thread> clients;
@@ -86,10 +86,10 @@ int hashCost(const Config& config) {
             for (int i = 0; i < perClient; ++i) hasher.hash("benchmark password");
         });
     for (auto& c : clients) c.join();
-    double ms = 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC /
-                (perClient * workers);
-    std::cout << "argon2id m=" << config.get("argon2-memory-kib") << " t="
-              << config.get("argon2-iterations") << " x" << workers << ": " << ms
+    double ms =
+        1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC / (perClient * workers);
+    std::cout << "argon2id m=" << config.get("argon2-memory-kib")
+              << " t=" << config.get("argon2-iterations") << " x" << workers << ": " << ms
               << " ms per hash\n";
     return 0;
 }
@@ -121,7 +121,8 @@ void printDemoLogins(const std::string& csv) {
     auto parsed = flows::parseCsv(csv);
     if (parsed.rows.empty()) return;
     std::map<std::string, std::size_t> col;
-    for (std::size_t i = 0; i < parsed.rows[0].fields.size(); ++i) col[parsed.rows[0].fields[i]] = i;
+    for (std::size_t i = 0; i < parsed.rows[0].fields.size(); ++i)
+        col[parsed.rows[0].fields[i]] = i;
     std::map<std::string, std::string> organizations;
     std::map<std::string, bool> shown;
     std::cout << "  Демо-входы (организация — логин / пароль):\n";

@@ -29,7 +29,8 @@ const std::vector<Config::Option>& Config::options() {
         {"bind", "127.0.0.1", "address to listen on"},
         {"port", "18480", "portal HTTP port (0: any free port)"},
         {"data-dir", "netcity-data", "directory for the SQLite database and the key file"},
-        {"database", "", "sqlite:PATH or postgresql://user:pw@host:port/db (default: SQLite in data-dir)"},
+        {"database", "",
+         "sqlite:PATH or postgresql://user:pw@host:port/db (default: SQLite in data-dir)"},
         {"password-login", "everyone", "who may sign in with a password: everyone, staff, nobody"},
         {"secure-cookies", "false", "served over TLS: Secure and __Host- cookies"},
         {"access-log", "true", "one JSON line per request on stderr"},
@@ -96,7 +97,9 @@ Config Config::load(const std::vector<std::string>& args, std::vector<std::strin
     return c;
 }
 
-std::string Config::get(const std::string& name) const { return values_.at(name); }
+std::string Config::get(const std::string& name) const {
+    return values_.at(name);
+}
 
 int Config::getInt(const std::string& name) const {
     try {
@@ -111,7 +114,9 @@ bool Config::getBool(const std::string& name) const {
     return v == "true" || v == "1" || v == "yes" || v == "on";
 }
 
-bool Config::isSet(const std::string& name) const { return explicit_.count(name) > 0; }
+bool Config::isSet(const std::string& name) const {
+    return explicit_.count(name) > 0;
+}
 
 std::string Config::databaseUrl() const {
     auto db = get("database");

@@ -10,7 +10,7 @@ namespace netcity::app {
 // --config file (key = value lines), built-in defaults. Names are the same everywhere:
 // flag --password-login, variable NETCITY_PASSWORD_LOGIN, file key password-login.
 class Config {
-public:
+  public:
     struct Option {
         std::string name, defaultValue, help;
     };
@@ -28,7 +28,7 @@ public:
     std::string databaseUrl() const;  // --database, or SQLite in the data directory
     static std::string help();
 
-private:
+  private:
     std::map<std::string, std::string> values_;
     std::map<std::string, bool> explicit_;
 };

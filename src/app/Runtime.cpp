@@ -43,7 +43,7 @@ unsigned short Runtime::startPortal() {
     settings.secureCookies = config_.getBool("secure-cookies");
     settings.accessLog = config_.getBool("access-log");
     settings.csrfKey = keys_.subkey("csrf");
-    web::PortalServices services{*db_,   hasher_, throttle_, clock_,     *sessions_,
+    web::PortalServices services{*db_,        hasher_, throttle_, clock_,     *sessions_,
                                  *overviews_, vault_,  metrics_,  *templates_};
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
     web::ServerSettings server;

@@ -20,7 +20,7 @@ namespace netcity::app {
 
 // Everything a running netcity holds, built from the configuration in one place.
 class Runtime {
-public:
+  public:
     explicit Runtime(const Config& config);
 
     store::Database& db() { return *db_; }
@@ -32,7 +32,7 @@ public:
     unsigned short startPortal();
     void stop();
 
-private:
+  private:
     const Config& config_;
     crypto::KeyRing keys_;
     std::unique_ptr<store::Database> db_;

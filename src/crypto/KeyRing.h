@@ -9,14 +9,14 @@ namespace netcity::crypto {
 // One master secret per deployment (a file in the data directory); every purpose gets its
 // own subkey, so a leak of, say, the CSRF key says nothing about the SNILS key.
 class KeyRing {
-public:
+  public:
     explicit KeyRing(Bytes master);
     // Reads the 32-byte key file, creating it (mode 0600) when absent.
     static KeyRing loadOrCreate(const std::string& path);
 
     Bytes subkey(std::string_view purpose) const;
 
-private:
+  private:
     Bytes master_;
 };
 

@@ -88,6 +88,8 @@ bool PasswordHasher::needsRehash(std::string_view storedHash) const {
                                           settings_.memoryKiB * 1024) != 0;
 }
 
-void PasswordHasher::verifyDummy(std::string_view password) { verify(dummyHash_, password); }
+void PasswordHasher::verifyDummy(std::string_view password) {
+    verify(dummyHash_, password);
+}
 
 }  // namespace netcity::crypto

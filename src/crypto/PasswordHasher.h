@@ -18,7 +18,7 @@ namespace netcity::crypto {
 // workers bounds that memory under a login storm (requests queue here instead), and lets each
 // worker reuse its allocation instead of faulting in fresh pages for every hash.
 class PasswordHasher {
-public:
+  public:
     struct Settings {
         unsigned long long memoryKiB = 19 * 1024;  // OWASP minimum for argon2id
         unsigned long long iterations = 2;
@@ -42,7 +42,7 @@ public:
     // sign-in apart from argon2id (bench/README.md).
     double cpuSeconds() const { return static_cast<double>(cpuNanos_.load()) / 1e9; }
 
-private:
+  private:
     void runOnWorker(const std::function<void()>& job);
     void workerLoop();
 

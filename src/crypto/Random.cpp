@@ -10,6 +10,8 @@ Bytes randomBytes(std::size_t count) {
     return out;
 }
 
-std::string randomToken(std::size_t bytes) { return base64UrlEncode(randomBytes(bytes)); }
+std::string randomToken(std::size_t bytes) {
+    return base64UrlEncode(randomBytes(bytes));
+}
 
 }  // namespace netcity::crypto

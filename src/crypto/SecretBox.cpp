@@ -14,7 +14,9 @@ constexpr int kNonce = 12;
 constexpr int kTag = 16;
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
-unsigned char* u(Bytes& b) { return reinterpret_cast<unsigned char*>(b.data()); }
+unsigned char* u(Bytes& b) {
+    return reinterpret_cast<unsigned char*>(b.data());
+}
 const unsigned char* u(std::string_view b) {
     return reinterpret_cast<const unsigned char*>(b.data());
 }
@@ -31,7 +33,8 @@ Bytes SecretBox::seal(std::string_view plaintext, std::string_view context) cons
     CipherCtx ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
     int len = 0;
     if (!ctx || !EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, u(key_), u(out)) ||
-        !EVP_EncryptUpdate(ctx.get(), nullptr, &len, u(context), static_cast<int>(context.size())) ||
+        !EVP_EncryptUpdate(ctx.get(), nullptr, &len, u(context),
+                           static_cast<int>(context.size())) ||
         !EVP_EncryptUpdate(ctx.get(), u(out) + kNonce, &len, u(plaintext),
                            static_cast<int>(plaintext.size())) ||
         !EVP_EncryptFinal_ex(ctx.get(), u(out) + kNonce + len, &len) ||
@@ -50,7 +53,8 @@ std::optional<std::string> SecretBox::open(std::string_view sealed,
     CipherCtx ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
     int len = 0;
     if (!ctx || !EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, u(key_), u(sealed)) ||
-        !EVP_DecryptUpdate(ctx.get(), nullptr, &len, u(context), static_cast<int>(context.size())) ||
+        !EVP_DecryptUpdate(ctx.get(), nullptr, &len, u(context),
+                           static_cast<int>(context.size())) ||
         !EVP_DecryptUpdate(ctx.get(), u(out), &len, u(sealed) + kNonce,
                            static_cast<int>(textLen)) ||
         !EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTag, tag.data()) ||

@@ -10,13 +10,13 @@ namespace netcity::crypto {
 // `context` is authenticated but not stored (e.g. "snils"), so a value sealed for one field
 // cannot be moved into another.
 class SecretBox {
-public:
+  public:
     explicit SecretBox(Bytes key32);
 
     Bytes seal(std::string_view plaintext, std::string_view context) const;
     std::optional<std::string> open(std::string_view sealed, std::string_view context) const;
 
-private:
+  private:
     Bytes key_;
 };
 

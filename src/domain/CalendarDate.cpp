@@ -13,7 +13,9 @@ bool toInt(std::string_view s, int& out) {
     return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc{};
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysIn(int y, int m) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

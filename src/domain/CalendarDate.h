@@ -9,7 +9,7 @@ namespace netcity::domain {
 
 // A date without time or zone: birth dates, cut-off dates.
 class CalendarDate {
-public:
+  public:
     // Accepts "DD.MM.YYYY" (Russian documents, ESIA) and "YYYY-MM-DD" (ISO, HTML date inputs).
     static std::optional<CalendarDate> parse(std::string_view text);
     static std::optional<CalendarDate> make(int year, int month, int day);
@@ -27,7 +27,7 @@ public:
 
     auto operator<=>(const CalendarDate&) const = default;
 
-private:
+  private:
     CalendarDate(int y, int m, int d) : year_(y), month_(m), day_(d) {}
     int year_, month_, day_;
 };

@@ -44,8 +44,10 @@ void LoginThrottle::forgetStale(Clock::time_point now) {
 std::string minutesPhrase(std::chrono::seconds wait) {
     long long m = std::max<long long>(1, (wait.count() + 59) / 60);
     const char* word = "минут";
-    if (m % 10 == 1 && m % 100 != 11) word = "минуту";
-    else if (m % 10 >= 2 && m % 10 <= 4 && (m % 100 < 12 || m % 100 > 14)) word = "минуты";
+    if (m % 10 == 1 && m % 100 != 11)
+        word = "минуту";
+    else if (m % 10 >= 2 && m % 10 <= 4 && (m % 100 < 12 || m % 100 > 14))
+        word = "минуты";
     return std::to_string(m) + " " + word;
 }
 

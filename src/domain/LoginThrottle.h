@@ -14,7 +14,7 @@ namespace netcity::domain {
 // keep a real user out for at most `maxLock` at a time, while guessing stays hopelessly slow.
 // Failures are forgotten after `forgetAfter` without one. Time is passed in: no clock here.
 class LoginThrottle {
-public:
+  public:
     using Clock = std::chrono::steady_clock;
     struct Settings {
         int freeAttempts = 5;
@@ -32,7 +32,7 @@ public:
     void recordFailure(const std::string& key, Clock::time_point now);
     void recordSuccess(const std::string& key);
 
-private:
+  private:
     struct Entry {
         int failures = 0;
         Clock::time_point lastFailure{};

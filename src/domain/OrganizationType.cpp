@@ -31,8 +31,12 @@ std::optional<OrganizationType> parseOrganizationType(std::string_view text) {
     return std::nullopt;
 }
 
-const char* label(OrganizationType type) { return kTypes[static_cast<std::size_t>(type)].label; }
-const char* code(OrganizationType type) { return kTypes[static_cast<std::size_t>(type)].code; }
+const char* label(OrganizationType type) {
+    return kTypes[static_cast<std::size_t>(type)].label;
+}
+const char* code(OrganizationType type) {
+    return kTypes[static_cast<std::size_t>(type)].code;
+}
 
 std::optional<OrganizationType> parseOrganizationTypeCode(std::string_view text) {
     for (const auto& t : kTypes)

@@ -11,18 +11,24 @@ std::optional<PasswordLoginPolicy> parsePasswordLoginPolicy(std::string_view tex
 
 const char* code(PasswordLoginPolicy policy) {
     switch (policy) {
-        case PasswordLoginPolicy::Everyone: return "everyone";
-        case PasswordLoginPolicy::StaffOnly: return "staff";
-        case PasswordLoginPolicy::Nobody: return "nobody";
+        case PasswordLoginPolicy::Everyone:
+            return "everyone";
+        case PasswordLoginPolicy::StaffOnly:
+            return "staff";
+        case PasswordLoginPolicy::Nobody:
+            return "nobody";
     }
     return "nobody";
 }
 
 bool allowsPasswordLogin(PasswordLoginPolicy policy, const RoleSet& roles) {
     switch (policy) {
-        case PasswordLoginPolicy::Everyone: return true;
-        case PasswordLoginPolicy::StaffOnly: return isStaff(roles);
-        case PasswordLoginPolicy::Nobody: return false;
+        case PasswordLoginPolicy::Everyone:
+            return true;
+        case PasswordLoginPolicy::StaffOnly:
+            return isStaff(roles);
+        case PasswordLoginPolicy::Nobody:
+            return false;
     }
     return false;
 }

@@ -9,9 +9,12 @@ std::string firstLetter(const std::string& s) {
     if (s.empty()) return {};
     std::size_t len = 1;
     auto c = static_cast<unsigned char>(s[0]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+        len = 4;
+    else if (c >= 0xE0)
+        len = 3;
+    else if (c >= 0xC0)
+        len = 2;
     return s.substr(0, len) + ".";
 }
 

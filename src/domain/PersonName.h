@@ -11,8 +11,8 @@ struct PersonName {
     std::string first;
     std::string middle;  // may be empty: not everyone has a patronymic
 
-    std::string full() const;           // "Иванова Мария Петровна"
-    std::string shortForm() const;      // "Иванова М. П."
+    std::string full() const;       // "Иванова Мария Петровна"
+    std::string shortForm() const;  // "Иванова М. П."
 };
 
 // The comparison key of one name part for exact matching: case, ё/е, and spaces and hyphens

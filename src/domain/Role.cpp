@@ -20,7 +20,9 @@ constexpr std::array<RoleInfo, 5> kRoles{{
     {Role::Authority, "authority", "Сотрудник органа управления образованием"},
 }};
 
-const RoleInfo& info(Role role) { return kRoles[static_cast<std::size_t>(role)]; }
+const RoleInfo& info(Role role) {
+    return kRoles[static_cast<std::size_t>(role)];
+}
 
 }  // namespace
 
@@ -30,8 +32,12 @@ std::optional<Role> parseRole(std::string_view text) {
     return std::nullopt;
 }
 
-const char* code(Role role) { return info(role).code; }
-const char* label(Role role) { return info(role).label; }
+const char* code(Role role) {
+    return info(role).code;
+}
+const char* label(Role role) {
+    return info(role).label;
+}
 
 std::optional<RoleSet> parseRoleList(std::string_view list) {
     RoleSet roles;
@@ -59,8 +65,12 @@ static std::string join(const RoleSet& roles, const char* (*name)(Role), const c
     return out;
 }
 
-std::string joinCodes(const RoleSet& roles) { return join(roles, code, ";"); }
-std::string joinLabels(const RoleSet& roles) { return join(roles, label, ", "); }
+std::string joinCodes(const RoleSet& roles) {
+    return join(roles, code, ";");
+}
+std::string joinLabels(const RoleSet& roles) {
+    return join(roles, label, ", ");
+}
 
 bool isStaff(const RoleSet& roles) {
     return roles.count(Role::Teacher) || roles.count(Role::Administrator) ||

@@ -30,6 +30,8 @@ void SignInThrottle::recordFailure(const std::string& account, const std::string
     addresses_.recordFailure(address, now);
 }
 
-void SignInThrottle::recordSuccess(const std::string& account) { accounts_.recordSuccess(account); }
+void SignInThrottle::recordSuccess(const std::string& account) {
+    accounts_.recordSuccess(account);
+}
 
 }  // namespace netcity::domain

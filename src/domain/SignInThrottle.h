@@ -11,7 +11,7 @@ namespace netcity::domain {
 // free attempts than an account: a whole school behind one NAT signs in from one address at
 // 8 a.m., while guessing one account's password is never legitimate.
 class SignInThrottle {
-public:
+  public:
     SignInThrottle();
     SignInThrottle(LoginThrottle::Settings perAccount, LoginThrottle::Settings perAddress);
 
@@ -21,7 +21,7 @@ public:
                        LoginThrottle::Clock::time_point now);
     void recordSuccess(const std::string& account);
 
-private:
+  private:
     LoginThrottle accounts_, addresses_;
 };
 

@@ -43,10 +43,14 @@ std::string SnilsNumber::formatted() const {
 
 const char* describe(SnilsNumber::ParseError error) {
     switch (error) {
-        case SnilsNumber::ParseError::Empty: return "СНИЛС не указан";
-        case SnilsNumber::ParseError::WrongLength: return "СНИЛС должен содержать 11 цифр";
-        case SnilsNumber::ParseError::NotDigits: return "СНИЛС может содержать только цифры, пробелы и дефисы";
-        case SnilsNumber::ParseError::BadChecksum: return "Неверная контрольная сумма СНИЛС";
+        case SnilsNumber::ParseError::Empty:
+            return "СНИЛС не указан";
+        case SnilsNumber::ParseError::WrongLength:
+            return "СНИЛС должен содержать 11 цифр";
+        case SnilsNumber::ParseError::NotDigits:
+            return "СНИЛС может содержать только цифры, пробелы и дефисы";
+        case SnilsNumber::ParseError::BadChecksum:
+            return "Неверная контрольная сумма СНИЛС";
     }
     return "Неверный СНИЛС";
 }

@@ -9,7 +9,7 @@ namespace netcity::domain {
 // Страховой номер индивидуального лицевого счёта: 9 digits and a 2-digit checksum.
 // Accepts "NNN-NNN-NNN CC", "NNNNNNNNNCC" and spacing variants; stores the 11 digits.
 class SnilsNumber {
-public:
+  public:
     enum class ParseError { Empty, WrongLength, NotDigits, BadChecksum };
 
     static std::optional<SnilsNumber> parse(std::string_view text, ParseError* error = nullptr);
@@ -21,7 +21,7 @@ public:
 
     bool operator==(const SnilsNumber&) const = default;
 
-private:
+  private:
     explicit SnilsNumber(std::string digits) : digits_(std::move(digits)) {}
     std::string digits_;
 };

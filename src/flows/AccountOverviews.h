@@ -21,7 +21,7 @@ struct AccountOverview {
 };
 
 class AccountOverviews {
-public:
+  public:
     AccountOverviews(store::Database& db, const store::SnilsVault& vault, const Clock& clock,
                      std::int64_t cacheSeconds)
         : db_(db), vault_(vault), clock_(clock), cache_(cacheSeconds) {}
@@ -30,7 +30,7 @@ public:
     // After a change made on this node, the next read sees it.
     void forget(std::int64_t accountId) { cache_.erase(accountId); }
 
-private:
+  private:
     store::Database& db_;
     const store::SnilsVault& vault_;
     const Clock& clock_;

@@ -8,9 +8,12 @@ namespace netcity::flows {
 
 const char* message(PasswordChange::Outcome outcome) {
     switch (outcome) {
-        case PasswordChange::Outcome::Changed: return "Пароль изменён. Другие сеансы завершены.";
-        case PasswordChange::Outcome::WrongOldPassword: return "Текущий пароль указан неверно.";
-        case PasswordChange::Outcome::Mismatch: return "Новый пароль и его повтор не совпадают.";
+        case PasswordChange::Outcome::Changed:
+            return "Пароль изменён. Другие сеансы завершены.";
+        case PasswordChange::Outcome::WrongOldPassword:
+            return "Текущий пароль указан неверно.";
+        case PasswordChange::Outcome::Mismatch:
+            return "Новый пароль и его повтор не совпадают.";
         case PasswordChange::Outcome::TooShort:
             return "Новый пароль должен содержать не менее 8 символов.";
         case PasswordChange::Outcome::TooLong:

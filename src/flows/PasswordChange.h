@@ -13,7 +13,7 @@ namespace netcity::flows {
 // «Сменить пароль» in personal settings: the old password is required, and every other session
 // of the account ends, so a stolen session dies with the old password.
 class PasswordChange {
-public:
+  public:
     enum class Outcome { Changed, WrongOldPassword, Mismatch, TooShort, TooLong, SameAsOld };
     struct Request {
         std::int64_t accountId = 0;
@@ -29,7 +29,7 @@ public:
     static constexpr std::size_t kMinLength = 8;    // code points
     static constexpr std::size_t kMaxLength = 128;  // code points; argon2 takes any length,
                                                     // but a form field should not
-private:
+  private:
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
     Sessions& sessions_;

@@ -14,13 +14,20 @@ std::string accountKey(std::int64_t organizationId, const std::string& login) {
 
 const char* auditOutcome(PasswordSignIn::Outcome outcome) {
     switch (outcome) {
-        case PasswordSignIn::Outcome::SignedIn: return "ok";
-        case PasswordSignIn::Outcome::MustChangePassword: return "ok_must_change_password";
-        case PasswordSignIn::Outcome::Rejected: return "rejected";
-        case PasswordSignIn::Outcome::Throttled: return "throttled";
-        case PasswordSignIn::Outcome::PolicyClosed: return "policy_closed";
-        case PasswordSignIn::Outcome::StaffOnly: return "staff_only";
-        case PasswordSignIn::Outcome::TemporaryExpired: return "temporary_password_expired";
+        case PasswordSignIn::Outcome::SignedIn:
+            return "ok";
+        case PasswordSignIn::Outcome::MustChangePassword:
+            return "ok_must_change_password";
+        case PasswordSignIn::Outcome::Rejected:
+            return "rejected";
+        case PasswordSignIn::Outcome::Throttled:
+            return "throttled";
+        case PasswordSignIn::Outcome::PolicyClosed:
+            return "policy_closed";
+        case PasswordSignIn::Outcome::StaffOnly:
+            return "staff_only";
+        case PasswordSignIn::Outcome::TemporaryExpired:
+            return "temporary_password_expired";
     }
     return "unknown";
 }

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "crypto/PasswordHasher.h"
-#include "domain/SignInThrottle.h"
 #include "domain/PasswordLoginPolicy.h"
+#include "domain/SignInThrottle.h"
 #include "flows/Clock.h"
 #include "store/Database.h"
 
@@ -19,7 +19,7 @@ namespace netcity::flows {
 // An unknown login, a wrong password and a blocked account end the same way, after the same
 // amount of hashing, so the answer tells nothing about which accounts exist.
 class PasswordSignIn {
-public:
+  public:
     enum class Outcome {
         SignedIn,
         MustChangePassword,  // signed in, but only the password change is open
@@ -46,7 +46,7 @@ public:
 
     Result run(const Attempt& attempt);
 
-private:
+  private:
     Result finish(const Attempt& a, Outcome outcome, std::int64_t accountId);
 
     store::Database& db_;

@@ -21,16 +21,17 @@ namespace netcity::flows {
 namespace {
 
 const std::vector<std::string> kColumns{
-    "record", "key",         "parent",     "name",   "type",  "last_name",
+    "record",     "key",         "parent",     "name",   "type",  "last_name",
     "first_name", "middle_name", "birth_date", "gender", "snils", "email",
-    "phone",  "login",       "password",   "roles",  "class"};
+    "phone",      "login",       "password",   "roles",  "class"};
 
 constexpr std::size_t kMaxFieldLength = 200;
 
 // Where each record kind keeps its keys, and what its `parent` column refers to.
 const std::map<std::string, std::string> kTableOf{
-    {"region", "regions"},   {"municipality", "municipalities"}, {"locality", "localities"},
-    {"organization", "organizations"}, {"class", "classes"},     {"person", "persons"}};
+    {"region", "regions"},      {"municipality", "municipalities"},
+    {"locality", "localities"}, {"organization", "organizations"},
+    {"class", "classes"},       {"person", "persons"}};
 
 // Columns each kind uses besides record, key and parent; the first `required` of them must be
 // filled, and every column not listed must be empty (a value there is a shifted column).
@@ -87,7 +88,7 @@ bool validPhone(const std::string& p) {
 }
 
 class Validator {
-public:
+  public:
     Validator(store::DirectoryRepository& dir, const Clock& clock) : dir_(dir), clock_(clock) {}
 
     // Empty string: the row is good, and its key becomes known to later rows.
@@ -103,20 +104,23 @@ public:
         if (columns == kKindColumns.end()) return "неизвестный вид записи «" + kind + "»";
         const auto& used = columns->second.used;
         for (const auto& [col, value] : r.f) {
-            bool allowed = col == "record" || col == "key" || (col == "parent" && kind != "region" && kind != "person") ||
+            bool allowed = col == "record" || col == "key" ||
+                           (col == "parent" && kind != "region" && kind != "person") ||
                            std::find(used.begin(), used.end(), col) != used.end();
             if (!allowed && !value.empty())
-                return "столбец " + col + " не используется в записи вида " + kind + " (сдвиг столбцов?)";
+                return "столбец " + col + " не используется в записи вида " + kind +
+                       " (сдвиг столбцов?)";
         }
         for (std::size_t i = 0; i < columns->second.required; ++i)
-            if (r[used[i]].empty()) return "для записи вида " + kind + " обязателен столбец " + used[i];
+            if (r[used[i]].empty())
+                return "для записи вида " + kind + " обязателен столбец " + used[i];
         std::string error = checkKind(kind, r);
         if (!error.empty()) return error;
         remember(kind, r);
         return {};
     }
 
-private:
+  private:
     std::string checkKind(const std::string& kind, const Row& r) {
         if (kind == "relation") return checkRelation(r);
         if (!validKey(r["key"])) return "ключ пуст или содержит недопустимые символы";
@@ -134,8 +138,9 @@ private:
         }
         auto type = domain::parseOrganizationType(r["type"]);
         if (!type) return "неизвестный тип организации «" + r["type"] + "»";
-        return needParent(*type == domain::OrganizationType::Authority ? "municipality" : "locality",
-                          r["parent"]);
+        return needParent(
+            *type == domain::OrganizationType::Authority ? "municipality" : "locality",
+            r["parent"]);
     }
 
     std::string checkPerson(const Row& r) {
@@ -154,7 +159,8 @@ private:
         if (!r["snils"].empty() && !domain::SnilsNumber::parse(r["snils"], &snilsError))
             return std::string(domain::describe(snilsError));
         if (!r["email"].empty() && !validEmail(r["email"])) return "неверный адрес e-mail";
-        if (!r["phone"].empty() && !validPhone(r["phone"])) return "телефон нужен в виде +7XXXXXXXXXX";
+        if (!r["phone"].empty() && !validPhone(r["phone"]))
+            return "телефон нужен в виде +7XXXXXXXXXX";
         return {};
     }
 
@@ -163,19 +169,24 @@ private:
         if (auto e = needParent("organization", r["parent"]); !e.empty()) return e;
         if (!validKey(r["login"])) return "логин пуст или содержит недопустимые символы";
         std::string loginId = r["parent"] + "/" + store::loginKey(r["login"]);
-        if (logins_.count(loginId)) return "логин " + r["login"] + " уже встречался в этой организации";
+        if (logins_.count(loginId))
+            return "логин " + r["login"] + " уже встречался в этой организации";
         auto roles = domain::parseRoleList(r["roles"]);
         if (!roles) return "неизвестная роль в «" + r["roles"] + "»";
         bool authorityOrg = isAuthority(r["parent"]);
         bool authorityRole = roles->count(domain::Role::Authority) > 0;
         if (authorityOrg != authorityRole)
-            return authorityOrg ? "в органе управления образованием нужна роль authority"
-                                : "роль authority допустима только в органе управления образованием";
-        if (authorityOrg && (roles->count(domain::Role::Student) || roles->count(domain::Role::Parent) ||
-                             roles->count(domain::Role::Teacher)))
-            return "в органе управления образованием допустимы только роли authority и administrator";
+            return authorityOrg
+                       ? "в органе управления образованием нужна роль authority"
+                       : "роль authority допустима только в органе управления образованием";
+        if (authorityOrg &&
+            (roles->count(domain::Role::Student) || roles->count(domain::Role::Parent) ||
+             roles->count(domain::Role::Teacher)))
+            return "в органе управления образованием допустимы только роли authority и "
+                   "administrator";
         if (!r["class"].empty()) {
-            bool student = roles->count(domain::Role::Student), teacher = roles->count(domain::Role::Teacher);
+            bool student = roles->count(domain::Role::Student),
+                 teacher = roles->count(domain::Role::Teacher);
             if (student == teacher)
                 return "класс указывается только обучающемуся или классному руководителю";
             if (auto e = needParent("class", r["class"]); !e.empty()) return e;
@@ -191,7 +202,8 @@ private:
         if (auto e = needParent("person", r["key"]); !e.empty()) return e;
         if (auto e = needParent("person", r["parent"]); !e.empty()) return e;
         if (r["key"] == r["parent"]) return "человек не может быть родителем самому себе";
-        if (relations_.count(r["key"] + "/" + r["parent"])) return "эта связь уже встречалась в файле";
+        if (relations_.count(r["key"] + "/" + r["parent"]))
+            return "эта связь уже встречалась в файле";
         return {};
     }
 
@@ -212,8 +224,8 @@ private:
             seen_[kind].insert(r["key"]);
             if (kind == "class") classOrganization_[r["key"]] = r["parent"];
             if (kind == "organization")
-                authority_[r["key"]] = domain::parseOrganizationType(r["type"]) ==
-                                       domain::OrganizationType::Authority;
+                authority_[r["key"]] =
+                    domain::parseOrganizationType(r["type"]) == domain::OrganizationType::Authority;
         }
     }
 
@@ -231,7 +243,8 @@ private:
             return it->second;
         return classOrganization_[classKey] = dir_.organizationKeyOfClass(classKey).value_or("");
     }
-    std::optional<std::string> loginOwner(const std::string& organizationKey, const std::string& login) {
+    std::optional<std::string> loginOwner(const std::string& organizationKey,
+                                          const std::string& login) {
         auto id = organizationKey + "/" + store::loginKey(login);
         if (auto it = loginOwners_.find(id); it != loginOwners_.end()) return it->second;
         return dir_.personKeyOfLogin(organizationKey, store::loginKey(login));
@@ -243,7 +256,7 @@ private:
 };
 
 class Writer {
-public:
+  public:
     Writer(store::Database& db, Poco::Data::Session& s, const store::SnilsVault& vault,
            std::int64_t now)
         : dir_(db, s), people_(db, s, vault), accounts_(db, s), now_(now) {}
@@ -254,14 +267,16 @@ public:
         if (kind == "region") {
             ids_["region"][r["key"]] = dir_.upsertRegion(r["key"], name);
         } else if (kind == "municipality") {
-            ids_[kind][r["key"]] = dir_.upsertMunicipality(r["key"], id("region", r["parent"]), name);
+            ids_[kind][r["key"]] =
+                dir_.upsertMunicipality(r["key"], id("region", r["parent"]), name);
         } else if (kind == "locality") {
             ids_[kind][r["key"]] =
                 dir_.upsertLocality(r["key"], id("municipality", r["parent"]), name);
         } else if (kind == "organization") {
             writeOrganization(r, name);
         } else if (kind == "class") {
-            ids_[kind][r["key"]] = dir_.upsertClass(r["key"], id("organization", r["parent"]), name);
+            ids_[kind][r["key"]] =
+                dir_.upsertClass(r["key"], id("organization", r["parent"]), name);
         } else if (kind == "person") {
             writePerson(r);
         } else if (kind == "account") {
@@ -271,7 +286,7 @@ public:
         }
     }
 
-private:
+  private:
     std::int64_t id(const std::string& kind, const std::string& key) {
         auto& known = ids_[kind];
         if (auto it = known.find(key); it != known.end()) return it->second;
@@ -324,7 +339,8 @@ private:
         if (!r["class"].empty()) classId = id("class", r["class"]);
         if (a.roles.count(domain::Role::Student)) a.classId = classId;
         std::int64_t accountId = accounts_.upsert(a, now_);
-        if (classId && a.roles.count(domain::Role::Teacher)) dir_.setClassTeacher(*classId, accountId);
+        if (classId && a.roles.count(domain::Role::Teacher))
+            dir_.setClassTeacher(*classId, accountId);
     }
 
     store::DirectoryRepository dir_;
@@ -390,7 +406,8 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
     for (auto& row : good) {
         const std::string& password = row["password"];
         if (row["record"] == "account" && !password.empty())
-            row.passwordHash = password.rfind("$argon2", 0) == 0 ? password : hasher_.hash(password);
+            row.passwordHash =
+                password.rfind("$argon2", 0) == 0 ? password : hasher_.hash(password);
         if (progress) progress(++done, 2 * total);
     }
 
@@ -402,11 +419,12 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
         if (progress) progress(++done, 2 * total);
     }
     store::AuditLog(db_, session)
-        .record({clock_.unixSeconds(), std::nullopt, "import", "rows:" + std::to_string(good.size()),
-                 "", report.errors.empty() ? "ok" : "ok_skipped_bad"});
+        .record({clock_.unixSeconds(), std::nullopt, "import",
+                 "rows:" + std::to_string(good.size()), "",
+                 report.errors.empty() ? "ok" : "ok_skipped_bad"});
     tx.commit();
     report.written = true;
-        return report;
+    return report;
 }
 
 }  // namespace netcity::flows

@@ -17,7 +17,7 @@ namespace netcity::flows {
 // written; a file with a bad row writes nothing unless bad rows are to be skipped, and then
 // whatever depends on a skipped row is skipped too.
 class PeopleImport {
-public:
+  public:
     struct RowError {
         int line;
         std::string reason;
@@ -29,13 +29,13 @@ public:
     };
     using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
-    PeopleImport(store::Database& db, crypto::PasswordHasher& hasher, const store::SnilsVault& vault,
-                 const Clock& clock)
+    PeopleImport(store::Database& db, crypto::PasswordHasher& hasher,
+                 const store::SnilsVault& vault, const Clock& clock)
         : db_(db), hasher_(hasher), vault_(vault), clock_(clock) {}
 
     Report run(std::string_view csvText, bool skipBad, const Progress& progress = {});
 
-private:
+  private:
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
     const store::SnilsVault& vault_;

@@ -6,7 +6,9 @@
 
 namespace netcity::flows {
 
-std::string Sessions::hashOf(const std::string& id) { return crypto::toHex(crypto::sha256(id)); }
+std::string Sessions::hashOf(const std::string& id) {
+    return crypto::toHex(crypto::sha256(id));
+}
 
 std::string Sessions::start(std::int64_t accountId, const std::string& previousId) {
     auto s = db_.session();

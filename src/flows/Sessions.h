@@ -6,18 +6,18 @@
 
 #include "flows/Clock.h"
 #include "flows/TtlCache.h"
-#include "store/SessionRepository.h"
 #include "store/Database.h"
+#include "store/SessionRepository.h"
 
 namespace netcity::flows {
 
 // Signed-in sessions: the browser holds a 256-bit random id, the database its SHA-256.
 class Sessions {
-public:
+  public:
     struct Settings {
         std::int64_t idleTimeout = 30 * 60;
         std::int64_t absoluteTimeout = 12 * 60 * 60;
-        std::int64_t touchEvery = 60;  // last-seen writes at most this often
+        std::int64_t touchEvery = 60;   // last-seen writes at most this often
         std::int64_t cacheSeconds = 2;  // see TtlCache
     };
     struct Active {
@@ -35,7 +35,7 @@ public:
     void endOthers(std::int64_t accountId, const std::string& keepId);
     static std::string hashOf(const std::string& id);
 
-private:
+  private:
     store::Database& db_;
     const Clock& clock_;
     Settings settings_;

@@ -14,7 +14,7 @@ namespace netcity::flows {
 // later. A TTL of 0 turns the cache off.
 template <typename Key, typename Value>
 class TtlCache {
-public:
+  public:
     explicit TtlCache(std::int64_t ttlSeconds, std::size_t maxEntries = 100000)
         : ttl_(ttlSeconds), maxEntries_(maxEntries) {}
 
@@ -34,7 +34,8 @@ public:
         if (ttl_ <= 0) return;
         std::lock_guard lock(mutex_);
         if (entries_.size() >= maxEntries_) {
-            std::erase_if(entries_, [&](const auto& kv) { return now - kv.second.storedAt >= ttl_; });
+            std::erase_if(entries_,
+                          [&](const auto& kv) { return now - kv.second.storedAt >= ttl_; });
             if (entries_.size() >= maxEntries_) entries_.clear();
         }
         entries_.insert_or_assign(key, Entry{std::move(value), now});
@@ -47,10 +48,11 @@ public:
 
     void eraseIf(const std::function<bool(const Key&, const Value&)>& predicate) {
         std::lock_guard lock(mutex_);
-        std::erase_if(entries_, [&](const auto& kv) { return predicate(kv.first, kv.second.value); });
+        std::erase_if(entries_,
+                      [&](const auto& kv) { return predicate(kv.first, kv.second.value); });
     }
 
-private:
+  private:
     struct Entry {
         Value value;
         std::int64_t storedAt;

@@ -11,14 +11,18 @@ using Poco::Data::Statement;
 
 namespace netcity::store {
 
-std::string loginKey(const std::string& login) { return domain::lowerCase(login); }
+std::string loginKey(const std::string& login) {
+    return domain::lowerCase(login);
+}
 
 std::optional<Account> AccountRepository::one(const std::string& where, std::int64_t a,
                                               const std::string* b) {
     Statement st(s_);
-    st << db_.sql("SELECT id, organization_id, person_id, login, COALESCE(password_hash, ''), roles,"
-                  " class_id, state, must_change_password, temp_password_expires_at"
-                  " FROM users WHERE " + where),
+    st << db_.sql(
+        "SELECT id, organization_id, person_id, login, COALESCE(password_hash, ''), roles,"
+        " class_id, state, must_change_password, temp_password_expires_at"
+        " FROM users WHERE " +
+        where),
         bind(a);
     if (b) st, bind(*b);
     st.execute();
@@ -30,7 +34,8 @@ std::optional<Account> AccountRepository::one(const std::string& where, std::int
     acc.personId = rs.value(2, 0).convert<std::int64_t>();
     acc.login = rs.value(3, 0).convert<std::string>();
     acc.passwordHash = rs.value(4, 0).convert<std::string>();
-    acc.roles = domain::parseRoleList(rs.value(5, 0).convert<std::string>()).value_or(domain::RoleSet{});
+    acc.roles =
+        domain::parseRoleList(rs.value(5, 0).convert<std::string>()).value_or(domain::RoleSet{});
     if (!rs.value(6, 0).isEmpty()) acc.classId = rs.value(6, 0).convert<std::int64_t>();
     acc.blocked = rs.value(7, 0).convert<std::string>() != "active";
     acc.mustChangePassword = rs.value(8, 0).convert<int>() != 0;
@@ -45,18 +50,21 @@ std::optional<Account> AccountRepository::byLogin(std::int64_t organizationId,
     return one("organization_id = ? AND login_key = ?", organizationId, &key);
 }
 
-std::optional<Account> AccountRepository::byId(std::int64_t id) { return one("id = ?", id, nullptr); }
+std::optional<Account> AccountRepository::byId(std::int64_t id) {
+    return one("id = ?", id, nullptr);
+}
 
 std::optional<AccountProfile> AccountRepository::profile(std::int64_t accountId) {
     std::vector<std::int64_t> personId, orgId;
     std::vector<std::string> last, first, middle, roles, login, orgName, className;
     std::vector<int> mustChange;
-    s_ << db_.sql("SELECT u.person_id, u.organization_id, p.last_name, p.first_name,"
-                  " p.middle_name, u.roles, u.login, o.name, COALESCE(c.name, ''),"
-                  " u.must_change_password FROM users u"
-                  " JOIN persons p ON p.id = u.person_id"
-                  " JOIN organizations o ON o.id = u.organization_id"
-                  " LEFT JOIN classes c ON c.id = u.class_id WHERE u.id = ?"),
+    s_ << db_.sql(
+        "SELECT u.person_id, u.organization_id, p.last_name, p.first_name,"
+        " p.middle_name, u.roles, u.login, o.name, COALESCE(c.name, ''),"
+        " u.must_change_password FROM users u"
+        " JOIN persons p ON p.id = u.person_id"
+        " JOIN organizations o ON o.id = u.organization_id"
+        " LEFT JOIN classes c ON c.id = u.class_id WHERE u.id = ?"),
         into(personId), into(orgId), into(last), into(first), into(middle), into(roles),
         into(login), into(orgName), into(className), into(mustChange), bind(accountId), now;
     if (personId.empty()) return std::nullopt;
@@ -81,13 +89,14 @@ std::int64_t AccountRepository::upsert(const Account& a, std::int64_t at) {
     std::string key = loginKey(a.login), roles = domain::joinCodes(a.roles);
     int mustChange = a.mustChangePassword ? 1 : 0;
     std::int64_t id = 0;
-    s_ << db_.sql("INSERT INTO users (organization_id, person_id, login, login_key, password_hash,"
-                  " roles, class_id, must_change_password, created_at)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                  " ON CONFLICT (organization_id, login_key) DO UPDATE SET"
-                  " person_id = excluded.person_id, login = excluded.login,"
-                  " password_hash = COALESCE(excluded.password_hash, users.password_hash),"
-                  " roles = excluded.roles, class_id = excluded.class_id RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO users (organization_id, person_id, login, login_key, password_hash,"
+        " roles, class_id, must_change_password, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (organization_id, login_key) DO UPDATE SET"
+        " person_id = excluded.person_id, login = excluded.login,"
+        " password_hash = COALESCE(excluded.password_hash, users.password_hash),"
+        " roles = excluded.roles, class_id = excluded.class_id RETURNING id"),
         bind(a.organizationId), bind(a.personId), bind(a.login), bind(key), bind(hash), bind(roles),
         bind(classId), bind(mustChange), bind(at), into(id), now;
     return id;
@@ -96,8 +105,9 @@ std::int64_t AccountRepository::upsert(const Account& a, std::int64_t at) {
 void AccountRepository::setPasswordHash(std::int64_t accountId, const std::string& hash,
                                         bool mustChange) {
     int flag = mustChange ? 1 : 0;
-    s_ << db_.sql("UPDATE users SET password_hash = ?, must_change_password = ?,"
-                  " temp_password_expires_at = NULL WHERE id = ?"),
+    s_ << db_.sql(
+        "UPDATE users SET password_hash = ?, must_change_password = ?,"
+        " temp_password_expires_at = NULL WHERE id = ?"),
         bind(hash), bind(flag), bind(accountId), now;
 }
 

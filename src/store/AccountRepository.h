@@ -37,7 +37,7 @@ struct AccountProfile {
 std::string loginKey(const std::string& login);
 
 class AccountRepository {
-public:
+  public:
     AccountRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     std::optional<Account> byLogin(std::int64_t organizationId, const std::string& login);
@@ -49,7 +49,7 @@ public:
     void setPasswordHash(std::int64_t accountId, const std::string& hash, bool mustChange);
     std::int64_t count();
 
-private:
+  private:
     std::optional<Account> one(const std::string& where, std::int64_t a, const std::string* b);
     Database& db_;
     Poco::Data::Session& s_;

@@ -20,12 +20,12 @@ struct AuditEvent {
 };
 
 class AuditLog {
-public:
+  public:
     AuditLog(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
     void record(const AuditEvent& event);
     std::vector<AuditEvent> recent(int limit);
 
-private:
+  private:
     Database& db_;
     Poco::Data::Session& s_;
 };

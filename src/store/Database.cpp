@@ -69,10 +69,10 @@ std::string libpqString(const std::string& url) {
 // Settings every SQLite connection needs, applied once when the pool opens it rather than
 // on every checkout.
 class SqlitePool : public Poco::Data::SessionPool {
-public:
+  public:
     using Poco::Data::SessionPool::SessionPool;
 
-protected:
+  protected:
     void customizeSession(Poco::Data::Session& s) override {
         s.setConnectionTimeout(10);  // seconds of sqlite3_busy_timeout for concurrent writers
         s << "PRAGMA foreign_keys=ON", now;
@@ -119,13 +119,16 @@ Database::Database(Dialect dialect, const std::string& connector, const std::str
         auto s = session();
         s << "PRAGMA journal_mode=WAL", now;
     } else {
-        pool_ = std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, maxSessions, 60);
+        pool_ =
+            std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, maxSessions, 60);
     }
 }
 
 Database::~Database() = default;
 
-Poco::Data::Session Database::session() { return pool_->get(); }
+Poco::Data::Session Database::session() {
+    return pool_->get();
+}
 
 std::string Database::sql(const std::string& text) const {
     return dialect_ == Dialect::PostgreSQL ? numberPlaceholders(text) : text;

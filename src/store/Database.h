@@ -14,7 +14,7 @@ enum class Dialect { SQLite, PostgreSQL };
 // the same SQL text: written with `?` placeholders, rewritten to `$n` for PostgreSQL (POCO 1.11
 // hands SQL to PQprepare verbatim).
 class Database {
-public:
+  public:
     // "sqlite:/path/to/file.db", or a PostgreSQL URL / libpq string
     // ("postgresql://user:pw@127.0.0.1:5432/db", "host=… dbname=…").
     static std::unique_ptr<Database> open(const std::string& url, int maxSessions = 64);
@@ -29,7 +29,7 @@ public:
     void migrate();
     int schemaVersion();
 
-private:
+  private:
     Database(Dialect dialect, const std::string& connector, const std::string& connection,
              int maxSessions);
     Dialect dialect_;

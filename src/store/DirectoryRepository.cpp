@@ -12,7 +12,8 @@ using Poco::Data::Statement;
 
 namespace netcity::store {
 
-std::vector<DirectoryEntry> DirectoryRepository::list(const std::string& sql, std::int64_t parentId) {
+std::vector<DirectoryEntry> DirectoryRepository::list(const std::string& sql,
+                                                      std::int64_t parentId) {
     std::vector<std::int64_t> ids;
     std::vector<std::string> names;
     if (parentId >= 0) {
@@ -39,7 +40,8 @@ std::vector<DirectoryEntry> DirectoryRepository::localities(std::int64_t municip
                 municipalityId);
 }
 
-std::vector<domain::OrganizationType> DirectoryRepository::organizationTypes(std::int64_t localityId) {
+std::vector<domain::OrganizationType> DirectoryRepository::organizationTypes(
+    std::int64_t localityId) {
     std::vector<std::string> codes;
     s_ << db_.sql("SELECT DISTINCT type FROM organizations WHERE locality_id = ?"), into(codes),
         bind(localityId), now;
@@ -57,8 +59,9 @@ std::vector<DirectoryEntry> DirectoryRepository::organizations(std::int64_t loca
     std::vector<std::int64_t> ids;
     std::vector<std::string> names;
     std::string typeCode = domain::code(type);
-    s_ << db_.sql("SELECT id, name FROM organizations WHERE locality_id = ? AND type = ?"
-                  " ORDER BY name"),
+    s_ << db_.sql(
+        "SELECT id, name FROM organizations WHERE locality_id = ? AND type = ?"
+        " ORDER BY name"),
         into(ids), into(names), bind(localityId), bind(typeCode), now;
     std::vector<DirectoryEntry> out;
     for (std::size_t i = 0; i < ids.size(); ++i) out.push_back({ids[i], names[i]});
@@ -66,19 +69,20 @@ std::vector<DirectoryEntry> DirectoryRepository::organizations(std::int64_t loca
 }
 
 std::vector<DirectoryEntry> DirectoryRepository::authorities(std::int64_t municipalityId) {
-    return list("SELECT id, name FROM organizations WHERE municipality_id = ? AND type = 'authority'"
-                " ORDER BY name",
-                municipalityId);
+    return list(
+        "SELECT id, name FROM organizations WHERE municipality_id = ? AND type = 'authority'"
+        " ORDER BY name",
+        municipalityId);
 }
 
 std::optional<Organization> DirectoryRepository::organization(std::int64_t id) {
     Statement st(s_);
     st << db_.sql(
-              "SELECT o.id, o.name, o.type, r.id, m.id, o.locality_id, r.name, m.name,"
-              " COALESCE(l.name, '') FROM organizations o"
-              " JOIN municipalities m ON m.id = o.municipality_id"
-              " JOIN regions r ON r.id = m.region_id"
-              " LEFT JOIN localities l ON l.id = o.locality_id WHERE o.id = ?"),
+        "SELECT o.id, o.name, o.type, r.id, m.id, o.locality_id, r.name, m.name,"
+        " COALESCE(l.name, '') FROM organizations o"
+        " JOIN municipalities m ON m.id = o.municipality_id"
+        " JOIN regions r ON r.id = m.region_id"
+        " LEFT JOIN localities l ON l.id = o.locality_id WHERE o.id = ?"),
         bind(id);
     st.execute();
     RecordSet rs(st);
@@ -112,55 +116,62 @@ std::optional<std::int64_t> DirectoryRepository::municipalityOfLocality(std::int
 
 std::int64_t DirectoryRepository::upsertRegion(const std::string& key, const std::string& name) {
     std::int64_t id = 0;
-    s_ << db_.sql("INSERT INTO regions (key, name) VALUES (?, ?)"
-                  " ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO regions (key, name) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET name = excluded.name RETURNING id"),
         bind(key), bind(name), into(id), now;
     return id;
 }
 
 std::int64_t DirectoryRepository::upsertMunicipality(const std::string& key, std::int64_t regionId,
-                                                  const std::string& name) {
+                                                     const std::string& name) {
     std::int64_t id = 0;
-    s_ << db_.sql("INSERT INTO municipalities (key, region_id, name) VALUES (?, ?, ?)"
-                  " ON CONFLICT (key) DO UPDATE SET region_id = excluded.region_id,"
-                  " name = excluded.name RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO municipalities (key, region_id, name) VALUES (?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET region_id = excluded.region_id,"
+        " name = excluded.name RETURNING id"),
         bind(key), bind(regionId), bind(name), into(id), now;
     return id;
 }
 
-std::int64_t DirectoryRepository::upsertLocality(const std::string& key, std::int64_t municipalityId,
-                                              const std::string& name) {
+std::int64_t DirectoryRepository::upsertLocality(const std::string& key,
+                                                 std::int64_t municipalityId,
+                                                 const std::string& name) {
     std::int64_t id = 0;
-    s_ << db_.sql("INSERT INTO localities (key, municipality_id, name) VALUES (?, ?, ?)"
-                  " ON CONFLICT (key) DO UPDATE SET municipality_id = excluded.municipality_id,"
-                  " name = excluded.name RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO localities (key, municipality_id, name) VALUES (?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET municipality_id = excluded.municipality_id,"
+        " name = excluded.name RETURNING id"),
         bind(key), bind(municipalityId), bind(name), into(id), now;
     return id;
 }
 
-std::int64_t DirectoryRepository::upsertOrganization(const std::string& key, std::int64_t municipalityId,
-                                                  std::optional<std::int64_t> localityId,
-                                                  domain::OrganizationType type,
-                                                  const std::string& name) {
+std::int64_t DirectoryRepository::upsertOrganization(const std::string& key,
+                                                     std::int64_t municipalityId,
+                                                     std::optional<std::int64_t> localityId,
+                                                     domain::OrganizationType type,
+                                                     const std::string& name) {
     std::int64_t id = 0;
     Poco::Nullable<std::int64_t> locality;
     if (localityId) locality = *localityId;
     std::string typeCode = domain::code(type);
-    s_ << db_.sql("INSERT INTO organizations (key, municipality_id, locality_id, type, name)"
-                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                  " municipality_id = excluded.municipality_id,"
-                  " locality_id = excluded.locality_id, type = excluded.type,"
-                  " name = excluded.name RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO organizations (key, municipality_id, locality_id, type, name)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+        " municipality_id = excluded.municipality_id,"
+        " locality_id = excluded.locality_id, type = excluded.type,"
+        " name = excluded.name RETURNING id"),
         bind(key), bind(municipalityId), bind(locality), bind(typeCode), bind(name), into(id), now;
     return id;
 }
 
 std::int64_t DirectoryRepository::upsertClass(const std::string& key, std::int64_t organizationId,
-                                           const std::string& name) {
+                                              const std::string& name) {
     std::int64_t id = 0;
-    s_ << db_.sql("INSERT INTO classes (key, organization_id, name) VALUES (?, ?, ?)"
-                  " ON CONFLICT (key) DO UPDATE SET organization_id = excluded.organization_id,"
-                  " name = excluded.name RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO classes (key, organization_id, name) VALUES (?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET organization_id = excluded.organization_id,"
+        " name = excluded.name RETURNING id"),
         bind(key), bind(organizationId), bind(name), into(id), now;
     return id;
 }
@@ -171,7 +182,7 @@ void DirectoryRepository::setClassTeacher(std::int64_t classId, std::int64_t use
 }
 
 std::optional<std::int64_t> DirectoryRepository::idByKey(const std::string& table,
-                                                      const std::string& key) {
+                                                         const std::string& key) {
     static const std::set<std::string> kTables{"regions",       "municipalities", "localities",
                                                "organizations", "classes",        "persons"};
     if (!kTables.count(table)) throw std::invalid_argument("no keyed table " + table);
@@ -189,10 +200,12 @@ std::optional<domain::OrganizationType> DirectoryRepository::organizationTypeByK
     return domain::parseOrganizationTypeCode(types.front());
 }
 
-std::optional<std::string> DirectoryRepository::organizationKeyOfClass(const std::string& classKey) {
+std::optional<std::string> DirectoryRepository::organizationKeyOfClass(
+    const std::string& classKey) {
     std::vector<std::string> keys;
-    s_ << db_.sql("SELECT o.key FROM classes c JOIN organizations o ON o.id = c.organization_id"
-                  " WHERE c.key = ?"),
+    s_ << db_.sql(
+        "SELECT o.key FROM classes c JOIN organizations o ON o.id = c.organization_id"
+        " WHERE c.key = ?"),
         into(keys), bind(classKey), now;
     if (keys.empty()) return std::nullopt;
     return keys.front();
@@ -201,8 +214,9 @@ std::optional<std::string> DirectoryRepository::organizationKeyOfClass(const std
 std::optional<std::string> DirectoryRepository::personKeyOfLogin(const std::string& organizationKey,
                                                                  const std::string& loginKey) {
     std::vector<std::string> keys;
-    s_ << db_.sql("SELECT COALESCE(p.key, '') FROM users u JOIN organizations o ON o.id = u.organization_id"
-                  " JOIN persons p ON p.id = u.person_id WHERE o.key = ? AND u.login_key = ?"),
+    s_ << db_.sql(
+        "SELECT COALESCE(p.key, '') FROM users u JOIN organizations o ON o.id = u.organization_id"
+        " JOIN persons p ON p.id = u.person_id WHERE o.key = ? AND u.login_key = ?"),
         into(keys), bind(organizationKey), bind(loginKey), now;
     if (keys.empty()) return std::nullopt;
     return keys.front();

@@ -26,7 +26,7 @@ struct Organization {
 
 // Region → municipality → locality → organization → class.
 class DirectoryRepository {
-public:
+  public:
     DirectoryRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     std::vector<DirectoryEntry> regions();
@@ -34,7 +34,8 @@ public:
     std::vector<DirectoryEntry> localities(std::int64_t municipalityId);
     // The school types that have at least one organization in the locality.
     std::vector<domain::OrganizationType> organizationTypes(std::int64_t localityId);
-    std::vector<DirectoryEntry> organizations(std::int64_t localityId, domain::OrganizationType type);
+    std::vector<DirectoryEntry> organizations(std::int64_t localityId,
+                                              domain::OrganizationType type);
     std::vector<DirectoryEntry> authorities(std::int64_t municipalityId);
     std::optional<Organization> organization(std::int64_t id);
     std::vector<DirectoryEntry> classes(std::int64_t organizationId);
@@ -42,13 +43,15 @@ public:
 
     // Idempotent writes by external key, for imports; each returns the row id.
     std::int64_t upsertRegion(const std::string& key, const std::string& name);
-    std::int64_t upsertMunicipality(const std::string& key, std::int64_t regionId, const std::string& name);
+    std::int64_t upsertMunicipality(const std::string& key, std::int64_t regionId,
+                                    const std::string& name);
     std::int64_t upsertLocality(const std::string& key, std::int64_t municipalityId,
-                             const std::string& name);
+                                const std::string& name);
     std::int64_t upsertOrganization(const std::string& key, std::int64_t municipalityId,
-                                 std::optional<std::int64_t> localityId,
-                                 domain::OrganizationType type, const std::string& name);
-    std::int64_t upsertClass(const std::string& key, std::int64_t organizationId, const std::string& name);
+                                    std::optional<std::int64_t> localityId,
+                                    domain::OrganizationType type, const std::string& name);
+    std::int64_t upsertClass(const std::string& key, std::int64_t organizationId,
+                             const std::string& name);
     void setClassTeacher(std::int64_t classId, std::int64_t userId);
 
     // Row id of a keyed entry; table is one of regions, municipalities, localities,
@@ -60,7 +63,7 @@ public:
     std::optional<std::string> personKeyOfLogin(const std::string& organizationKey,
                                                 const std::string& loginKey);
 
-private:
+  private:
     std::vector<DirectoryEntry> list(const std::string& sql, std::int64_t parentId);
     Database& db_;
     Poco::Data::Session& s_;

@@ -19,24 +19,27 @@ Poco::Nullable<std::string> optionalText(const std::string& s) {
 }  // namespace
 
 std::int64_t PersonRepository::upsertByKey(const Person& p, std::int64_t at) {
-    Poco::Nullable<std::string> birth, gender = optionalText(p.gender), email = optionalText(p.email),
-                                       phone = optionalText(p.phone), index;
+    Poco::Nullable<std::string> birth, gender = optionalText(p.gender),
+                                       email = optionalText(p.email), phone = optionalText(p.phone),
+                                       index;
     Poco::Nullable<Poco::Data::BLOB> sealed;
     if (p.birthDate) birth = p.birthDate->iso();
     if (p.snils) {
         auto bytes = vault_.seal(*p.snils);
-        sealed = Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+        sealed =
+            Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
         index = vault_.blindIndex(*p.snils);
     }
     std::int64_t id = 0;
-    s_ << db_.sql("INSERT INTO persons (key, last_name, first_name, middle_name, birth_date, gender,"
-                  " snils_sealed, snils_index, email, phone, updated_at)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-                  " last_name = excluded.last_name, first_name = excluded.first_name,"
-                  " middle_name = excluded.middle_name, birth_date = excluded.birth_date,"
-                  " gender = excluded.gender, snils_sealed = excluded.snils_sealed,"
-                  " snils_index = excluded.snils_index, email = excluded.email,"
-                  " phone = excluded.phone, updated_at = excluded.updated_at RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO persons (key, last_name, first_name, middle_name, birth_date, gender,"
+        " snils_sealed, snils_index, email, phone, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+        " last_name = excluded.last_name, first_name = excluded.first_name,"
+        " middle_name = excluded.middle_name, birth_date = excluded.birth_date,"
+        " gender = excluded.gender, snils_sealed = excluded.snils_sealed,"
+        " snils_index = excluded.snils_index, email = excluded.email,"
+        " phone = excluded.phone, updated_at = excluded.updated_at RETURNING id"),
         bind(p.key), bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(birth),
         bind(gender), bind(sealed), bind(index), bind(email), bind(phone), bind(at), into(id), now;
     return id;
@@ -44,9 +47,10 @@ std::int64_t PersonRepository::upsertByKey(const Person& p, std::int64_t at) {
 
 std::optional<Person> PersonRepository::byId(std::int64_t id) {
     Statement st(s_);
-    st << db_.sql("SELECT id, COALESCE(key, ''), last_name, first_name, middle_name,"
-                  " COALESCE(birth_date, ''), COALESCE(gender, ''), snils_sealed,"
-                  " COALESCE(email, ''), COALESCE(phone, '') FROM persons WHERE id = ?"),
+    st << db_.sql(
+        "SELECT id, COALESCE(key, ''), last_name, first_name, middle_name,"
+        " COALESCE(birth_date, ''), COALESCE(gender, ''), snils_sealed,"
+        " COALESCE(email, ''), COALESCE(phone, '') FROM persons WHERE id = ?"),
         bind(id);
     st.execute();
     RecordSet rs(st);
@@ -60,8 +64,8 @@ std::optional<Person> PersonRepository::byId(std::int64_t id) {
     p.gender = rs.value(6, 0).convert<std::string>();
     if (!rs.value(7, 0).isEmpty()) {
         const auto& blob = rs.value(7, 0).extract<Poco::Data::BLOB>();
-        p.snils = vault_.open(crypto::Bytes(reinterpret_cast<const char*>(blob.rawContent()),
-                                            blob.size()));
+        p.snils = vault_.open(
+            crypto::Bytes(reinterpret_cast<const char*>(blob.rawContent()), blob.size()));
     }
     p.email = rs.value(8, 0).convert<std::string>();
     p.phone = rs.value(9, 0).convert<std::string>();
@@ -69,23 +73,25 @@ std::optional<Person> PersonRepository::byId(std::int64_t id) {
 }
 
 void PersonRepository::addRelation(std::int64_t parentPersonId, std::int64_t childPersonId) {
-    s_ << db_.sql("INSERT INTO person_relations (parent_person_id, child_person_id) VALUES (?, ?)"
-                  " ON CONFLICT DO NOTHING"),
+    s_ << db_.sql(
+        "INSERT INTO person_relations (parent_person_id, child_person_id) VALUES (?, ?)"
+        " ON CONFLICT DO NOTHING"),
         bind(parentPersonId), bind(childPersonId), now;
 }
 
 std::vector<ChildView> PersonRepository::children(std::int64_t parentPersonId) {
     std::vector<std::int64_t> ids;
     std::vector<std::string> last, first, middle, org, cls;
-    s_ << db_.sql("SELECT p.id, p.last_name, p.first_name, p.middle_name,"
-                  " COALESCE(MIN(o.name), ''), COALESCE(MIN(c.name), '')"
-                  " FROM person_relations r JOIN persons p ON p.id = r.child_person_id"
-                  " LEFT JOIN users u ON u.person_id = p.id"
-                  " LEFT JOIN organizations o ON o.id = u.organization_id"
-                  " LEFT JOIN classes c ON c.id = u.class_id"
-                  " WHERE r.parent_person_id = ?"
-                  " GROUP BY p.id, p.last_name, p.first_name, p.middle_name"
-                  " ORDER BY p.last_name, p.first_name"),
+    s_ << db_.sql(
+        "SELECT p.id, p.last_name, p.first_name, p.middle_name,"
+        " COALESCE(MIN(o.name), ''), COALESCE(MIN(c.name), '')"
+        " FROM person_relations r JOIN persons p ON p.id = r.child_person_id"
+        " LEFT JOIN users u ON u.person_id = p.id"
+        " LEFT JOIN organizations o ON o.id = u.organization_id"
+        " LEFT JOIN classes c ON c.id = u.class_id"
+        " WHERE r.parent_person_id = ?"
+        " GROUP BY p.id, p.last_name, p.first_name, p.middle_name"
+        " ORDER BY p.last_name, p.first_name"),
         into(ids), into(last), into(first), into(middle), into(org), into(cls),
         bind(parentPersonId), now;
     std::vector<ChildView> out;

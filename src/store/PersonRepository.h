@@ -31,7 +31,7 @@ struct ChildView {
 };
 
 class PersonRepository {
-public:
+  public:
     PersonRepository(Database& db, Poco::Data::Session& session, const SnilsVault& vault)
         : db_(db), s_(session), vault_(vault) {}
 
@@ -41,7 +41,7 @@ public:
     std::vector<ChildView> children(std::int64_t parentPersonId);
     std::int64_t count();
 
-private:
+  private:
     Database& db_;
     Poco::Data::Session& s_;
     const SnilsVault& vault_;

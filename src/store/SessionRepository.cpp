@@ -4,10 +4,10 @@ using namespace Poco::Data::Keywords;
 
 namespace netcity::store {
 
-void SessionRepository::create(const std::string& idHash, std::int64_t accountId,
-                               std::int64_t at) {
-    s_ << db_.sql("INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at)"
-                  " VALUES (?, ?, ?, ?)"),
+void SessionRepository::create(const std::string& idHash, std::int64_t accountId, std::int64_t at) {
+    s_ << db_.sql(
+        "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at)"
+        " VALUES (?, ?, ?, ?)"),
         bind(idHash), bind(accountId), bind(at), bind(at), now;
 }
 
@@ -20,8 +20,8 @@ std::optional<StoredSession> SessionRepository::find(const std::string& idHash) 
 }
 
 void SessionRepository::touch(const std::string& idHash, std::int64_t at) {
-    s_ << db_.sql("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?"), bind(at),
-        bind(idHash), now;
+    s_ << db_.sql("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?"), bind(at), bind(idHash),
+        now;
 }
 
 void SessionRepository::remove(const std::string& idHash) {

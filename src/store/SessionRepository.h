@@ -16,7 +16,7 @@ struct StoredSession {
 };
 
 class SessionRepository {
-public:
+  public:
     SessionRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     void create(const std::string& idHash, std::int64_t accountId, std::int64_t at);
@@ -27,7 +27,7 @@ public:
     void removeOthers(std::int64_t accountId, const std::string& keepIdHash);
     void removeExpired(std::int64_t idleBefore, std::int64_t createdBefore);
 
-private:
+  private:
     Database& db_;
     Poco::Data::Session& s_;
 };

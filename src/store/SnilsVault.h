@@ -12,7 +12,7 @@ namespace netcity::store {
 // SNILS at rest (152-FZ): the number is sealed with AES-GCM, and a keyed HMAC of its digits
 // (the blind index) lets matching find a person without decrypting every row.
 class SnilsVault {
-public:
+  public:
     SnilsVault(crypto::Bytes sealKey, crypto::Bytes indexKey)
         : box_(std::move(sealKey)), indexKey_(std::move(indexKey)) {}
 
@@ -20,7 +20,7 @@ public:
     std::optional<domain::SnilsNumber> open(const crypto::Bytes& sealed) const;
     std::string blindIndex(const domain::SnilsNumber& snils) const;
 
-private:
+  private:
     crypto::SecretBox box_;
     crypto::Bytes indexKey_;
 };

@@ -52,8 +52,10 @@ void Portal::settingsPage(HttpExchange& ex) {
     TemplateData d = profileData(*profile);
     d.set("csrf", csrfToken(ex));
     if (ex.query("required") == "1" || profile->mustChangePassword)
-        d.set("notice", "Перед началом работы смените пароль, выданный в образовательной организации.");
-    if (ex.query("changed") == "1") d.set("success", flows::message(flows::PasswordChange::Outcome::Changed));
+        d.set("notice",
+              "Перед началом работы смените пароль, выданный в образовательной организации.");
+    if (ex.query("changed") == "1")
+        d.set("success", flows::message(flows::PasswordChange::Outcome::Changed));
     ex.sendHtml(s_.templates.page("settings", "Персональные настройки", d));
 }
 
@@ -62,9 +64,9 @@ void Portal::passwordSubmit(HttpExchange& ex) {
     checkCsrf(ex);
     auto active = requireSession(ex);
     flows::PasswordChange change(s_.db, s_.hasher, s_.sessions, s_.clock);
-    auto outcome = change.run({active.accountId, ex.cookie(sessionCookieName()),
-                               ex.form("old_password"), ex.form("new_password"),
-                               ex.form("repeat_password"), ex.clientAddress()});
+    auto outcome =
+        change.run({active.accountId, ex.cookie(sessionCookieName()), ex.form("old_password"),
+                    ex.form("new_password"), ex.form("repeat_password"), ex.clientAddress()});
     if (outcome == flows::PasswordChange::Outcome::Changed) {
         s_.overviews.forget(active.accountId);  // the must-change flag is gone
         return ex.redirect("/settings?changed=1");

@@ -80,7 +80,9 @@ HttpExchange::HttpExchange(Poco::Net::HTTPServerRequest& request,
     for (const auto& [name, value] : cookies) cookies_[name] = value;
 }
 
-std::string HttpExchange::clientAddress() const { return request_.clientAddress().host().toString(); }
+std::string HttpExchange::clientAddress() const {
+    return request_.clientAddress().host().toString();
+}
 
 std::string HttpExchange::query(const std::string& name) const {
     auto it = query_.find(name);
@@ -91,7 +93,8 @@ std::optional<std::int64_t> HttpExchange::queryId(const std::string& name) const
     std::string v = query(name);
     std::int64_t id = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
-    if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0) return std::nullopt;
+    if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0)
+        return std::nullopt;
     return id;
 }
 
@@ -133,8 +136,10 @@ void HttpExchange::setCookie(const std::string& name, const std::string& value, 
     if (secure) header += "; Secure";
     response_.add("Set-Cookie", header);
     // Later reads in this request see the new value, as the next request will.
-    if (maxAgeSeconds == 0) cookies_.erase(name);
-    else cookies_[name] = value;
+    if (maxAgeSeconds == 0)
+        cookies_.erase(name);
+    else
+        cookies_[name] = value;
 }
 
 void HttpExchange::clearCookie(const std::string& name, bool secure) {

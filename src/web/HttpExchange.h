@@ -19,7 +19,7 @@ struct HttpError {
 // One request and its response, with the input already checked: every query and form value is
 // valid UTF-8 without control characters, and the body is within its limit.
 class HttpExchange {
-public:
+  public:
     HttpExchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
 
     const std::string& method() const { return request_.getMethod(); }
@@ -45,7 +45,7 @@ public:
     bool sent() const { return sent_; }
     Poco::Net::HTTPServerRequest& request() { return request_; }
 
-private:
+  private:
     void send(const std::string& body, const std::string& contentType, int status);
 
     Poco::Net::HTTPServerRequest& request_;

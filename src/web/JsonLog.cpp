@@ -11,11 +11,21 @@ std::string jsonEscape(const std::string& text) {
     out.reserve(text.size() + 2);
     for (unsigned char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (c < 0x20) {
                     char buf[8];
@@ -35,7 +45,8 @@ void logJson(const std::string& event, const std::map<std::string, std::string>&
                   std::chrono::system_clock::now().time_since_epoch())
                   .count();
     std::string line = "{\"ts\":" + std::to_string(ms) + ",\"event\":\"" + jsonEscape(event) + "\"";
-    for (const auto& [k, v] : fields) line += ",\"" + jsonEscape(k) + "\":\"" + jsonEscape(v) + "\"";
+    for (const auto& [k, v] : fields)
+        line += ",\"" + jsonEscape(k) + "\":\"" + jsonEscape(v) + "\"";
     line += "}\n";
     std::lock_guard lock(mutex);
     std::fputs(line.c_str(), stderr);

@@ -14,7 +14,8 @@ constexpr const char* kLastOrganizationCookie = "nc_last_org";
 std::optional<std::int64_t> toId(const std::string& v) {
     std::int64_t id = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
-    if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0) return std::nullopt;
+    if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0)
+        return std::nullopt;
     return id;
 }
 
@@ -38,7 +39,9 @@ kainjow::mustache::list options(const std::vector<store::DirectoryEntry>& entrie
 
 }  // namespace
 
-void Portal::home(HttpExchange& ex) { ex.redirect(currentSession(ex) ? "/main" : "/login"); }
+void Portal::home(HttpExchange& ex) {
+    ex.redirect(currentSession(ex) ? "/main" : "/login");
+}
 
 void Portal::loginPage(HttpExchange& ex) {
     if (currentSession(ex)) return ex.redirect("/main");
@@ -88,7 +91,8 @@ void Portal::renderLogin(HttpExchange& ex, LoginForm f, int status) {
             d.set("authorities", options(dir.authorities(*f.municipality), organization));
         }
     } else {
-        if (f.municipality) d.set("localities", options(dir.localities(*f.municipality), f.locality));
+        if (f.municipality)
+            d.set("localities", options(dir.localities(*f.municipality), f.locality));
         if (f.locality) {
             auto types = dir.organizationTypes(*f.locality);
             auto chosenType = domain::parseOrganizationTypeCode(f.type);
@@ -155,8 +159,8 @@ void Portal::loginSubmit(HttpExchange& ex) {
         case Outcome::MustChangePassword: {
             std::string id = s_.sessions.start(result.accountId, ex.cookie(sessionCookieName()));
             ex.setCookie(sessionCookieName(), id, -1, settings_.secureCookies);
-            ex.setCookie(kLastOrganizationCookie, std::to_string(*f.organization),
-                         365 * 24 * 3600, settings_.secureCookies);
+            ex.setCookie(kLastOrganizationCookie, std::to_string(*f.organization), 365 * 24 * 3600,
+                         settings_.secureCookies);
             ex.clearCookie(csrfCookieName(), settings_.secureCookies);  // a fresh one per session
             return ex.redirect(result.outcome == Outcome::SignedIn ? "/main"
                                                                    : "/settings?required=1");
@@ -176,8 +180,9 @@ void Portal::loginSubmit(HttpExchange& ex) {
                 "Вход по логину и паролю доступен только сотрудникам. Войдите через госуслуги.";
             return renderLogin(ex, f, 403);
         case Outcome::TemporaryExpired:
-            f.error = "Срок действия временного пароля истёк. Обратитесь в образовательную "
-                      "организацию за новым паролем.";
+            f.error =
+                "Срок действия временного пароля истёк. Обратитесь в образовательную "
+                "организацию за новым паролем.";
             return renderLogin(ex, f, 403);
     }
 }

@@ -11,12 +11,12 @@ namespace netcity::web {
 // Prometheus text exposition: requests by route and status, sign-ins by outcome, and a
 // latency histogram.
 class Metrics {
-public:
+  public:
     void observeRequest(const std::string& route, int status, double seconds);
     void countSignIn(const std::string& outcome);
     std::string exposition() const;
 
-private:
+  private:
     static constexpr std::array<double, 10> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01,
                                                      0.025,  0.05,  0.1,    0.5,   2.5};
     mutable std::mutex mutex_;

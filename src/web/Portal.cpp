@@ -12,14 +12,14 @@ namespace netcity::web {
 namespace {
 
 class Dispatch : public Poco::Net::HTTPRequestHandler {
-public:
+  public:
     explicit Dispatch(Portal& portal) : portal_(portal) {}
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override {
         portal_.handle(request, response);
     }
 
-private:
+  private:
     Portal& portal_;
 };
 
@@ -61,7 +61,8 @@ const Portal::Route* Portal::find(const std::string& method, const std::string& 
     return it == routes_.end() ? nullptr : &it->second;
 }
 
-void Portal::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+void Portal::handle(Poco::Net::HTTPServerRequest& request,
+                    Poco::Net::HTTPServerResponse& response) {
     auto started = std::chrono::steady_clock::now();
     std::string routeName = "other";
     int status = 500;
@@ -72,9 +73,9 @@ void Portal::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServer
             if (!route) {
                 bool otherMethod = ex.method() != "GET" ? find("GET", ex.path()) != nullptr
                                                         : find("POST", ex.path()) != nullptr;
-                throw HttpError{otherMethod ? 405 : 404, otherMethod
-                                                             ? "Этот адрес не принимает такой запрос."
-                                                             : "Страница не найдена."};
+                throw HttpError{
+                    otherMethod ? 405 : 404,
+                    otherMethod ? "Этот адрес не принимает такой запрос." : "Страница не найдена."};
             }
             routeName = route->name;
             (this->*(route->handler))(ex);
@@ -166,13 +167,17 @@ void Portal::checkCsrf(HttpExchange& ex) {
                         "повторите действие."};
 }
 
-void Portal::healthz(HttpExchange& ex) { ex.sendText("ok\n", "text/plain; charset=utf-8"); }
+void Portal::healthz(HttpExchange& ex) {
+    ex.sendText("ok\n", "text/plain; charset=utf-8");
+}
 
 void Portal::metrics(HttpExchange& ex) {
     std::string text = s_.metrics.exposition();
-    text += "# HELP netcity_argon2_cpu_seconds_total CPU time spent computing argon2id hashes.\n"
-            "# TYPE netcity_argon2_cpu_seconds_total counter\n"
-            "netcity_argon2_cpu_seconds_total " + std::to_string(s_.hasher.cpuSeconds()) + "\n";
+    text +=
+        "# HELP netcity_argon2_cpu_seconds_total CPU time spent computing argon2id hashes.\n"
+        "# TYPE netcity_argon2_cpu_seconds_total counter\n"
+        "netcity_argon2_cpu_seconds_total " +
+        std::to_string(s_.hasher.cpuSeconds()) + "\n";
     ex.sendText(text, "text/plain; version=0.0.4; charset=utf-8");
 }
 

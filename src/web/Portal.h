@@ -9,8 +9,8 @@
 #include <string>
 
 #include "crypto/PasswordHasher.h"
-#include "domain/SignInThrottle.h"
 #include "domain/PasswordLoginPolicy.h"
+#include "domain/SignInThrottle.h"
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
@@ -26,7 +26,7 @@ struct PortalSettings {
     domain::PasswordLoginPolicy passwordPolicy = domain::PasswordLoginPolicy::Everyone;
     bool secureCookies = false;  // served over TLS: Secure + __Host- cookies
     bool accessLog = true;
-    std::string csrfKey;         // from the key ring
+    std::string csrfKey;  // from the key ring
 };
 
 struct PortalServices {
@@ -43,14 +43,14 @@ struct PortalServices {
 
 // The portal's HTTP surface: routes requests to the page and API handlers.
 class Portal : public Poco::Net::HTTPRequestHandlerFactory {
-public:
+  public:
     Portal(PortalServices services, PortalSettings settings);
 
     Poco::Net::HTTPRequestHandler* createRequestHandler(
         const Poco::Net::HTTPServerRequest& request) override;
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
 
-private:
+  private:
     using Handler = void (Portal::*)(HttpExchange&);
     struct Route {
         std::string name;

@@ -22,7 +22,9 @@ PortalServer::PortalServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
     server_->start();
 }
 
-PortalServer::~PortalServer() { stop(); }
+PortalServer::~PortalServer() {
+    stop();
+}
 
 void PortalServer::stop() {
     if (server_) {

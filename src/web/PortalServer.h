@@ -20,13 +20,13 @@ struct ServerSettings {
 };
 
 class PortalServer {
-public:
+  public:
     PortalServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, const ServerSettings& settings);
     ~PortalServer();
     unsigned short port() const { return port_; }
     void stop();
 
-private:
+  private:
     Poco::ThreadPool pool_;
     std::unique_ptr<Poco::Net::HTTPServer> server_;
     unsigned short port_ = 0;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <kainjow/mustache.hpp>
-
 #include <map>
 #include <string>
 
@@ -12,14 +11,14 @@ using TemplateData = kainjow::mustache::data;
 // Mustache templates compiled once at start from the files embedded in the binary.
 // Every page is rendered into layout.mustache; {{x}} escapes HTML, so user text is safe.
 class Templates {
-public:
+  public:
     Templates();
     std::string page(const std::string& name, const std::string& title, TemplateData data) const;
     std::string render(const std::string& name, const TemplateData& data) const;
     // Static assets (CSS, JS) embedded beside the templates: nullptr when unknown.
     const std::string* asset(const std::string& name) const;
 
-private:
+  private:
     std::map<std::string, kainjow::mustache::mustache> compiled_;
 };
 

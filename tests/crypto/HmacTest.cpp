@@ -1,7 +1,6 @@
-#include "crypto/Hmac.h"
-
 #include <gtest/gtest.h>
 
+#include "crypto/Hmac.h"
 #include "crypto/Random.h"
 
 using namespace netcity::crypto;

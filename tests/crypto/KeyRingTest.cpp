@@ -1,9 +1,9 @@
-#include "crypto/KeyRing.h"
-
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
+
+#include "crypto/KeyRing.h"
 
 using netcity::crypto::KeyRing;
 

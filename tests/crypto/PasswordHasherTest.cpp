@@ -1,11 +1,13 @@
-#include "crypto/PasswordHasher.h"
-
 #include <gtest/gtest.h>
+
+#include "crypto/PasswordHasher.h"
 
 using netcity::crypto::PasswordHasher;
 
 namespace {
-PasswordHasher::Settings fast() { return {.memoryKiB = 8 * 1024, .iterations = 2, .maxConcurrent = 2}; }
+PasswordHasher::Settings fast() {
+    return {.memoryKiB = 8 * 1024, .iterations = 2, .maxConcurrent = 2};
+}
 }  // namespace
 
 TEST(PasswordHasher, HashesVerifyAndDiffer) {

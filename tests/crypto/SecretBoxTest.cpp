@@ -1,8 +1,7 @@
-#include "crypto/SecretBox.h"
-
 #include <gtest/gtest.h>
 
 #include "crypto/Random.h"
+#include "crypto/SecretBox.h"
 
 using namespace netcity::crypto;
 

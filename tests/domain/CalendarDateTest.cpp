@@ -1,6 +1,6 @@
-#include "domain/CalendarDate.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/CalendarDate.h"
 
 using netcity::domain::CalendarDate;
 

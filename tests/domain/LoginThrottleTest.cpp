@@ -1,6 +1,6 @@
-#include "domain/LoginThrottle.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/LoginThrottle.h"
 
 using namespace netcity::domain;
 using namespace std::chrono_literals;

@@ -1,6 +1,6 @@
-#include "domain/OrganizationType.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/OrganizationType.h"
 
 using namespace netcity::domain;
 

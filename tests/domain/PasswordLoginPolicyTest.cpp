@@ -1,6 +1,6 @@
-#include "domain/PasswordLoginPolicy.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/PasswordLoginPolicy.h"
 
 using namespace netcity::domain;
 

@@ -1,6 +1,6 @@
-#include "domain/PersonName.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/PersonName.h"
 
 using namespace netcity::domain;
 
@@ -8,7 +8,8 @@ TEST(PersonName, NormalisesCaseYoSpacesAndHyphens) {
     EXPECT_EQ(normalizeNamePart("Ёлкина"), normalizeNamePart("елкина"));
     EXPECT_EQ(normalizeNamePart("  ПЁТР "), normalizeNamePart("Петр"));
     EXPECT_EQ(normalizeNamePart("Римская-Корсакова"), normalizeNamePart("римская корсакова"));
-    EXPECT_EQ(normalizeNamePart("Римская - Корсакова"), normalizeNamePart("Римская\u2013Корсакова"));
+    EXPECT_EQ(normalizeNamePart("Римская - Корсакова"),
+              normalizeNamePart("Римская\u2013Корсакова"));
     EXPECT_NE(normalizeNamePart("Петрова"), normalizeNamePart("Петрава"));
     EXPECT_EQ(normalizeNamePart("O'Brien"), "o'brien");
 }

@@ -1,6 +1,6 @@
-#include "domain/Role.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/Role.h"
 
 using namespace netcity::domain;
 

@@ -1,6 +1,6 @@
-#include "domain/SignInThrottle.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/SignInThrottle.h"
 
 using namespace netcity::domain;
 using namespace std::chrono_literals;
@@ -11,7 +11,7 @@ TEST(SignInThrottle, OneAddressMayFailForManyAccountsBeforeItIsSlowed) {
     for (int i = 0; i < 49; ++i) throttle.recordFailure("acc" + std::to_string(i), "10.0.0.1", t);
     EXPECT_EQ(throttle.waitFor("fresh", "10.0.0.1", t), 0s);  // a school behind one NAT
     throttle.recordFailure("acc-last", "10.0.0.1", t);
-    EXPECT_GT(throttle.waitFor("fresh", "10.0.0.1", t), 0s);   // then a spray is slowed
+    EXPECT_GT(throttle.waitFor("fresh", "10.0.0.1", t), 0s);  // then a spray is slowed
     EXPECT_EQ(throttle.waitFor("fresh", "10.0.0.2", t), 0s);
 }
 

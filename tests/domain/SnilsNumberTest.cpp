@@ -1,6 +1,6 @@
-#include "domain/SnilsNumber.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/SnilsNumber.h"
 
 using netcity::domain::SnilsNumber;
 

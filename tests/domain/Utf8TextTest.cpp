@@ -1,17 +1,17 @@
-#include "domain/Utf8Text.h"
-
 #include <gtest/gtest.h>
+
+#include "domain/Utf8Text.h"
 
 using namespace netcity::domain;
 
 TEST(Utf8Text, Validity) {
     EXPECT_TRUE(isValidUtf8("Сетевой Город"));
     EXPECT_TRUE(isValidUtf8("emoji \xF0\x9F\x98\x80"));
-    EXPECT_FALSE(isValidUtf8("\xC3"));              // truncated
-    EXPECT_FALSE(isValidUtf8("\xC0\xAF"));          // overlong '/'
-    EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));      // surrogate
+    EXPECT_FALSE(isValidUtf8("\xC3"));          // truncated
+    EXPECT_FALSE(isValidUtf8("\xC0\xAF"));      // overlong '/'
+    EXPECT_FALSE(isValidUtf8("\xED\xA0\x80"));  // surrogate
     EXPECT_FALSE(isValidUtf8("\xFF\xFE"));
-    EXPECT_FALSE(isValidUtf8("ab\xE2\x82"));        // truncated at the end
+    EXPECT_FALSE(isValidUtf8("ab\xE2\x82"));  // truncated at the end
 }
 
 TEST(Utf8Text, ControlCharacters) {

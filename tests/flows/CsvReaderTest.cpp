@@ -1,6 +1,6 @@
-#include "flows/CsvReader.h"
-
 #include <gtest/gtest.h>
+
+#include "flows/CsvReader.h"
 
 using netcity::flows::parseCsv;
 

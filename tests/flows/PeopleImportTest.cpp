@@ -1,8 +1,7 @@
-#include "flows/PeopleImport.h"
-
 #include <gtest/gtest.h>
 
 #include "crypto/Random.h"
+#include "flows/PeopleImport.h"
 #include "store/PersonRepository.h"
 #include "support/TestDatabase.h"
 #include "support/TestPortal.h"
@@ -19,7 +18,7 @@ const std::string kHeader =
     "phone,login,password,roles,class\n";
 
 class Import : public ::testing::Test {
-protected:
+  protected:
     TestDatabase database;
     crypto::PasswordHasher hasher{{.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}};
     store::SnilsVault vault{crypto::randomBytes(32), crypto::randomBytes(32)};
@@ -138,16 +137,17 @@ TEST_F(Import, HeaderColumnsMayComeInAnyOrderAndSpacesAreTrimmed) {
 
 TEST_F(Import, KindRulesForColumnsRolesClassesLoginsAndRelations) {
     ASSERT_TRUE(import.run(kSmallRegionCsv, false).written);
-    std::string csv = kHeader +
-                      "region,reg-x,,Область,общеобразовательная,,,,,,,,,,,,\n"  // 2 shifted
-                      "person,p-x,,,,Иванов,Иван,,,М,,,,,,,\n"                   // 3 no date
-                      "account,p-parent,org-uo,,,,,,,,,,,x1,pw,parent,\n"        // 4 parent in authority
-                      "account,p-parent,org-g1,,,,,,,,,,,x2,pw,authority,\n"     // 5 authority in school
-                      "account,p-parent,org-g1,,,,,,,,,,,x3,pw,parent,cls-5a\n"  // 6 class for parent
-                      "account,p-parent,org-g1,,,,,,,,,,,lebedev.ka,pw,parent,\n"  // 7 login taken
-                      "relation,p-child,p-parent,,,,,,,,,,,,,,\n"                // 8 fine (exists: no-op)
-                      "relation,p-child,p-parent,,,,,,,,,,,,,,\n"                // 9 duplicate in file
-                      "class,cls-x,org-uo,1А,,,,,,,,,,,,,\n";                    // 10 class in authority
+    std::string csv =
+        kHeader +
+        "region,reg-x,,Область,общеобразовательная,,,,,,,,,,,,\n"    // 2 shifted
+        "person,p-x,,,,Иванов,Иван,,,М,,,,,,,\n"                     // 3 no date
+        "account,p-parent,org-uo,,,,,,,,,,,x1,pw,parent,\n"          // 4 parent in authority
+        "account,p-parent,org-g1,,,,,,,,,,,x2,pw,authority,\n"       // 5 authority in school
+        "account,p-parent,org-g1,,,,,,,,,,,x3,pw,parent,cls-5a\n"    // 6 class for parent
+        "account,p-parent,org-g1,,,,,,,,,,,lebedev.ka,pw,parent,\n"  // 7 login taken
+        "relation,p-child,p-parent,,,,,,,,,,,,,,\n"                  // 8 fine (exists: no-op)
+        "relation,p-child,p-parent,,,,,,,,,,,,,,\n"                  // 9 duplicate in file
+        "class,cls-x,org-uo,1А,,,,,,,,,,,,,\n";                      // 10 class in authority
     auto report = import.run(csv, false);
     EXPECT_FALSE(report.written);
     std::map<int, std::string> byLine;

@@ -1,9 +1,8 @@
-#include "flows/Sessions.h"
-
 #include <gtest/gtest.h>
 
-#include "flows/PeopleImport.h"
 #include "crypto/Random.h"
+#include "flows/PeopleImport.h"
+#include "flows/Sessions.h"
 #include "support/TestPortal.h"
 
 using namespace netcity;
@@ -14,8 +13,11 @@ TEST(Sessions, RotationTimeoutsAndEndingOthers) {
     ManualClock clock;
     crypto::PasswordHasher hasher({.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 1});
     store::SnilsVault vault(crypto::randomBytes(32), crypto::randomBytes(32));
-    ASSERT_TRUE(flows::PeopleImport(database.db(), hasher, vault, clock).run(kSmallRegionCsv, false).written);
-    flows::Sessions sessions(database.db(), clock, {.idleTimeout = 600, .absoluteTimeout = 3600, .touchEvery = 60});
+    ASSERT_TRUE(flows::PeopleImport(database.db(), hasher, vault, clock)
+                    .run(kSmallRegionCsv, false)
+                    .written);
+    flows::Sessions sessions(database.db(), clock,
+                             {.idleTimeout = 600, .absoluteTimeout = 3600, .touchEvery = 60});
     auto a = sessions.start(1, "");
     auto b = sessions.start(1, a);  // rotation: the old id dies
     EXPECT_FALSE(sessions.resolve(a));

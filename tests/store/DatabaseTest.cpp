@@ -1,7 +1,6 @@
-#include "store/Database.h"
-
 #include <gtest/gtest.h>
 
+#include "store/Database.h"
 #include "store/Migrations.h"
 #include "support/TestDatabase.h"
 

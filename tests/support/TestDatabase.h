@@ -11,7 +11,7 @@ namespace netcity::testing {
 // PostgreSQL variant (NETCITY_TEST_PG_URL_FILE names the file scripts/pg-cluster.sh wrote) —
 // the throwaway cluster's database with its schema dropped and recreated.
 class TestDatabase {
-public:
+  public:
     TestDatabase();
     ~TestDatabase();
     store::Database& db() { return *db_; }
@@ -20,7 +20,7 @@ public:
     std::int64_t count(const std::string& table);
     std::string url() const { return url_; }
 
-private:
+  private:
     std::string dir_, url_;
     std::unique_ptr<store::Database> db_;
 };

@@ -22,9 +22,11 @@ const char* kSmallRegionCsv =
     "locality,loc-t,mun-t,г. Томск,,,,,,,,,,,,,\n"
     "organization,org-g1,loc-t,\"МАОУ \"\"Гимназия № 1\"\"\",общеобразовательная,,,,,,,,,,,,\n"
     "organization,org-ds,loc-t,\"МБДОУ \"\"Детский сад № 3\"\"\",дошкольная,,,,,,,,,,,,\n"
-    "organization,org-uo,mun-t,Департамент образования г. Томска,управление образованием,,,,,,,,,,,,\n"
+    "organization,org-uo,mun-t,Департамент образования г. Томска,управление "
+    "образованием,,,,,,,,,,,,\n"
     "class,cls-5a,org-g1,5А,,,,,,,,,,,,,\n"
-    "person,p-teacher,,,,Воронцова,Елена,Михайловна,12.04.1980,Ж,112-233-445 95,v@example.org,,,,,\n"
+    "person,p-teacher,,,,Воронцова,Елена,Михайловна,12.04.1980,Ж,112-233-445 "
+    "95,v@example.org,,,,,\n"
     "person,p-parent,,,,Лебедева,Анна,Сергеевна,01.02.1985,Ж,,,,,,,\n"
     "person,p-child,,,,Лебедев,Кирилл,Андреевич,15.06.2014,М,,,,,,,\n"
     "person,p-authority,,,,Никитина,Вера,Глебовна,05.05.1975,Ж,,,,,,,\n"
@@ -41,16 +43,19 @@ TestPortal::TestPortal(web::PortalSettings settings)
       overviews_(database_.db(), vault_, clock_, 2) {
     flows::PeopleImport import(database_.db(), hasher_, vault_, clock_);
     auto report = import.run(kSmallRegionCsv, false);
-    if (!report.written) throw std::runtime_error("fixture import failed: " + report.errors[0].reason);
+    if (!report.written)
+        throw std::runtime_error("fixture import failed: " + report.errors[0].reason);
     if (settings.csrfKey.empty()) settings.csrfKey = crypto::randomBytes(32);
     settings.accessLog = false;
-    web::PortalServices services{database_.db(), hasher_, throttle_, clock_,   sessions_,
+    web::PortalServices services{database_.db(), hasher_, throttle_, clock_,    sessions_,
                                  overviews_,     vault_,  metrics_,  templates_};
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
     server_ = std::make_unique<web::PortalServer>(portal, web::ServerSettings{});
 }
 
-TestPortal::~TestPortal() { server_->stop(); }
+TestPortal::~TestPortal() {
+    server_->stop();
+}
 
 std::int64_t TestPortal::organizationId(const std::string& key) {
     auto s = db().session();
@@ -63,7 +68,9 @@ std::string urlEncode(const std::string& text) {
     return out;
 }
 
-HttpClient::Response HttpClient::get(const std::string& path) { return request("GET", path, "", ""); }
+HttpClient::Response HttpClient::get(const std::string& path) {
+    return request("GET", path, "", "");
+}
 
 HttpClient::Response HttpClient::post(const std::string& path, const std::string& body,
                                       const std::string& contentType) {
@@ -98,8 +105,10 @@ HttpClient::Response HttpClient::request(const std::string& method, const std::s
         auto eq = header.find('='), semi = header.find(';');
         std::string name = header.substr(0, eq), value = header.substr(eq + 1, semi - eq - 1);
         out.setCookies[name] = header;
-        if (header.find("Max-Age=0") != std::string::npos) cookies_.erase(name);
-        else cookies_[name] = value;
+        if (header.find("Max-Age=0") != std::string::npos)
+            cookies_.erase(name);
+        else
+            cookies_[name] = value;
     }
     return out;
 }

@@ -20,7 +20,7 @@ namespace netcity::testing {
 
 // A clock tests can move.
 class ManualClock : public flows::Clock {
-public:
+  public:
     std::int64_t unixSeconds() const override { return unix_; }
     std::chrono::steady_clock::time_point steady() const override { return steady_; }
     void advance(std::chrono::seconds by) {
@@ -28,9 +28,10 @@ public:
         steady_ += by;
     }
 
-private:
+  private:
     std::int64_t unix_ = 1795356816;  // 2026-11-22
-    std::chrono::steady_clock::time_point steady_ = std::chrono::steady_clock::time_point{} + std::chrono::hours(1000);
+    std::chrono::steady_clock::time_point steady_ =
+        std::chrono::steady_clock::time_point{} + std::chrono::hours(1000);
 };
 
 // The demo-like region used by the integration tests (docs/csv-format.md).
@@ -38,7 +39,7 @@ extern const char* kSmallRegionCsv;
 
 // The real portal over a real HTTP socket on a free port, with a fresh database.
 class TestPortal {
-public:
+  public:
     explicit TestPortal(web::PortalSettings settings = {});
     ~TestPortal();
 
@@ -51,7 +52,7 @@ public:
     web::Metrics& metrics() { return metrics_; }
     std::int64_t organizationId(const std::string& key);
 
-private:
+  private:
     TestDatabase database_;
     crypto::PasswordHasher hasher_;
     store::SnilsVault vault_;
@@ -66,7 +67,7 @@ private:
 
 // A browser stand-in: keeps cookies, does not follow redirects.
 class HttpClient {
-public:
+  public:
     explicit HttpClient(unsigned short port) : port_(port) {}
     struct Response {
         int status = 0;
@@ -88,7 +89,7 @@ public:
     Response signIn(std::int64_t organizationId, const std::string& login,
                     const std::string& password);
 
-private:
+  private:
     unsigned short port_;
     std::map<std::string, std::string> cookies_;
 };

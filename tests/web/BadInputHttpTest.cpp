@@ -8,10 +8,12 @@ using namespace netcity::testing;
 
 namespace {
 
-bool contains(const std::string& t, const std::string& p) { return t.find(p) != std::string::npos; }
+bool contains(const std::string& t, const std::string& p) {
+    return t.find(p) != std::string::npos;
+}
 
 class BadInput : public ::testing::Test {
-protected:
+  protected:
     TestPortal portal;
     HttpClient client{portal.port()};
     std::string csrf = HttpClient::csrfFrom(client.get("/login").body);
@@ -22,8 +24,8 @@ protected:
             out += std::to_string(portal.database().count(t)) + ",";
         auto s = portal.db().session();
         std::string hashes;
-        s << "SELECT COALESCE(MAX(password_hash), '') FROM users", Poco::Data::Keywords::into(hashes),
-            Poco::Data::Keywords::now;
+        s << "SELECT COALESCE(MAX(password_hash), '') FROM users",
+            Poco::Data::Keywords::into(hashes), Poco::Data::Keywords::now;
         return out + hashes;
     }
     HttpClient::Response login(const std::string& fields) {
@@ -37,9 +39,9 @@ TEST_F(BadInput, EveryFieldRejectsInvalidUtf8AndControlCharacters) {
     auto before = snapshot();
     for (const char* field : {"login", "password", "organization", "region", "tab"}) {
         for (const char* evil : {"%C3%28", "%FF%FE", "ab%00cd", "x%1By", "%ED%A0%80"}) {
-            auto res = login(std::string(field) + "=" + evil +
-                             (std::string(field) == "login" ? "&password=b&organization=1"
-                                                            : "&login=a"));
+            auto res =
+                login(std::string(field) + "=" + evil +
+                      (std::string(field) == "login" ? "&password=b&organization=1" : "&login=a"));
             EXPECT_EQ(res.status, 400) << field << "=" << evil;
             EXPECT_TRUE(contains(res.body, "<html lang=\"ru\">")) << field;
             EXPECT_TRUE(contains(res.body, "Запрос содержит")) << field;
@@ -99,8 +101,8 @@ TEST_F(BadInput, UnknownPagesMethodsAndIdsAreRussianErrors) {
 }
 
 TEST_F(BadInput, UserTextIsEscapedOnThePage) {
-    auto res = login("organization=1&login=" + urlEncode("<script>alert(1)</script>") +
-                     "&password=x");
+    auto res =
+        login("organization=1&login=" + urlEncode("<script>alert(1)</script>") + "&password=x");
     EXPECT_FALSE(contains(res.body, "<script>alert(1)</script>"));
     EXPECT_TRUE(contains(res.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 }

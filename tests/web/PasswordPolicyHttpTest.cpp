@@ -1,6 +1,5 @@
-#include <gtest/gtest.h>
-
 #include <Poco/Net/StreamSocket.h>
+#include <gtest/gtest.h>
 
 #include "support/TestPortal.h"
 
@@ -8,7 +7,9 @@ using namespace netcity;
 using namespace netcity::testing;
 
 namespace {
-bool contains(const std::string& t, const std::string& p) { return t.find(p) != std::string::npos; }
+bool contains(const std::string& t, const std::string& p) {
+    return t.find(p) != std::string::npos;
+}
 
 web::PortalSettings withPolicy(domain::PasswordLoginPolicy policy) {
     web::PortalSettings s;
@@ -33,11 +34,13 @@ TEST(PasswordPolicy, NobodyShowsTheEsiaOnlySentenceAndRefusesPasswords) {
     TestPortal portal(withPolicy(domain::PasswordLoginPolicy::Nobody));
     HttpClient client(portal.port());
     auto page = client.get("/login");
-    EXPECT_TRUE(contains(page.body, "В соответствии с законодательством РФ, авторизация в системе "
-                                    "осуществляется исключительно через учетную запись ЕСИА"));
+    EXPECT_TRUE(contains(page.body,
+                         "В соответствии с законодательством РФ, авторизация в системе "
+                         "осуществляется исключительно через учетную запись ЕСИА"));
     EXPECT_FALSE(contains(page.body, "name=\"password\""));
-    auto res = client.post("/login", "csrf=" + HttpClient::csrfFrom(page.body) +
-                                         "&organization=1&login=vorontsova.em&password=Uchitel-2025");
+    auto res =
+        client.post("/login", "csrf=" + HttpClient::csrfFrom(page.body) +
+                                  "&organization=1&login=vorontsova.em&password=Uchitel-2025");
     // the csrf token is on the page only inside the login form, which is hidden: refused anyway
     EXPECT_EQ(res.status, 403);
     EXPECT_EQ(portal.database().count("sessions"), 0);

@@ -13,7 +13,7 @@ bool contains(const std::string& text, const std::string& part) {
 }
 
 class SignIn : public ::testing::Test {
-protected:
+  protected:
     TestPortal portal;
     HttpClient client{portal.port()};
     std::int64_t gymnasium = portal.organizationId("org-g1");
@@ -24,10 +24,10 @@ protected:
 TEST_F(SignIn, LoginPageShowsTheSeedTexts) {
     auto page = client.get("/login");
     EXPECT_EQ(page.status, 200);
-    for (const char* text : {"Сетевой Город. Образование", "Образовательная организация",
-                             "Управление образованием", "Регион", "Муниципальный район",
-                             "Тип ОО", "Пользователь", "Пароль", "Войти", "Восстановить пароль",
-                             "Войти через <b>госуслуги</b>", "Томская область"})
+    for (const char* text :
+         {"Сетевой Город. Образование", "Образовательная организация", "Управление образованием",
+          "Регион", "Муниципальный район", "Тип ОО", "Пользователь", "Пароль", "Войти",
+          "Восстановить пароль", "Войти через <b>госуслуги</b>", "Томская область"})
         EXPECT_TRUE(contains(page.body, text)) << text;
     EXPECT_FALSE(HttpClient::csrfFrom(page.body).empty());
 }
@@ -41,9 +41,8 @@ TEST_F(SignIn, SelectsNarrowStepByStepWithoutJavaScript) {
     EXPECT_TRUE(contains(page.body, ">Дошкольная<"));
     auto schools = client.get("/login?tab=school&region=1&municipality=1&locality=1&type=general");
     EXPECT_TRUE(contains(schools.body, "selected>МАОУ &quot;Гимназия № 1&quot;"));
-    EXPECT_TRUE(contains(schools.body,
-                         "name=\"organization\" id=\"login-organization\" value=\"" +
-                             std::to_string(gymnasium) + "\""));
+    EXPECT_TRUE(contains(schools.body, "name=\"organization\" id=\"login-organization\" value=\"" +
+                                           std::to_string(gymnasium) + "\""));
     auto authority = client.get("/login?tab=authority&region=1&municipality=1");
     EXPECT_TRUE(contains(authority.body, "Департамент образования г. Томска"));
     EXPECT_FALSE(contains(authority.body, "Гимназия"));
@@ -102,7 +101,8 @@ TEST_F(SignIn, UnknownLoginWrongPasswordAndBlockedAccountLookTheSame) {
     auto unknown = client.signIn(gymnasium, "nobody.here", "whatever");
     {
         auto s = portal.db().session();
-        s << "UPDATE users SET state = 'blocked' WHERE login = 'lebedev.ka'", Poco::Data::Keywords::now;
+        s << "UPDATE users SET state = 'blocked' WHERE login = 'lebedev.ka'",
+            Poco::Data::Keywords::now;
     }
     auto blocked = client.signIn(gymnasium, "lebedev.ka", "Uchenik-2025");
     for (const auto* r : {&wrong, &unknown, &blocked}) {
@@ -121,7 +121,8 @@ TEST_F(SignIn, AccountFromAnotherOrganizationIsNotFound) {
 }
 
 TEST_F(SignIn, GuessesAreThrottledWithMinutesToWait) {
-    for (int i = 0; i < 4; ++i) EXPECT_EQ(client.signIn(gymnasium, "lebedeva.as", "guess").status, 401);
+    for (int i = 0; i < 4; ++i)
+        EXPECT_EQ(client.signIn(gymnasium, "lebedeva.as", "guess").status, 401);
     EXPECT_EQ(client.signIn(gymnasium, "lebedeva.as", "guess").status, 401);
     auto throttled = client.signIn(gymnasium, "lebedeva.as", "Roditel-2025");
     EXPECT_EQ(throttled.status, 429);
@@ -170,15 +171,19 @@ TEST_F(SignIn, PasswordChangeNeedsOldPasswordAndEndsOtherSessions) {
     auto settings = client.get("/settings");
     EXPECT_TRUE(contains(settings.body, "Персональные настройки"));
     std::string csrf = HttpClient::csrfFrom(settings.body);
-    auto wrongOld = client.post("/settings/password", "csrf=" + csrf +
-                                    "&old_password=nope&new_password=Novyi-2026&repeat_password=Novyi-2026");
+    auto wrongOld = client.post(
+        "/settings/password",
+        "csrf=" + csrf + "&old_password=nope&new_password=Novyi-2026&repeat_password=Novyi-2026");
     EXPECT_EQ(wrongOld.status, 400);
     EXPECT_TRUE(contains(wrongOld.body, "Текущий пароль указан неверно."));
-    auto tooShort = client.post("/settings/password", "csrf=" + csrf +
-                                    "&old_password=Roditel-2025&new_password=abc&repeat_password=abc");
+    auto tooShort = client.post(
+        "/settings/password",
+        "csrf=" + csrf + "&old_password=Roditel-2025&new_password=abc&repeat_password=abc");
     EXPECT_TRUE(contains(tooShort.body, "не менее 8 символов"));
-    auto ok = client.post("/settings/password", "csrf=" + csrf +
-                              "&old_password=Roditel-2025&new_password=Novyi-2026&repeat_password=Novyi-2026");
+    auto ok = client.post(
+        "/settings/password",
+        "csrf=" + csrf +
+            "&old_password=Roditel-2025&new_password=Novyi-2026&repeat_password=Novyi-2026");
     EXPECT_EQ(ok.status, 303);
     EXPECT_TRUE(contains(client.get("/settings?changed=1").body, "Пароль изменён"));
     EXPECT_EQ(client.get("/main").status, 200);       // this session goes on
