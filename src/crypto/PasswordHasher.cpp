@@ -1,5 +1,6 @@
 #include "crypto/PasswordHasher.h"
 
+#include <pthread.h>
 #include <sodium.h>
 
 #include <ctime>
@@ -25,6 +26,7 @@ PasswordHasher::~PasswordHasher() {
 }
 
 void PasswordHasher::workerLoop() {
+    pthread_setname_np(pthread_self(), "argon2id");  // tells profiles apart from HTTP work
     for (;;) {
         std::function<void()> job;
         {
