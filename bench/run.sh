@@ -14,7 +14,8 @@ work=$(mktemp -d /tmp/netcity-bench-XXXXXX)
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$BIN" demo --data-dir "$work/data" --port 0 --access-log false >"$work/out" 2>"$work/err" &
+# shellcheck disable=SC2086  # extra server flags, e.g. BENCH_SERVER_ARGS="--cache-seconds 0"
+"$BIN" demo --data-dir "$work/data" --port 0 --access-log false ${BENCH_SERVER_ARGS:-} >"$work/out" 2>"$work/err" &
 pid=$!
 for _ in $(seq 1 120); do grep -q 'Портал: http' "$work/out" 2>/dev/null && break; sleep 0.5; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out" | head -1)
