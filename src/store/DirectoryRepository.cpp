@@ -123,27 +123,28 @@ std::int64_t DirectoryRepository::upsertRegion(const std::string& key, const std
     return id;
 }
 
+// Municipalities, localities and classes: a key, a parent and a name.
+std::int64_t DirectoryRepository::upsertNamedChild(const std::string& table,
+                                                   const std::string& parentColumn,
+                                                   const std::string& key, std::int64_t parentId,
+                                                   const std::string& name) {
+    std::int64_t id = 0;
+    s_ << db_.sql("INSERT INTO " + table + " (key, " + parentColumn + ", name) VALUES (?, ?, ?)" +
+                  " ON CONFLICT (key) DO UPDATE SET " + parentColumn + " = excluded." +
+                  parentColumn + ", name = excluded.name RETURNING id"),
+        bind(key), bind(parentId), bind(name), into(id), now;
+    return id;
+}
+
 std::int64_t DirectoryRepository::upsertMunicipality(const std::string& key, std::int64_t regionId,
                                                      const std::string& name) {
-    std::int64_t id = 0;
-    s_ << db_.sql(
-        "INSERT INTO municipalities (key, region_id, name) VALUES (?, ?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET region_id = excluded.region_id,"
-        " name = excluded.name RETURNING id"),
-        bind(key), bind(regionId), bind(name), into(id), now;
-    return id;
+    return upsertNamedChild("municipalities", "region_id", key, regionId, name);
 }
 
 std::int64_t DirectoryRepository::upsertLocality(const std::string& key,
                                                  std::int64_t municipalityId,
                                                  const std::string& name) {
-    std::int64_t id = 0;
-    s_ << db_.sql(
-        "INSERT INTO localities (key, municipality_id, name) VALUES (?, ?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET municipality_id = excluded.municipality_id,"
-        " name = excluded.name RETURNING id"),
-        bind(key), bind(municipalityId), bind(name), into(id), now;
-    return id;
+    return upsertNamedChild("localities", "municipality_id", key, municipalityId, name);
 }
 
 std::int64_t DirectoryRepository::upsertOrganization(const std::string& key,
@@ -167,13 +168,7 @@ std::int64_t DirectoryRepository::upsertOrganization(const std::string& key,
 
 std::int64_t DirectoryRepository::upsertClass(const std::string& key, std::int64_t organizationId,
                                               const std::string& name) {
-    std::int64_t id = 0;
-    s_ << db_.sql(
-        "INSERT INTO classes (key, organization_id, name) VALUES (?, ?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET organization_id = excluded.organization_id,"
-        " name = excluded.name RETURNING id"),
-        bind(key), bind(organizationId), bind(name), into(id), now;
-    return id;
+    return upsertNamedChild("classes", "organization_id", key, organizationId, name);
 }
 
 void DirectoryRepository::setClassTeacher(std::int64_t classId, std::int64_t userId) {

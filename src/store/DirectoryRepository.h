@@ -65,6 +65,9 @@ class DirectoryRepository {
 
   private:
     std::vector<DirectoryEntry> list(const std::string& sql, std::int64_t parentId);
+    std::int64_t upsertNamedChild(const std::string& table, const std::string& parentColumn,
+                                  const std::string& key, std::int64_t parentId,
+                                  const std::string& name);
     Database& db_;
     Poco::Data::Session& s_;
 };
