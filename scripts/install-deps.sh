@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake pkg-config ninja-build
   libpoco-dev libkainjow-mustache-dev libsodium-dev
-  libssl-dev libengine-gost-openssl libsqlite3-dev sqlite3 libpq-dev postgresql
+  openssl libssl-dev libengine-gost-openssl libsqlite3-dev sqlite3 libpq-dev postgresql
   libgtest-dev libgmock-dev
   chromium fonts-liberation wrk curl
 )

@@ -32,4 +32,9 @@ bool base64UrlDecode(std::string_view text, Bytes& out) {
     return true;
 }
 
+bool base64UrlDecodeLenient(std::string_view text, Bytes& out) {
+    while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+    return base64UrlDecode(text, out);
+}
+
 }  // namespace netcity::crypto

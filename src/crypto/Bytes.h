@@ -11,5 +11,7 @@ using Bytes = std::string;
 std::string toHex(std::string_view bytes);
 std::string base64UrlEncode(std::string_view bytes);  // no padding
 bool base64UrlDecode(std::string_view text, Bytes& out);
+// Accepts base64url with or without '=' padding (ESIA clients differ).
+bool base64UrlDecodeLenient(std::string_view text, Bytes& out);
 
 }  // namespace netcity::crypto
