@@ -16,7 +16,7 @@
 #include "flows/CsvReader.h"
 #include "flows/PeopleImport.h"
 #include "store/AccountRepository.h"
-#include "web/JsonLog.h"
+#include "http/JsonLog.h"
 
 namespace netcity::embedded {
 const std::map<std::string, std::string>& demoFiles();
@@ -160,7 +160,7 @@ int serve(Config config, bool demo) {
         port = rt.startPortal();
     }
     std::string url = "http://" + config.get("bind") + ":" + std::to_string(port) + "/";
-    web::logJson("started", {{"port", std::to_string(port)}});
+    http::logJson("started", {{"port", std::to_string(port)}});
     if (demo) {
         std::cout << "\nnetcity demo is running.\n  Портал: " << url << "login\n"
                   << "  Данные: " << config.get("data-dir") << " (SQLite)\n";

@@ -35,7 +35,7 @@ Runtime::Runtime(const Config& config)
 }
 
 unsigned short Runtime::startPortal() {
-    templates_ = std::make_unique<web::Templates>();
+    templates_ = std::make_unique<http::Templates>(web::portalFiles());
     web::PortalSettings settings;
     auto policy = domain::parsePasswordLoginPolicy(config_.get("password-login"));
     if (!policy) throw std::invalid_argument("--password-login must be everyone, staff or nobody");
@@ -46,12 +46,12 @@ unsigned short Runtime::startPortal() {
     web::PortalServices services{*db_,        hasher_, throttle_, clock_,     *sessions_,
                                  *overviews_, vault_,  metrics_,  *templates_};
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
-    web::ServerSettings server;
+    http::HttpServerSettings server;
     server.bindAddress = config_.get("bind");
     server.port = static_cast<unsigned short>(config_.getInt("port"));
     server.maxThreads = config_.getInt("max-threads");
     server.keepAliveSeconds = config_.getInt("keep-alive");
-    server_ = std::make_unique<web::PortalServer>(portal, server);
+    server_ = std::make_unique<http::HttpServer>(portal, server);
     return server_->port();
 }
 

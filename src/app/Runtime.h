@@ -13,8 +13,8 @@
 #include "store/SnilsVault.h"
 #include "web/Metrics.h"
 #include "web/Portal.h"
-#include "web/PortalServer.h"
-#include "web/Templates.h"
+#include "http/HttpServer.h"
+#include "http/Templates.h"
 
 namespace netcity::app {
 
@@ -43,8 +43,8 @@ class Runtime {
     std::unique_ptr<flows::Sessions> sessions_;
     std::unique_ptr<flows::AccountOverviews> overviews_;
     web::Metrics metrics_;
-    std::unique_ptr<web::Templates> templates_;
-    std::unique_ptr<web::PortalServer> server_;
+    std::unique_ptr<http::Templates> templates_;
+    std::unique_ptr<http::HttpServer> server_;
 };
 
 }  // namespace netcity::app

@@ -6,9 +6,16 @@
 
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
-#include "web/JsonLog.h"
+#include "http/JsonLog.h"
+
+namespace netcity::embedded {
+const std::map<std::string, std::string>& files();
+}
 
 namespace netcity::web {
+
+const std::map<std::string, std::string>& portalFiles() { return embedded::files(); }
+
 namespace {
 
 class Dispatch : public Poco::Net::HTTPRequestHandler {

@@ -16,11 +16,22 @@
 #include "flows/Sessions.h"
 #include "store/Database.h"
 #include "store/SnilsVault.h"
-#include "web/HttpExchange.h"
+#include "http/HttpExchange.h"
+#include "http/JsonLog.h"
 #include "web/Metrics.h"
-#include "web/Templates.h"
+#include "http/Templates.h"
 
 namespace netcity::web {
+
+using http::HttpError;
+using http::HttpExchange;
+using http::jsonEscape;
+using http::logJson;
+using http::TemplateData;
+using http::Templates;
+
+// The portal's templates and static files, embedded at build time.
+const std::map<std::string, std::string>& portalFiles();
 
 struct PortalSettings {
     domain::PasswordLoginPolicy passwordPolicy = domain::PasswordLoginPolicy::Everyone;

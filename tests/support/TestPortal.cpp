@@ -40,7 +40,8 @@ TestPortal::TestPortal(web::PortalSettings settings)
     : hasher_({.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}),
       vault_(crypto::randomBytes(32), crypto::randomBytes(32)),
       sessions_(database_.db(), clock_, flows::Sessions::Settings{}),
-      overviews_(database_.db(), vault_, clock_, 2) {
+      overviews_(database_.db(), vault_, clock_, 2),
+      templates_(web::portalFiles()) {
     flows::PeopleImport import(database_.db(), hasher_, vault_, clock_);
     auto report = import.run(kSmallRegionCsv, false);
     if (!report.written)
@@ -50,7 +51,7 @@ TestPortal::TestPortal(web::PortalSettings settings)
     web::PortalServices services{database_.db(), hasher_, throttle_, clock_,    sessions_,
                                  overviews_,     vault_,  metrics_,  templates_};
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
-    server_ = std::make_unique<web::PortalServer>(portal, web::ServerSettings{});
+    server_ = std::make_unique<http::HttpServer>(portal, http::HttpServerSettings{});
 }
 
 TestPortal::~TestPortal() {

@@ -13,8 +13,8 @@
 #include "support/TestDatabase.h"
 #include "web/Metrics.h"
 #include "web/Portal.h"
-#include "web/PortalServer.h"
-#include "web/Templates.h"
+#include "http/HttpServer.h"
+#include "http/Templates.h"
 
 namespace netcity::testing {
 
@@ -61,8 +61,8 @@ class TestPortal {
     flows::Sessions sessions_;
     flows::AccountOverviews overviews_;
     web::Metrics metrics_;
-    web::Templates templates_;
-    std::unique_ptr<web::PortalServer> server_;
+    http::Templates templates_;
+    std::unique_ptr<http::HttpServer> server_;
 };
 
 // A browser stand-in: keeps cookies, does not follow redirects.

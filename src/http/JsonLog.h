@@ -3,11 +3,11 @@
 #include <map>
 #include <string>
 
-namespace netcity::web {
+namespace netcity::http {
 
 // One JSON object per line on stderr. Callers pass only ids, routes and outcomes: never
 // names, logins, SNILS, addresses or passwords.
 void logJson(const std::string& event, const std::map<std::string, std::string>& fields);
 std::string jsonEscape(const std::string& text);
 
-}  // namespace netcity::web
+}  // namespace netcity::http

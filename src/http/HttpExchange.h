@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-namespace netcity::web {
+namespace netcity::http {
 
 // Thrown by handlers for an answer other than success; the dispatcher renders it as a Russian
 // page, or as JSON under /api/.
@@ -61,4 +61,4 @@ class HttpExchange {
 std::map<std::string, std::string> parseUrlEncoded(const std::string& text,
                                                    std::size_t maxFields = 64);
 
-}  // namespace netcity::web
+}  // namespace netcity::http

@@ -1,4 +1,4 @@
-#include "web/HttpExchange.h"
+#include "http/HttpExchange.h"
 
 #include <Poco/Net/HTTPCookie.h>
 #include <Poco/Net/NameValueCollection.h>
@@ -9,7 +9,7 @@
 
 #include "domain/Utf8Text.h"
 
-namespace netcity::web {
+namespace netcity::http {
 namespace {
 
 constexpr long kDrainLimit = 1024 * 1024;
@@ -179,4 +179,4 @@ void HttpExchange::redirect(const std::string& location) {
     send("", "text/plain; charset=utf-8", 303);
 }
 
-}  // namespace netcity::web
+}  // namespace netcity::http

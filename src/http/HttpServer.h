@@ -6,23 +6,23 @@
 #include <memory>
 #include <string>
 
-#include "web/Portal.h"
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
 
-namespace netcity::web {
+namespace netcity::http {
 
 // POCO serves one connection per thread: the pool is sized for keep-alive clients and idle
 // connections are dropped quickly, so slow clients cannot starve the rest.
-struct ServerSettings {
+struct HttpServerSettings {
     std::string bindAddress = "127.0.0.1";
     unsigned short port = 0;  // 0: any free port
     int maxThreads = 192;
     int keepAliveSeconds = 3;
 };
 
-class PortalServer {
+class HttpServer {
   public:
-    PortalServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, const ServerSettings& settings);
-    ~PortalServer();
+    HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, const HttpServerSettings& settings);
+    ~HttpServer();
     unsigned short port() const { return port_; }
     void stop();
 
@@ -32,4 +32,4 @@ class PortalServer {
     unsigned short port_ = 0;
 };
 
-}  // namespace netcity::web
+}  // namespace netcity::http

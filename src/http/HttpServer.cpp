@@ -1,12 +1,12 @@
-#include "web/PortalServer.h"
+#include "http/HttpServer.h"
 
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 
-namespace netcity::web {
+namespace netcity::http {
 
-PortalServer::PortalServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
-                           const ServerSettings& s)
+HttpServer::HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                           const HttpServerSettings& s)
     : pool_("http", 4, s.maxThreads, 60) {
     // Binding here, before any thread starts, makes "address in use" a loud startup error.
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(s.bindAddress, s.port), 256);
@@ -22,11 +22,11 @@ PortalServer::PortalServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
     server_->start();
 }
 
-PortalServer::~PortalServer() {
+HttpServer::~HttpServer() {
     stop();
 }
 
-void PortalServer::stop() {
+void HttpServer::stop() {
     if (server_) {
         server_->stopAll(true);
         server_.reset();
@@ -34,4 +34,4 @@ void PortalServer::stop() {
     }
 }
 
-}  // namespace netcity::web
+}  // namespace netcity::http

@@ -1,15 +1,11 @@
-#include "web/Templates.h"
+#include "http/Templates.h"
 
 #include <stdexcept>
 
-namespace netcity::embedded {
-const std::map<std::string, std::string>& files();
-}
+namespace netcity::http {
 
-namespace netcity::web {
-
-Templates::Templates() {
-    for (const auto& [name, text] : embedded::files()) {
+Templates::Templates(const std::map<std::string, std::string>& files) : files_(files) {
+    for (const auto& [name, text] : files_) {
         if (name.size() < 9 || name.compare(name.size() - 9, 9, ".mustache") != 0) continue;
         kainjow::mustache::mustache m(text);
         if (!m.is_valid()) throw std::runtime_error("template " + name + ": " + m.error_message());
@@ -33,9 +29,8 @@ std::string Templates::page(const std::string& name, const std::string& title,
 }
 
 const std::string* Templates::asset(const std::string& name) const {
-    const auto& files = embedded::files();
-    auto it = files.find("static/" + name);
-    return it == files.end() ? nullptr : &it->second;
+    auto it = files_.find("static/" + name);
+    return it == files_.end() ? nullptr : &it->second;
 }
 
-}  // namespace netcity::web
+}  // namespace netcity::http

@@ -4,22 +4,24 @@
 #include <map>
 #include <string>
 
-namespace netcity::web {
+namespace netcity::http {
 
 using TemplateData = kainjow::mustache::data;
 
-// Mustache templates compiled once at start from the files embedded in the binary.
-// Every page is rendered into layout.mustache; {{x}} escapes HTML, so user text is safe.
+// Mustache templates compiled once at start from files embedded in the binary (NAME.mustache
+// and static/NAME). Every page is rendered into layout.mustache; {{x}} escapes HTML, so user
+// text is safe.
 class Templates {
   public:
-    Templates();
+    explicit Templates(const std::map<std::string, std::string>& files);
     std::string page(const std::string& name, const std::string& title, TemplateData data) const;
     std::string render(const std::string& name, const TemplateData& data) const;
     // Static assets (CSS, JS) embedded beside the templates: nullptr when unknown.
     const std::string* asset(const std::string& name) const;
 
   private:
+    const std::map<std::string, std::string>& files_;
     std::map<std::string, kainjow::mustache::mustache> compiled_;
 };
 
-}  // namespace netcity::web
+}  // namespace netcity::http

@@ -1,10 +1,10 @@
-#include "web/JsonLog.h"
+#include "http/JsonLog.h"
 
 #include <chrono>
 #include <cstdio>
 #include <mutex>
 
-namespace netcity::web {
+namespace netcity::http {
 
 std::string jsonEscape(const std::string& text) {
     std::string out;
@@ -52,4 +52,4 @@ void logJson(const std::string& event, const std::map<std::string, std::string>&
     std::fputs(line.c_str(), stderr);
 }
 
-}  // namespace netcity::web
+}  // namespace netcity::http
