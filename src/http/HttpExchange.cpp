@@ -99,9 +99,12 @@ std::optional<std::int64_t> HttpExchange::queryId(const std::string& name) const
 }
 
 void HttpExchange::readForm(std::size_t limit) {
-    auto type = request_.getContentType();
-    if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
-        throw HttpError{415, "Форма отправлена в неподдерживаемом формате."};
+    form_ = parseUrlEncoded(readBody("application/x-www-form-urlencoded", limit));
+}
+
+std::string HttpExchange::readBody(const std::string& contentType, std::size_t limit) {
+    if (request_.getContentType().rfind(contentType, 0) != 0)
+        throw HttpError{415, "Данные отправлены в неподдерживаемом формате."};
     if (request_.hasContentLength() && request_.getContentLength64() > static_cast<long>(limit)) {
         // Read a moderately oversized body so the client sees the answer rather than a reset
         // connection; beyond that the connection is simply closed after the answer.
@@ -116,7 +119,7 @@ void HttpExchange::readForm(std::size_t limit) {
     request_.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
     body.resize(static_cast<std::size_t>(request_.stream().gcount()));
     if (body.size() > limit) throw HttpError{413, "Слишком большой объём данных в запросе."};
-    form_ = parseUrlEncoded(body);
+    return body;
 }
 
 std::string HttpExchange::form(const std::string& name) const {
