@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -13,8 +14,10 @@
 
 #include "app/Config.h"
 #include "app/Runtime.h"
+#include "app/SimRuntime.h"
 #include "flows/CsvReader.h"
 #include "flows/PeopleImport.h"
+#include "sim/Scopes.h"
 #include "store/AccountRepository.h"
 #include "http/JsonLog.h"
 
@@ -139,6 +142,60 @@ void printDemoLogins(const std::string& csv) {
     }
 }
 
+std::string readWholeFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::invalid_argument("cannot read " + path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The emulator's data: the --sim-data file, or the demo persons built into the binary.
+std::unique_ptr<SimRuntime> makeSim(const Config& config) {
+    std::string path = config.get("sim-data");
+    if (path.empty())
+        return std::make_unique<SimRuntime>(config, embedded::demoFiles().at("esia-sim-data.json"), ".");
+    std::string dir = std::filesystem::path(path).parent_path().string();
+    return std::make_unique<SimRuntime>(config, readWholeFile(path), dir.empty() ? "." : dir);
+}
+
+int esiaSim(Config config) {
+    blockTerminationSignals();
+    auto sim = makeSim(config);
+    sim->start();
+    std::cout << "ESIA emulator on " << sim->baseUrl() << "/  (developer page: " << sim->baseUrl()
+              << "/sim/dev)" << std::endl;
+    waitForTermination();
+    sim->stop();
+    return 0;
+}
+
+// Registers the portal at the emulator as a generation-2 client with its own GOST key, the
+// way a region registers its system on the technology portal.
+void registerPortalAtSim(const Config& config, SimRuntime& sim, const std::string& portalUrl) {
+    auto [key, cert] = loadOrCreateKeyPair(config.get("data-dir"), "portal-esia-client", true,
+                                           "NETCITY01");
+    sim::SimClient client;
+    client.mnemonic = "NETCITY01";
+    client.name = "Сетевой Город. Образование";
+    client.redirectUris = {portalUrl + "esia/callback", portalUrl + "esia/link/callback"};
+    for (const auto& scope : sim::knownScopes()) client.scopes.insert(scope.name);
+    client.certificatePem = cert.pem();
+    sim.data().upsertClient(client);
+}
+
+void printSimLogins(SimRuntime& sim) {
+    std::cout << "  Эмулятор ЕСИА: " << sim.baseUrl() << "/sim/dev (SMS-коды, учётные записи)\n"
+              << "  Входы в эмулятор (логин / пароль):\n";
+    int shown = 0;
+    for (const auto& p : sim.data().persons()) {
+        if (p.email.empty() || shown >= 4) continue;
+        ++shown;
+        std::cout << "    " << p.lastName << " " << p.firstName << ": " << p.email << " / "
+                  << p.password << (p.twoFactor ? " (с SMS-кодом)" : "") << "\n";
+    }
+}
+
 int serve(Config config, bool demo) {
     blockTerminationSignals();
     if (demo && !config.isSet("data-dir")) config.set("data-dir", ".netcity-demo");
@@ -161,18 +218,28 @@ int serve(Config config, bool demo) {
     }
     std::string url = "http://" + config.get("bind") + ":" + std::to_string(port) + "/";
     http::logJson("started", {{"port", std::to_string(port)}});
+    std::unique_ptr<SimRuntime> sim;
     if (demo) {
+        sim = makeSim(config);
+        try {
+            sim->start();
+        } catch (const Poco::Exception&) {
+            if (config.isSet("sim-port")) throw;
+            config.set("sim-port", "0");  // the usual port is taken: any free one
+            sim->start();
+        }
+        registerPortalAtSim(config, *sim, url);
         std::cout << "\nnetcity demo is running.\n  Портал: " << url << "login\n"
                   << "  Данные: " << config.get("data-dir") << " (SQLite)\n";
         printDemoLogins(csv);
-        std::cout << "  Вход через госуслуги (эмулятор ЕСИА) появится вместе с netcity esia-sim.\n"
-                  << "  Остановить: Ctrl+C\n"
-                  << std::flush;
+        printSimLogins(*sim);
+        std::cout << "  Остановить: Ctrl+C\n" << std::flush;
     } else {
         std::cout << "listening on " << url << std::endl;
     }
     waitForTermination();
     rt.stop();
+    if (sim) sim->stop();
     return 0;
 }
 
@@ -194,6 +261,7 @@ int runCommand(const std::vector<std::string>& args) {
         if (pos.empty()) throw std::invalid_argument("no command given");
         if (pos[0] == "serve") return serve(config, false);
         if (pos[0] == "demo") return serve(config, true);
+        if (pos[0] == "esia-sim") return esiaSim(config);
         if (pos[0] == "admin") return admin(config, pos);
         throw std::invalid_argument("unknown command " + pos[0]);
     } catch (const std::invalid_argument& e) {

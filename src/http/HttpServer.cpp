@@ -1,15 +1,20 @@
 #include "http/HttpServer.h"
 
 #include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/ServerSocket.h>
 
 namespace netcity::http {
 
+Poco::Net::ServerSocket HttpServer::bind(const HttpServerSettings& s) {
+    return Poco::Net::ServerSocket(Poco::Net::SocketAddress(s.bindAddress, s.port), 256);
+}
+
 HttpServer::HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
-                           const HttpServerSettings& s)
+                       const HttpServerSettings& s)
+    : HttpServer(factory, bind(s), s) {}
+
+HttpServer::HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                       Poco::Net::ServerSocket socket, const HttpServerSettings& s)
     : pool_("http", 4, s.maxThreads, 60) {
-    // Binding here, before any thread starts, makes "address in use" a loud startup error.
-    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(s.bindAddress, s.port), 256);
     port_ = socket.address().port();
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(s.maxThreads);
@@ -22,9 +27,7 @@ HttpServer::HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
     server_->start();
 }
 
-HttpServer::~HttpServer() {
-    stop();
-}
+HttpServer::~HttpServer() { stop(); }
 
 void HttpServer::stop() {
     if (server_) {

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
 #include <memory>
 #include <string>
-
-#include <Poco/Net/HTTPRequestHandlerFactory.h>
 
 namespace netcity::http {
 
@@ -21,7 +21,13 @@ struct HttpServerSettings {
 
 class HttpServer {
   public:
+    // Binding before any thread starts makes "address in use" a loud startup error, and lets
+    // a caller learn the port before it builds the handlers.
+    static Poco::Net::ServerSocket bind(const HttpServerSettings& settings);
+
     HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, const HttpServerSettings& settings);
+    HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, Poco::Net::ServerSocket socket,
+               const HttpServerSettings& settings);
     ~HttpServer();
     unsigned short port() const { return port_; }
     void stop();
