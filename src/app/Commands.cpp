@@ -17,9 +17,9 @@
 #include "app/SimRuntime.h"
 #include "flows/CsvReader.h"
 #include "flows/PeopleImport.h"
+#include "http/JsonLog.h"
 #include "sim/Scopes.h"
 #include "store/AccountRepository.h"
-#include "http/JsonLog.h"
 
 namespace netcity::embedded {
 const std::map<std::string, std::string>& demoFiles();
@@ -154,7 +154,8 @@ std::string readWholeFile(const std::string& path) {
 std::unique_ptr<SimRuntime> makeSim(const Config& config) {
     std::string path = config.get("sim-data");
     if (path.empty())
-        return std::make_unique<SimRuntime>(config, embedded::demoFiles().at("esia-sim-data.json"), ".");
+        return std::make_unique<SimRuntime>(config, embedded::demoFiles().at("esia-sim-data.json"),
+                                            ".");
     std::string dir = std::filesystem::path(path).parent_path().string();
     return std::make_unique<SimRuntime>(config, readWholeFile(path), dir.empty() ? "." : dir);
 }
@@ -173,8 +174,8 @@ int esiaSim(Config config) {
 // Registers the portal at the emulator as a generation-2 client with its own GOST key, the
 // way a region registers its system on the technology portal.
 void registerPortalAtSim(const Config& config, SimRuntime& sim, const std::string& portalUrl) {
-    auto [key, cert] = loadOrCreateKeyPair(config.get("data-dir"), "portal-esia-client", true,
-                                           "NETCITY01");
+    auto [key, cert] =
+        loadOrCreateKeyPair(config.get("data-dir"), "portal-esia-client", true, "NETCITY01");
     sim::SimClient client;
     client.mnemonic = "NETCITY01";
     client.name = "Сетевой Город. Образование";

@@ -45,8 +45,10 @@ const std::vector<Config::Option>& Config::options() {
          "how long a node trusts its copy of a session or account (0: always ask the database); "
          "a sign-out on another node takes effect here at most this much later"},
         {"sim-port", "18481", "esia-sim: HTTP port of the ESIA emulator (0: any free port)"},
-        {"sim-data", "", "esia-sim: JSON file of persons and clients (docs/esia-sim.md); default: the demo data"},
-        {"sim-admin-api", "false", "esia-sim: enable /sim/api/… for tests to add and change persons"},
+        {"sim-data", "",
+         "esia-sim: JSON file of persons and clients (docs/esia-sim.md); default: the demo data"},
+        {"sim-admin-api", "false",
+         "esia-sim: enable /sim/api/… for tests to add and change persons"},
         {"sim-token-alg", "gost", "esia-sim: token signature, gost (GOST3410_2012_256) or rs256"},
         {"sim-issuer", "", "esia-sim: the iss claim (default: the emulator's own URL)"},
         {"skip-bad", "false", "admin import: import the good rows of a file with bad ones"},
@@ -134,7 +136,8 @@ std::string Config::help() {
         "Usage:\n"
         "  netcity serve [options]              run the portal\n"
         "  netcity esia-sim [options]           the ESIA (Gosuslugi) emulator\n"
-        "  netcity demo [options]               demo region in SQLite and the emulator, then serve\n"
+        "  netcity demo [options]               demo region in SQLite and the emulator, then "
+        "serve\n"
         "  netcity admin migrate [options]      bring the database schema up to date\n"
         "  netcity admin import FILE.csv [--skip-bad]   import directory, people, accounts\n"
         "  netcity admin hash-cost [options]    time one argon2id hash at the configured cost\n\n"

@@ -9,12 +9,12 @@
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
+#include "http/HttpServer.h"
+#include "http/Templates.h"
 #include "store/Database.h"
 #include "store/SnilsVault.h"
 #include "web/Metrics.h"
 #include "web/Portal.h"
-#include "http/HttpServer.h"
-#include "http/Templates.h"
 
 namespace netcity::app {
 

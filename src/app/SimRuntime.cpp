@@ -28,32 +28,32 @@ void writePrivateFile(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-std::pair<crypto::PrivateKey, crypto::Certificate> loadOrCreateKeyPair(const std::string& dir,
-                                                                       const std::string& name,
-                                                                       bool gost,
-                                                                       const std::string& commonName) {
+std::pair<crypto::PrivateKey, crypto::Certificate> loadOrCreateKeyPair(
+    const std::string& dir, const std::string& name, bool gost, const std::string& commonName) {
     std::filesystem::create_directories(dir);
     std::string keyPath = dir + "/" + name + ".key", certPath = dir + "/" + name + ".crt";
     if (std::filesystem::exists(keyPath) && std::filesystem::exists(certPath))
         return {crypto::PrivateKey::fromPem(readFile(keyPath)),
                 crypto::Certificate::fromPem(readFile(certPath))};
-    auto key = gost ? crypto::PrivateKey::generateGost("XA") : crypto::PrivateKey::generateRsa(2048);
+    auto key =
+        gost ? crypto::PrivateKey::generateGost("XA") : crypto::PrivateKey::generateRsa(2048);
     auto cert = crypto::Certificate::selfSigned(key, commonName);
     writePrivateFile(keyPath, key.pem());
     std::ofstream(certPath) << cert.pem();
     return {std::move(key), std::move(cert)};
 }
 
-SimRuntime::SimRuntime(const Config& config, const std::string& dataJson, const std::string& baseDir)
+SimRuntime::SimRuntime(const Config& config, const std::string& dataJson,
+                       const std::string& baseDir)
     : config_(config) {
     crypto::loadGostEngine();
     data_.load(dataJson, baseDir);
     std::string alg = config.get("sim-token-alg");
     if (alg != "gost" && alg != "rs256")
         throw std::invalid_argument("--sim-token-alg must be gost or rs256");
-    auto [key, cert] = loadOrCreateKeyPair(config.get("data-dir"),
-                                           alg == "gost" ? "esia-sim" : "esia-sim-rsa",
-                                           alg == "gost", "ESIA emulator (netcity esia-sim)");
+    auto [key, cert] =
+        loadOrCreateKeyPair(config.get("data-dir"), alg == "gost" ? "esia-sim" : "esia-sim-rsa",
+                            alg == "gost", "ESIA emulator (netcity esia-sim)");
     key_ = std::make_unique<crypto::PrivateKey>(std::move(key));
     certificate_ = std::make_unique<crypto::Certificate>(std::move(cert));
 }

@@ -15,7 +15,7 @@ namespace netcity::app {
 // A running `netcity esia-sim`: its signing key and certificate (made on first start and kept
 // in the data directory), its accounts and clients, and its HTTP server.
 class SimRuntime {
-public:
+  public:
     // `dataJson` is the data file's text; `baseDir` resolves its certificateFile entries.
     SimRuntime(const Config& config, const std::string& dataJson, const std::string& baseDir);
 
@@ -24,7 +24,7 @@ public:
     sim::SimData& data() { return data_; }
     std::string baseUrl() const { return baseUrl_; }
 
-private:
+  private:
     const Config& config_;
     sim::SimData data_;
     std::unique_ptr<crypto::PrivateKey> key_;
@@ -35,9 +35,7 @@ private:
 };
 
 // Reads DIR/NAME.key and DIR/NAME.crt, creating a self-signed pair on first use.
-std::pair<crypto::PrivateKey, crypto::Certificate> loadOrCreateKeyPair(const std::string& dir,
-                                                                       const std::string& name,
-                                                                       bool gost,
-                                                                       const std::string& commonName);
+std::pair<crypto::PrivateKey, crypto::Certificate> loadOrCreateKeyPair(
+    const std::string& dir, const std::string& name, bool gost, const std::string& commonName);
 
 }  // namespace netcity::app

@@ -52,7 +52,9 @@ bool isGostKey(EVP_PKEY* key) {
     return id == NID_id_GostR3410_2012_256 || id == NID_id_GostR3410_2012_512;
 }
 
-const EVP_MD* digestFor(EVP_PKEY* key) { return isGostKey(key) ? streebog() : EVP_sha256(); }
+const EVP_MD* digestFor(EVP_PKEY* key) {
+    return isGostKey(key) ? streebog() : EVP_sha256();
+}
 
 }  // namespace
 
@@ -134,7 +136,9 @@ std::string PrivateKey::publicPem() const {
     return bioText(bio.get());
 }
 
-bool PrivateKey::isGost() const { return isGostKey(key_.get()); }
+bool PrivateKey::isGost() const {
+    return isGostKey(key_.get());
+}
 
 PublicKey PublicKey::fromPem(const std::string& pem) {
     loadGostEngine();
@@ -144,11 +148,16 @@ PublicKey PublicKey::fromPem(const std::string& pem) {
     return PublicKey(key);
 }
 
-PublicKey PublicKey::of(const PrivateKey& key) { return fromPem(key.publicPem()); }
+PublicKey PublicKey::of(const PrivateKey& key) {
+    return fromPem(key.publicPem());
+}
 
-bool PublicKey::isGost() const { return isGostKey(key_.get()); }
+bool PublicKey::isGost() const {
+    return isGostKey(key_.get());
+}
 
-Certificate Certificate::selfSigned(const PrivateKey& key, const std::string& commonName, int days) {
+Certificate Certificate::selfSigned(const PrivateKey& key, const std::string& commonName,
+                                    int days) {
     X509* cert = X509_new();
     if (!cert) fail("X509_new failed");
     Certificate out(cert);
@@ -207,12 +216,15 @@ PublicKey Certificate::publicKey() const {
     return PublicKey::fromPem(bioText(bio.get()));
 }
 
-std::string Certificate::streebogHashHex() const { return toUpperHex(streebog256(der())); }
+std::string Certificate::streebogHashHex() const {
+    return toUpperHex(streebog256(der()));
+}
 
 Bytes signRaw(const PrivateKey& key, std::string_view data) {
     MdCtxPtr ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     std::size_t len = 0;
-    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, digestFor(key.get()), nullptr, key.get()) <= 0 ||
+    if (!ctx ||
+        EVP_DigestSignInit(ctx.get(), nullptr, digestFor(key.get()), nullptr, key.get()) <= 0 ||
         EVP_DigestSign(ctx.get(), nullptr, &len,
                        reinterpret_cast<const unsigned char*>(data.data()), data.size()) <= 0)
         fail("signing failed");
@@ -226,11 +238,12 @@ Bytes signRaw(const PrivateKey& key, std::string_view data) {
 
 bool verifyRaw(const PublicKey& key, std::string_view data, std::string_view signature) {
     MdCtxPtr ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    bool ok = ctx &&
-              EVP_DigestVerifyInit(ctx.get(), nullptr, digestFor(key.get()), nullptr, key.get()) > 0 &&
-              EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
-                               signature.size(),
-                               reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1;
+    bool ok =
+        ctx &&
+        EVP_DigestVerifyInit(ctx.get(), nullptr, digestFor(key.get()), nullptr, key.get()) > 0 &&
+        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
+                         signature.size(), reinterpret_cast<const unsigned char*>(data.data()),
+                         data.size()) == 1;
     ERR_clear_error();
     return ok;
 }

@@ -24,7 +24,7 @@ using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
 // A private key: GOST R 34.10-2012 (256 bit) for ESIA, RSA for generation-1 clients and
 // RS256 tokens.
 class PrivateKey {
-public:
+  public:
     static PrivateKey generateGost(const std::string& paramset = "XA");
     static PrivateKey generateRsa(int bits = 2048);
     static PrivateKey fromPem(const std::string& pem);
@@ -34,26 +34,26 @@ public:
     bool isGost() const;
     EVP_PKEY* get() const { return key_.get(); }
 
-private:
+  private:
     explicit PrivateKey(EVP_PKEY* key) : key_(key, EVP_PKEY_free) {}
     PkeyPtr key_;
 };
 
 // A public key alone (from a PEM "PUBLIC KEY" or taken from a certificate).
 class PublicKey {
-public:
+  public:
     static PublicKey fromPem(const std::string& pem);
     static PublicKey of(const PrivateKey& key);
     bool isGost() const;
     EVP_PKEY* get() const { return key_.get(); }
 
-private:
+  private:
     explicit PublicKey(EVP_PKEY* key) : key_(key, EVP_PKEY_free) {}
     PkeyPtr key_;
 };
 
 class Certificate {
-public:
+  public:
     static Certificate selfSigned(const PrivateKey& key, const std::string& commonName,
                                   int days = 3650);
     static Certificate fromPem(const std::string& pem);
@@ -66,7 +66,7 @@ public:
     std::string streebogHashHex() const;
     X509* get() const { return cert_.get(); }
 
-private:
+  private:
     explicit Certificate(X509* cert) : cert_(cert, X509_free) {}
     X509Ptr cert_;
 };

@@ -27,7 +27,9 @@ HttpServer::HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
     server_->start();
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+}
 
 void HttpServer::stop() {
     if (server_) {

@@ -25,7 +25,8 @@ class HttpServer {
     // a caller learn the port before it builds the handlers.
     static Poco::Net::ServerSocket bind(const HttpServerSettings& settings);
 
-    HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, const HttpServerSettings& settings);
+    HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+               const HttpServerSettings& settings);
     HttpServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, Poco::Net::ServerSocket socket,
                const HttpServerSettings& settings);
     ~HttpServer();

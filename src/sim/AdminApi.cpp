@@ -33,7 +33,8 @@ std::string text(const Poco::Dynamic::Var& v) {
 }  // namespace
 
 void EsiaSimulator::adminApi(Ex& ex) {
-    if (!settings_.adminApi) throw HttpError{404, "Административный API выключен (--sim-admin-api)."};
+    if (!settings_.adminApi)
+        throw HttpError{404, "Административный API выключен (--sim-admin-api)."};
     const std::string& p = ex.path();
     if (p == "/sim/api/persons" && ex.method() == "GET") {
         Poco::JSON::Array::Ptr list = new Poco::JSON::Array;

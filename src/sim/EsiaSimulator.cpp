@@ -27,14 +27,14 @@ constexpr const char* kFlowCookie = "esia_flow";
 constexpr const char* kSsoCookie = "esia_sso";
 
 class Dispatch : public Poco::Net::HTTPRequestHandler {
-public:
+  public:
     explicit Dispatch(EsiaSimulator& sim) : sim_(sim) {}
     void handleRequest(Poco::Net::HTTPServerRequest& req,
                        Poco::Net::HTTPServerResponse& res) override {
         sim_.handle(req, res);
     }
 
-private:
+  private:
     EsiaSimulator& sim_;
 };
 
@@ -45,7 +45,8 @@ std::string encode(const std::string& s) {
 }
 
 bool isUuid(const std::string& s) {
-    static const std::regex kUuid("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    static const std::regex kUuid(
+        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     return std::regex_match(s, kUuid);
 }
 
@@ -66,7 +67,9 @@ std::string authorizationMessage(Generation g, const std::string& clientId,
 
 }  // namespace
 
-const std::map<std::string, std::string>& simFiles() { return embedded::simFiles(); }
+const std::map<std::string, std::string>& simFiles() {
+    return embedded::simFiles();
+}
 
 EsiaSimulator::EsiaSimulator(SimData& data, TokenMinter& minter,
                              crypto::Certificate signingCertificate, SimSettings settings, Now now)
@@ -114,9 +117,9 @@ void EsiaSimulator::handle(Poco::Net::HTTPServerRequest& request,
         http::logJson("esia-sim.error", {{"what", e.what()}});
     }
     if (settings_.accessLog) {
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                              started)
-                        .count();
+        double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
         http::logJson("esia-sim.http", {{"method", request.getMethod()},
                                         {"status", std::to_string(status)},
                                         {"ms", std::to_string(ms)}});
@@ -226,12 +229,14 @@ LoginFlow EsiaSimulator::flowFromForm(Ex& ex) {
     // The flow id is unguessable and bound to this browser by a cookie: a form posted from
     // another site or another browser does not continue someone else's sign-in.
     if (id.empty() || !crypto::constantTimeEquals(id, ex.cookie(kFlowCookie)))
-        throw HttpError{400, "Сеанс входа не найден. Вернитесь на сайт, с которого вы пришли, и "
-                             "начните вход заново."};
+        throw HttpError{400,
+                        "Сеанс входа не найден. Вернитесь на сайт, с которого вы пришли, и "
+                        "начните вход заново."};
     auto flow = state_.flow(id, now_());
     if (!flow)
-        throw HttpError{400, "Время на вход истекло. Вернитесь на сайт, с которого вы пришли, и "
-                             "начните вход заново."};
+        throw HttpError{400,
+                        "Время на вход истекло. Вернитесь на сайт, с которого вы пришли, и "
+                        "начните вход заново."};
     return *flow;
 }
 
@@ -239,8 +244,9 @@ void EsiaSimulator::loginPage(Ex& ex) {
     std::string id = ex.query("flow");
     auto flow = state_.flow(id, now_());
     if (!flow || !crypto::constantTimeEquals(id, ex.cookie(kFlowCookie)))
-        throw HttpError{400, "Сеанс входа не найден. Вернитесь на сайт, с которого вы пришли, и "
-                             "начните вход заново."};
+        throw HttpError{400,
+                        "Сеанс входа не найден. Вернитесь на сайт, с которого вы пришли, и "
+                        "начните вход заново."};
     if (flow->stage == LoginFlow::Stage::Login) {
         if (auto oid = state_.ssoPerson(ex.cookie(kSsoCookie), now_()); oid && data_.person(*oid)) {
             flow->oid = *oid;  // already signed in at Gosuslugi
@@ -288,13 +294,14 @@ void EsiaSimulator::loginSubmit(Ex& ex) {
     d.set("login", login);
     if (auto client = data_.client(flow.clientId)) d.set("clientName", client->name);
     if (auto wait = passwordThrottle_.waitFor(throttleKey, now); wait.count() > 0) {
-        d.set("error", "Слишком много попыток входа. Попробуйте через " +
-                           domain::minutesPhrase(wait) + ".");
+        d.set("error",
+              "Слишком много попыток входа. Попробуйте через " + domain::minutesPhrase(wait) + ".");
         return renderPage(ex, "login", "Вход", d, 429);
     }
     auto person = data_.findByLogin(login);
-    bool ok = person && !person->password.empty() &&
-              crypto::constantTimeEquals(crypto::sha256(person->password), crypto::sha256(password));
+    bool ok =
+        person && !person->password.empty() &&
+        crypto::constantTimeEquals(crypto::sha256(person->password), crypto::sha256(password));
     if (!ok) {
         passwordThrottle_.recordFailure(throttleKey, now);
         d.set("error", "Неверные логин или пароль");
@@ -390,8 +397,7 @@ void EsiaSimulator::logout(Ex& ex) {
 }
 
 void EsiaSimulator::certificate(Ex& ex, bool der) {
-    if (der)
-        return ex.sendText(signingCertificate_.der(), "application/pkix-cert");
+    if (der) return ex.sendText(signingCertificate_.der(), "application/pkix-cert");
     ex.sendText(signingCertificate_.pem(), "application/x-pem-file");
 }
 

@@ -16,8 +16,8 @@
 namespace netcity::sim {
 
 struct SimSettings {
-    bool adminApi = false;             // /sim/api/… for tests to add and change persons
-    std::int64_t allowedSkew = 600;    // seconds between the client's timestamp and ours
+    bool adminApi = false;           // /sim/api/… for tests to add and change persons
+    std::int64_t allowedSkew = 600;  // seconds between the client's timestamp and ours
     std::int64_t tokenLifetime = 3600;
     bool accessLog = false;
 };
@@ -25,7 +25,7 @@ struct SimSettings {
 // `netcity esia-sim`: an ESIA-compatible identity provider for development, tests and demos
 // (../shared/spec/esia-protocol.md; docs/esia-sim.md).
 class EsiaSimulator : public Poco::Net::HTTPRequestHandlerFactory {
-public:
+  public:
     using Now = std::function<std::int64_t()>;
 
     EsiaSimulator(SimData& data, TokenMinter& minter, crypto::Certificate signingCertificate,
@@ -37,7 +37,7 @@ public:
 
     SimState& state() { return state_; }
 
-private:
+  private:
     using Ex = http::HttpExchange;
 
     void dispatch(Ex& ex);

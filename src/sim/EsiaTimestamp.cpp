@@ -27,8 +27,7 @@ std::optional<std::int64_t> parseEsiaTimestamp(std::string_view t) {
     int y, mo, d, h, mi, s, oh, om;
     if (!number(t.substr(0, 4), y) || !number(t.substr(5, 2), mo) || !number(t.substr(8, 2), d) ||
         !number(t.substr(11, 2), h) || !number(t.substr(14, 2), mi) ||
-        !number(t.substr(17, 2), s) || !number(t.substr(21, 2), oh) ||
-        !number(t.substr(23, 2), om))
+        !number(t.substr(17, 2), s) || !number(t.substr(21, 2), oh) || !number(t.substr(23, 2), om))
         return std::nullopt;
     if (!domain::CalendarDate::make(y, mo, d) || h > 23 || mi > 59 || s > 59 || oh > 14 || om > 59)
         return std::nullopt;

@@ -42,7 +42,8 @@ std::set<std::string> grantedScopes(const Object::Ptr& claims, std::int64_t oid)
     std::set<std::string> out;
     std::string suffix = "?oid=" + std::to_string(oid);
     for (const auto& entry : splitScopes(claims->optValue<std::string>("scope", ""))) {
-        if (entry == "openid") out.insert(entry);
+        if (entry == "openid")
+            out.insert(entry);
         else if (entry.size() > suffix.size() && entry.ends_with(suffix))
             out.insert(entry.substr(0, entry.size() - suffix.size()));
     }
@@ -77,7 +78,8 @@ Object::Ptr documentJson(const SimDocument& d, int id) {
 }
 
 bool documentAllowed(const SimDocument& d, const std::set<std::string>& scopes, bool kid) {
-    if (kid) return d.type.find("BRTH_CERT") != std::string::npos && scopes.count("kid_birth_cert_doc");
+    if (kid)
+        return d.type.find("BRTH_CERT") != std::string::npos && scopes.count("kid_birth_cert_doc");
     if (d.type == "RF_PASSPORT" || d.type == "FRGN_PASS") return scopes.count("id_doc") > 0;
     return d.type.find("BRTH_CERT") != std::string::npos && scopes.count("birth_cert_doc") > 0;
 }
@@ -120,9 +122,10 @@ Object::Ptr personJson(const SimPerson& p, const std::set<std::string>& scopes, 
 
 void EsiaSimulator::personApi(Ex& ex) {
     auto unauthorized = [&] {
-        ex.sendJson("{\"code\":\"invalid_token\",\"message\":\"Токен доступа недействителен или "
-                    "истёк\"}",
-                    401);
+        ex.sendJson(
+            "{\"code\":\"invalid_token\",\"message\":\"Токен доступа недействителен или "
+            "истёк\"}",
+            401);
     };
     std::string authorization = ex.header("Authorization");
     if (authorization.rfind("Bearer ", 0) != 0) return unauthorized();
@@ -130,8 +133,7 @@ void EsiaSimulator::personApi(Ex& ex) {
     if (!claims) return unauthorized();
     std::int64_t subject = (*claims)->optValue<std::int64_t>("urn:esia:sbj_id", 0);
 
-    Poco::StringTokenizer parts(ex.path().substr(9), "/",
-                                Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+    Poco::StringTokenizer parts(ex.path().substr(9), "/", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
     std::vector<std::string> seg(parts.begin(), parts.end());
     auto oid = seg.empty() ? std::nullopt : toId(seg[0]);
     if (!oid) throw HttpError{404, "Ресурс не найден"};
@@ -164,8 +166,10 @@ void EsiaSimulator::personApi(Ex& ex) {
                 list->add("https://esia-sim" + base + "/ctts/" + std::to_string(id));
             }
         };
-        if (hasAny(scopes, {"email", "contacts"}) && !person->email.empty()) add(1, "EML", person->email);
-        if (hasAny(scopes, {"mobile", "contacts"}) && !person->mobile.empty()) add(2, "MBT", person->mobile);
+        if (hasAny(scopes, {"email", "contacts"}) && !person->email.empty())
+            add(1, "EML", person->email);
+        if (hasAny(scopes, {"mobile", "contacts"}) && !person->mobile.empty())
+            add(2, "MBT", person->mobile);
         return list;
     };
     auto documents = [&](const SimPerson& who, bool kid, bool objects) {
@@ -173,8 +177,12 @@ void EsiaSimulator::personApi(Ex& ex) {
         for (std::size_t i = 0; i < who.documents.size(); ++i) {
             if (!documentAllowed(who.documents[i], scopes, kid)) continue;
             int id = static_cast<int>(i) + 1;
-            if (objects) list->add(documentJson(who.documents[i], id));
-            else list->add("https://esia-sim" + base + (kid ? "/kids/" + std::to_string(who.oid) : "") + "/docs/" + std::to_string(id));
+            if (objects)
+                list->add(documentJson(who.documents[i], id));
+            else
+                list->add("https://esia-sim" + base +
+                          (kid ? "/kids/" + std::to_string(who.oid) : "") + "/docs/" +
+                          std::to_string(id));
         }
         return list;
     };
@@ -183,8 +191,10 @@ void EsiaSimulator::personApi(Ex& ex) {
         for (auto kidOid : person->kids) {
             auto kid = data_.person(kidOid);
             if (!kid) continue;
-            if (objects) list->add(personJson(*kid, scopes, true));
-            else list->add("https://esia-sim" + base + "/kids/" + std::to_string(kidOid));
+            if (objects)
+                list->add(personJson(*kid, scopes, true));
+            else
+                list->add("https://esia-sim" + base + "/kids/" + std::to_string(kidOid));
         }
         return list;
     };
@@ -199,7 +209,8 @@ void EsiaSimulator::personApi(Ex& ex) {
             json->set("contacts", collection(contacts(true)));
         if (embed.find("documents.elements") != std::string::npos && docsAllowed)
             json->set("documents", collection(documents(*person, false, true)));
-        if (embed.find("addresses.elements") != std::string::npos && hasAny(scopes, {"contacts", "addresses"}))
+        if (embed.find("addresses.elements") != std::string::npos &&
+            hasAny(scopes, {"contacts", "addresses"}))
             json->set("addresses", collection(new Array));
         if (embed.find("kids.elements") != std::string::npos && kidsAllowed)
             json->set("kids", collection(kids(true)));
@@ -209,10 +220,12 @@ void EsiaSimulator::personApi(Ex& ex) {
     if (what == "ctts") {
         if (!contactsAllowed) return forbidden();
         auto list = contacts(true);
-        if (seg.size() == 2) return ex.sendJson(text(collection(embedElements ? list : contacts(false))));
+        if (seg.size() == 2)
+            return ex.sendJson(text(collection(embedElements ? list : contacts(false))));
         for (std::size_t i = 0; i < list->size(); ++i) {
             auto c = list->getObject(static_cast<unsigned>(i));
-            if (std::to_string(c->getValue<int>("id")) == seg[2] && seg.size() == 3) return ex.sendJson(text(c));
+            if (std::to_string(c->getValue<int>("id")) == seg[2] && seg.size() == 3)
+                return ex.sendJson(text(c));
         }
         throw HttpError{404, "Ресурс не найден"};
     }
@@ -224,16 +237,20 @@ void EsiaSimulator::personApi(Ex& ex) {
     if (what == "docs") {
         if (!docsAllowed) return forbidden();
         auto list = documents(*person, false, true);
-        if (seg.size() == 2) return ex.sendJson(text(collection(embedElements ? list : documents(*person, false, false))));
+        if (seg.size() == 2)
+            return ex.sendJson(
+                text(collection(embedElements ? list : documents(*person, false, false))));
         for (std::size_t i = 0; i < list->size(); ++i) {
             auto d = list->getObject(static_cast<unsigned>(i));
-            if (std::to_string(d->getValue<int>("id")) == seg[2] && seg.size() == 3) return ex.sendJson(text(d));
+            if (std::to_string(d->getValue<int>("id")) == seg[2] && seg.size() == 3)
+                return ex.sendJson(text(d));
         }
         throw HttpError{404, "Ресурс не найден"};
     }
     if (what == "kids") {
         if (!kidsAllowed) return forbidden();
-        if (seg.size() == 2) return ex.sendJson(text(collection(embedElements ? kids(true) : kids(false))));
+        if (seg.size() == 2)
+            return ex.sendJson(text(collection(embedElements ? kids(true) : kids(false))));
         auto kidOid = toId(seg[2]);
         bool mine = false;
         for (auto k : person->kids) mine = mine || (kidOid && k == *kidOid);

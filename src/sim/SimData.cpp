@@ -46,10 +46,14 @@ SimPerson::Level parseLevel(const std::string& s) {
 
 const char* levelName(SimPerson::Level l) {
     switch (l) {
-        case SimPerson::Level::Simplified: return "simplified";
-        case SimPerson::Level::Standard: return "standard";
-        case SimPerson::Level::Confirmed: return "confirmed";
-        case SimPerson::Level::Child: return "child";
+        case SimPerson::Level::Simplified:
+            return "simplified";
+        case SimPerson::Level::Standard:
+            return "standard";
+        case SimPerson::Level::Confirmed:
+            return "confirmed";
+        case SimPerson::Level::Child:
+            return "child";
     }
     return "confirmed";
 }
@@ -70,9 +74,12 @@ SimDocument parseDocument(const Object::Ptr& o, const std::string& defaultType) 
 
 const char* SimPerson::levelClaim() const {
     switch (level) {
-        case Level::Confirmed: return "PR";
-        case Level::Child: return "KD";
-        default: return "P";
+        case Level::Confirmed:
+            return "PR";
+        case Level::Child:
+            return "KD";
+        default:
+            return "P";
     }
 }
 
@@ -115,12 +122,14 @@ SimPerson SimData::parsePerson(const Object::Ptr& o) {
     p.birthPlace = text(o, "birthPlace");
     p.level = parseLevel(text(o, "level"));
     p.twoFactor = o->has("twoFactor") && o->getValue<bool>("twoFactor");
-    if (o->has("passport")) p.documents.push_back(parseDocument(o->getObject("passport"), "RF_PASSPORT"));
+    if (o->has("passport"))
+        p.documents.push_back(parseDocument(o->getObject("passport"), "RF_PASSPORT"));
     if (o->has("birthCertificate"))
         p.documents.push_back(parseDocument(o->getObject("birthCertificate"), "RF_BRTH_CERT"));
     if (o->has("kids")) {
         auto kids = o->getArray("kids");
-        for (std::size_t i = 0; i < kids->size(); ++i) p.kids.push_back(kids->getElement<std::int64_t>(static_cast<unsigned>(i)));
+        for (std::size_t i = 0; i < kids->size(); ++i)
+            p.kids.push_back(kids->getElement<std::int64_t>(static_cast<unsigned>(i)));
     }
     return p;
 }
@@ -131,11 +140,14 @@ SimClient SimData::parseClient(const Object::Ptr& o, const std::string& baseDir)
     c.name = text(o, "name");
     if (c.name.empty()) c.name = c.mnemonic;
     auto uris = o->getArray("redirectUris");
-    if (!uris || uris->size() == 0) throw std::invalid_argument("\"redirectUris\" must list at least one URI");
-    for (std::size_t i = 0; i < uris->size(); ++i) c.redirectUris.push_back(uris->getElement<std::string>(static_cast<unsigned>(i)));
+    if (!uris || uris->size() == 0)
+        throw std::invalid_argument("\"redirectUris\" must list at least one URI");
+    for (std::size_t i = 0; i < uris->size(); ++i)
+        c.redirectUris.push_back(uris->getElement<std::string>(static_cast<unsigned>(i)));
     auto scopes = o->getArray("scopes");
     if (scopes)
-        for (std::size_t i = 0; i < scopes->size(); ++i) c.scopes.insert(scopes->getElement<std::string>(static_cast<unsigned>(i)));
+        for (std::size_t i = 0; i < scopes->size(); ++i)
+            c.scopes.insert(scopes->getElement<std::string>(static_cast<unsigned>(i)));
     c.certificatePem = text(o, "certificate");
     std::string file = text(o, "certificateFile");
     if (c.certificatePem.empty() && !file.empty()) {
@@ -145,7 +157,8 @@ SimClient SimData::parseClient(const Object::Ptr& o, const std::string& baseDir)
         s << in.rdbuf();
         c.certificatePem = s.str();
     }
-    if (c.certificatePem.empty()) throw std::invalid_argument("client " + c.mnemonic + " has no certificate");
+    if (c.certificatePem.empty())
+        throw std::invalid_argument("client " + c.mnemonic + " has no certificate");
     crypto::Certificate::fromPem(c.certificatePem);  // throws when unreadable
     c.requireTrusted = o->has("requireTrusted") && o->getValue<bool>("requireTrusted");
     return c;

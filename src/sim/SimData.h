@@ -51,7 +51,7 @@ struct SimClient {
 // The emulator's accounts and clients: loaded from the JSON data file, changed through the
 // admin API. Thread-safe; hands out copies.
 class SimData {
-public:
+  public:
     // `baseDir` resolves "certificateFile" entries. Throws std::invalid_argument naming the
     // bad entry.
     void load(const std::string& json, const std::string& baseDir);
@@ -69,7 +69,7 @@ public:
     static SimClient parseClient(const Poco::JSON::Object::Ptr& json, const std::string& baseDir);
     static Poco::JSON::Object::Ptr toJson(const SimPerson& person);
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::map<std::int64_t, SimPerson> persons_;
     std::map<std::string, SimClient> clients_;

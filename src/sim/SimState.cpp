@@ -15,8 +15,10 @@ std::string consentKey(std::int64_t oid, const std::string& clientId) {
 void SimState::purge(std::int64_t now) {
     if (now - lastPurge_ < 60) return;
     lastPurge_ = now;
-    std::erase_if(flows_, [&](const auto& kv) { return now - kv.second.createdAt > kFlowLifetime; });
-    std::erase_if(codes_, [&](const auto& kv) { return now - kv.second.createdAt > kCodeLifetime; });
+    std::erase_if(flows_,
+                  [&](const auto& kv) { return now - kv.second.createdAt > kFlowLifetime; });
+    std::erase_if(codes_,
+                  [&](const auto& kv) { return now - kv.second.createdAt > kCodeLifetime; });
     std::erase_if(refresh_,
                   [&](const auto& kv) { return now - kv.second.createdAt > kRefreshLifetime; });
     std::erase_if(sso_, [&](const auto& kv) { return now - kv.second.second > kSsoLifetime; });

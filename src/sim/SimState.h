@@ -40,7 +40,7 @@ struct SmsMessage {
 // last SMS messages for the developer page, and recently seen authorization requests (to
 // refuse replays).
 class SimState {
-public:
+  public:
     static constexpr std::int64_t kFlowLifetime = 600;
     static constexpr std::int64_t kCodeLifetime = 300;
     static constexpr std::int64_t kSsoLifetime = 3600;
@@ -72,7 +72,7 @@ public:
     void recordSms(const SmsMessage& message);
     std::vector<SmsMessage> recentSms();
 
-private:
+  private:
     struct StoredCode {
         Grant grant;
         std::int64_t createdAt;
@@ -89,7 +89,7 @@ private:
     std::map<std::string, LoginFlow> flows_;
     std::map<std::string, StoredCode> codes_;
     std::map<std::string, StoredRefresh> refresh_;
-    std::map<std::string, std::set<std::string>> consents_;  // oid|client -> scopes
+    std::map<std::string, std::set<std::string>> consents_;             // oid|client -> scopes
     std::map<std::string, std::pair<std::int64_t, std::int64_t>> sso_;  // id -> oid, since
     std::map<std::string, std::int64_t> seenRequests_;
     std::deque<SmsMessage> sms_;

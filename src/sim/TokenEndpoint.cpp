@@ -61,8 +61,8 @@ void EsiaSimulator::token(Ex& ex, Generation generation) {
     std::string idToken = minter_.idToken(*grant, *person, now, settings_.tokenLifetime);
     std::string refreshToken = state_.issueRefreshToken(*grant, now);
     ex.sendJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken +
-                "\",\"refresh_token\":\"" + refreshToken + "\",\"expires_in\":" +
-                std::to_string(settings_.tokenLifetime) + ",\"state\":\"" +
+                "\",\"refresh_token\":\"" + refreshToken +
+                "\",\"expires_in\":" + std::to_string(settings_.tokenLifetime) + ",\"state\":\"" +
                 http::jsonEscape(state) + "\",\"token_type\":\"Bearer\"}");
 }
 

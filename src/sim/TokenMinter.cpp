@@ -41,7 +41,8 @@ std::string TokenMinter::sign(const Object::Ptr& header, const Object::Ptr& clai
     return input + "." + crypto::base64UrlEncode(crypto::signRaw(key_, input));
 }
 
-std::string TokenMinter::accessToken(const Grant& g, std::int64_t now, std::int64_t lifetime) const {
+std::string TokenMinter::accessToken(const Grant& g, std::int64_t now,
+                                     std::int64_t lifetime) const {
     Object::Ptr header = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     header->set("ver", 1);
     header->set("typ", "JWT");

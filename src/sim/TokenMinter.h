@@ -23,7 +23,7 @@ struct Grant {
 // Issues and checks the emulator's JWTs (spec §6): GOST3410_2012_256 with its own key, or
 // RS256 for old clients.
 class TokenMinter {
-public:
+  public:
     TokenMinter(crypto::PrivateKey key, std::string issuer);
 
     const std::string& algorithm() const { return algorithm_; }
@@ -36,7 +36,7 @@ public:
     std::optional<Poco::JSON::Object::Ptr> verifyAccessToken(const std::string& jwt,
                                                              std::int64_t now) const;
 
-private:
+  private:
     std::string sign(const Poco::JSON::Object::Ptr& header,
                      const Poco::JSON::Object::Ptr& claims) const;
 

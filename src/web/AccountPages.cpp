@@ -1,7 +1,7 @@
 // The signed-in pages: the main page, «Персональные настройки», and /api/me.
 #include "flows/PasswordChange.h"
-#include "store/AccountRepository.h"
 #include "http/JsonLog.h"
+#include "store/AccountRepository.h"
 #include "web/Portal.h"
 
 namespace netcity::web {

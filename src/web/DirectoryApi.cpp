@@ -1,7 +1,7 @@
 // JSON endpoints behind the login page's selects: each level filtered by the one before.
 #include "domain/OrganizationType.h"
-#include "store/DirectoryRepository.h"
 #include "http/JsonLog.h"
+#include "store/DirectoryRepository.h"
 #include "web/Portal.h"
 
 namespace netcity::web {

@@ -14,7 +14,9 @@ const std::map<std::string, std::string>& files();
 
 namespace netcity::web {
 
-const std::map<std::string, std::string>& portalFiles() { return embedded::files(); }
+const std::map<std::string, std::string>& portalFiles() {
+    return embedded::files();
+}
 
 namespace {
 

@@ -14,12 +14,12 @@
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
-#include "store/Database.h"
-#include "store/SnilsVault.h"
 #include "http/HttpExchange.h"
 #include "http/JsonLog.h"
-#include "web/Metrics.h"
 #include "http/Templates.h"
+#include "store/Database.h"
+#include "store/SnilsVault.h"
+#include "web/Metrics.h"
 
 namespace netcity::web {
 

@@ -1,5 +1,3 @@
-#include "crypto/Gost.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -7,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "crypto/Gost.h"
 
 using namespace netcity::crypto;
 
@@ -73,7 +73,10 @@ TEST(Gost, OurSignatureVerifiesWithOpensslAndTheirsWithUs) {
     cli.write("msg.txt", "scope+timestamp+client");
     cli.write("ours.sig", signRaw(key, "scope+timestamp+client"));
     std::string out;
-    EXPECT_EQ(cli.run("dgst -engine gost -md_gost12_256 -verify pub.pem -signature ours.sig msg.txt", &out), 0);
+    EXPECT_EQ(
+        cli.run("dgst -engine gost -md_gost12_256 -verify pub.pem -signature ours.sig msg.txt",
+                &out),
+        0);
     EXPECT_NE(out.find("Verified OK"), std::string::npos) << out;
 
     ASSERT_EQ(cli.run("dgst -engine gost -md_gost12_256 -sign key.pem -out theirs.sig msg.txt"), 0);

@@ -1,0 +1,132 @@
+// /rs/prns/{oid}…: the person, contacts, documents and kids, gated by the token's scopes.
+#include <gtest/gtest.h>
+
+#include "sim/SimFixture.h"
+
+using namespace netcity;
+using namespace netcity::testing;
+using sim::Generation;
+
+namespace {
+
+bool contains(const std::string& t, const std::string& p) {
+    return t.find(p) != std::string::npos;
+}
+
+class PersonApi : public ::testing::Test {
+  protected:
+    SimFixture sim;
+    HttpClient browser{sim.port()};
+    HttpClient api{sim.port()};
+
+    void authorize(const std::string& scope) {
+        HttpClient fresh(sim.port());
+        AuthorizeParams p;
+        p.scope = scope;
+        auto c =
+            SimFixture::queryParam(sim.signIn(fresh, "orlova@example.org", "Parol-1", p), "code");
+        auto res = fresh.post("/aas/oauth2/v3/te", sim.tokenBody(Generation::V2, c, scope));
+        api.headers["Authorization"] =
+            "Bearer " + SimFixture::parseJson(res.body)->getValue<std::string>("access_token");
+    }
+    std::string base = "/rs/prns/" + std::to_string(SimFixture::kParentOid);
+};
+
+}  // namespace
+
+TEST_F(PersonApi, FieldsFollowTheGrantedScopes) {
+    authorize("openid fullname snils");
+    auto res = api.get(base);
+    ASSERT_EQ(res.status, 200) << res.body;
+    auto p = SimFixture::parseJson(res.body);
+    EXPECT_EQ(p->getValue<std::string>("lastName"), "Орлова");
+    EXPECT_EQ(p->getValue<std::string>("snils"), "112-233-445 95");
+    EXPECT_TRUE(p->getValue<bool>("trusted"));
+    EXPECT_FALSE(p->has("birthDate"));
+    EXPECT_FALSE(p->has("inn"));
+    EXPECT_EQ(p->getValue<std::string>("eTag").size(), 40u);
+}
+
+TEST_F(PersonApi, ContactsAsLinksOrEmbedded) {
+    authorize("openid fullname email mobile");
+    auto links = SimFixture::parseJson(api.get(base + "/ctts").body);
+    EXPECT_EQ(links->getValue<int>("size"), 2);
+    EXPECT_TRUE(
+        contains(links->getArray("elements")->getElement<std::string>(0), base + "/ctts/1"));
+    auto embedded = api.get(base + "/ctts?embed=(elements)");
+    EXPECT_TRUE(contains(embedded.body, "\"type\":\"EML\""));
+    EXPECT_TRUE(contains(embedded.body, "\"value\":\"+79005558157\""));
+    auto one = SimFixture::parseJson(api.get(base + "/ctts/2").body);
+    EXPECT_EQ(one->getValue<std::string>("type"), "MBT");
+    auto person = api.get(base + "?embed=(contacts.elements)");
+    EXPECT_TRUE(contains(person.body, "\"contacts\":{"));
+}
+
+TEST_F(PersonApi, DocumentsNeedIdDoc) {
+    authorize("openid fullname");
+    EXPECT_EQ(api.get(base + "/docs").status, 403);
+    authorize("openid fullname id_doc");
+    auto docs = api.get(base + "/docs?embed=(elements)");
+    EXPECT_TRUE(contains(docs.body, "\"type\":\"RF_PASSPORT\""));
+    EXPECT_TRUE(contains(docs.body, "\"series\":\"6910\""));
+    EXPECT_TRUE(contains(api.get(base).body, "\"rIdDoc\":1"));
+}
+
+TEST_F(PersonApi, KidsForAParentWithKidScopes) {
+    authorize("openid fullname");
+    EXPECT_EQ(api.get(base + "/kids").status, 403);
+    authorize("openid fullname kid_fullname kid_birthdate kid_snils kid_birth_cert_doc");
+    auto kids = api.get(base + "/kids?embed=(elements)");
+    ASSERT_EQ(kids.status, 200);
+    EXPECT_TRUE(contains(kids.body, "\"firstName\":\"Иван\""));
+    EXPECT_TRUE(contains(kids.body, "\"birthDate\":\"15.06.2015\""));
+    EXPECT_FALSE(contains(kids.body, "\"gender\""));  // no kid_gender
+    auto kid = api.get(base + "/kids/" + std::to_string(SimFixture::kChildOid));
+    EXPECT_EQ(kid.status, 200);
+    auto certs =
+        api.get(base + "/kids/" + std::to_string(SimFixture::kChildOid) + "/docs?embed=(elements)");
+    EXPECT_TRUE(contains(certs.body, "RF_BRTH_CERT"));
+    EXPECT_EQ(api.get(base + "/kids/" + std::to_string(SimFixture::kUnconfirmedOid)).status, 403);
+}
+
+TEST_F(PersonApi, BadTokensAre401AndOtherPeople403) {
+    EXPECT_EQ(api.get(base).status, 401);
+    api.headers["Authorization"] = "Bearer not.a.token";
+    EXPECT_EQ(api.get(base).status, 401);
+    authorize("openid fullname");
+    std::string token = api.headers["Authorization"];
+    EXPECT_EQ(api.get("/rs/prns/" + std::to_string(SimFixture::kTwoFactorOid)).status, 403);
+    // one changed character in the payload breaks the signature
+    std::string tampered = token;
+    tampered[token.find('.') + 5] ^= 1;
+    api.headers["Authorization"] = tampered;
+    EXPECT_EQ(api.get(base).status, 401);
+    api.headers["Authorization"] = token;
+    sim.advance(3601);
+    EXPECT_EQ(api.get(base).status, 401);  // expired
+}
+
+TEST_F(PersonApi, AdminApiAddsPersonsWhenEnabled) {
+    HttpClient admin(sim.port());
+    auto added = admin.post("/sim/api/persons",
+                            R"({"oid": 1000000099, "password": "Novyi-1", "lastName": "Новикова",
+                                "firstName": "Ольга", "email": "novikova@example.org"})",
+                            "application/json");
+    ASSERT_EQ(added.status, 200) << added.body;
+    EXPECT_TRUE(contains(sim.signIn(browser, "novikova@example.org", "Novyi-1"), "code="));
+    EXPECT_EQ(admin.post("/sim/api/persons", "{not json", "application/json").status, 400);
+    EXPECT_EQ(admin
+                  .post("/sim/api/persons",
+                        R"({"oid": 5, "lastName": "X", "firstName": "Y", "snils": "123"})",
+                        "application/json")
+                  .status,
+              400);
+    EXPECT_TRUE(contains(admin.get("/sim/api/persons").body, "Новикова"));
+    EXPECT_EQ(admin.request("DELETE", "/sim/api/persons/1000000099", "", "").status, 200);
+}
+
+TEST(PersonApiDisabled, AdminApiIsOffByDefault) {
+    SimFixture sim(false);
+    HttpClient admin(sim.port());
+    EXPECT_EQ(admin.get("/sim/api/persons").status, 404);
+}
