@@ -64,3 +64,13 @@ echo "server CPU per sign-in: $cpu_ms ms, of which argon2id in the server: $in_s
 echo "bare argon2id at the same parameters (median of 3): $argon ms;" \
      "server CPU per sign-in minus it: $(awk -v a="$cpu_ms" -v b="$argon" 'BEGIN{printf "%.2f", a-b}') ms"
 echo "peak RSS overall: $(hwm_kb) kB"
+
+# The ESIA emulator of the same demo: GOST cost, then token requests per second.
+"$BIN" admin gost-cost
+sim_url=$(grep -o 'Эмулятор ЕСИА: http://127.0.0.1:[0-9]*' "$work/out" | grep -o 'http://.*')
+BENCH_ESIA=${BENCH_ESIA:-$BUILD/netcity-bench-esia}
+if [ -x "$BENCH_ESIA" ] && [ -n "$sim_url" ]; then
+  "$BENCH_ESIA" "$sim_url" "$work/data/portal-esia-client.key" "$work/data/portal-esia-client.crt" \
+    "$url/esia/callback" zakharova.in@example.org Gosuslugi-2025 "${BENCH_ESIA_CODES:-2000}" 2
+fi
+echo "peak RSS at the end: $(hwm_kb) kB"

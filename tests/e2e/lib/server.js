@@ -38,13 +38,15 @@ async function waitForBinary() {
   throw new Error(`netcity binary not found or not executable: ${BINARY} (set NETCITY_BIN)`);
 }
 
-// Starts `netcity demo` in a fresh temp data dir on a free port.
-// Resolves to {url, base, dir, log(), stop()}; `url` is the /login address.
+// Starts `netcity demo` in a fresh temp data dir on a free port, with its ESIA emulator on
+// another free port. Resolves to {url, base, sim, dir, log(), stop()}; `url` is the /login
+// address, `sim` the emulator's origin (null if the demo printed none).
 async function startServer(extraArgs = []) {
   await waitForBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netcity-e2e-'));
   const args = ['demo', '--data-dir', dir, '--port', '0',
-    '--argon2-memory-kib', '8192', '--access-log', 'false', ...extraArgs];
+    '--argon2-memory-kib', '8192', '--access-log', 'false',
+    ...(extraArgs.includes('--sim-port') ? [] : ['--sim-port', '0']), ...extraArgs];
   let child;
   try {
     child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -52,12 +54,15 @@ async function startServer(extraArgs = []) {
     removeDir(dir);
     throw e;
   }
+  // Decode across chunk boundaries: a Cyrillic letter may be split between two chunks.
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let exitInfo = null;
   exited.then((info) => { exitInfo = info; });
 
-  const url = await new Promise((resolve, reject) => {
+  const { url, sim } = await new Promise((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(() => {
       cleanup();
@@ -67,10 +72,13 @@ async function startServer(extraArgs = []) {
       const text = chunk.toString('utf8');
       output += text;
       buffer += text;
+      // The demo prints its whole banner at once, the emulator's address after the portal's
+      // and «Остановить» last; a pipe may still deliver it in pieces.
       const m = /Портал: (http:\/\/127\.0\.0\.1:\d+\/login)/.exec(buffer);
-      if (m) {
+      const s = /Эмулятор ЕСИА: (http:\/\/127\.0\.0\.1:\d+)\/sim\/dev/.exec(buffer);
+      if (m && (s || /Остановить:.*\n/.test(buffer))) {
         cleanup();
-        resolve(m[1]);
+        resolve({ url: m[1], sim: s ? s[1] : null });
       }
     }
     function onStderr(chunk) { output += chunk.toString('utf8'); }
@@ -119,6 +127,7 @@ async function startServer(extraArgs = []) {
   return {
     url,
     base: new URL(url).origin,
+    sim,
     dir,
     log: () => output,
     stop,
