@@ -1,17 +1,10 @@
 #include "flows/PasswordSignIn.h"
 
+#include "flows/CredentialCheck.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 
 namespace netcity::flows {
-namespace {
-
-std::string accountKey(std::int64_t organizationId, const std::string& login) {
-    return std::to_string(organizationId) + ":" + store::loginKey(login);
-}
-
-}  // namespace
-
 const char* auditOutcome(PasswordSignIn::Outcome outcome) {
     switch (outcome) {
         case PasswordSignIn::Outcome::SignedIn:
@@ -33,33 +26,16 @@ const char* auditOutcome(PasswordSignIn::Outcome outcome) {
 }
 
 PasswordSignIn::Result PasswordSignIn::run(const Attempt& a) {
-    using Outcome = Outcome;
     if (policy_ == domain::PasswordLoginPolicy::Nobody) return {Outcome::PolicyClosed};
-
-    auto now = clock_.steady();
-    std::string throttleKey = accountKey(a.organizationId, a.login);
-    auto wait = throttle_.waitFor(throttleKey, a.clientAddress, now);
-    if (wait.count() > 0) {
+    auto check = CredentialCheck(db_, hasher_, throttle_, clock_)
+                     .run(a.organizationId, a.login, a.password, a.clientAddress);
+    if (check.verdict == CredentialCheck::Verdict::Throttled) {
         finish(a, Outcome::Throttled, 0);
-        return {Outcome::Throttled, 0, wait};
+        return {Outcome::Throttled, 0, check.wait};
     }
-
-    std::optional<store::Account> account;
-    {
-        auto s = db_.session();
-        account = store::AccountRepository(db_, s).byLogin(a.organizationId, a.login);
-    }
-    bool verified = false;
-    if (account && !account->passwordHash.empty()) {
-        verified = hasher_.verify(account->passwordHash, a.password);
-    } else {
-        hasher_.verifyDummy(a.password);
-    }
-    if (!verified || account->blocked) {
-        throttle_.recordFailure(throttleKey, a.clientAddress, now);
-        return finish(a, Outcome::Rejected, account ? account->id : 0);
-    }
-    throttle_.recordSuccess(throttleKey);
+    if (check.verdict == CredentialCheck::Verdict::Rejected)
+        return finish(a, Outcome::Rejected, check.account ? check.account->id : 0);
+    const auto& account = check.account;
 
     if (!domain::allowsPasswordLogin(policy_, account->roles))
         return finish(a, Outcome::StaffOnly, account->id);

@@ -48,6 +48,21 @@ const std::vector<Migration>& migrations() {
              " action TEXT NOT NULL, subject TEXT, client_address TEXT, outcome TEXT NOT NULL)",
              "CREATE INDEX audit_events_at ON audit_events(at)",
          }},
+        {2,
+         "Gosuslugi links and server-side flows",
+         {
+             // One ESIA account may link several school accounts; a school account links at
+             // most one ESIA account (UNIQUE user_id), which also makes two racing callbacks
+             // create one link.
+             "CREATE TABLE esia_links (id {pk}, esia_oid BIGINT NOT NULL,"
+             " user_id BIGINT NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,"
+             " created_at BIGINT NOT NULL, created_by TEXT NOT NULL)",
+             "CREATE INDEX esia_links_oid ON esia_links(esia_oid)",
+             "CREATE TABLE flows (id_hash TEXT PRIMARY KEY, kind TEXT NOT NULL,"
+             " browser_hash TEXT NOT NULL, data TEXT NOT NULL, created_at BIGINT NOT NULL,"
+             " expires_at BIGINT NOT NULL)",
+             "CREATE INDEX flows_expires ON flows(expires_at)",
+         }},
     };
     return kMigrations;
 }

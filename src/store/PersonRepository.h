@@ -7,6 +7,7 @@
 
 #include "domain/CalendarDate.h"
 #include "domain/PersonName.h"
+#include "domain/Role.h"
 #include "domain/SnilsNumber.h"
 #include "store/Database.h"
 #include "store/SnilsVault.h"
@@ -21,6 +22,13 @@ struct Person {
     std::string gender;  // "М", "Ж" or empty
     std::optional<domain::SnilsNumber> snils;
     std::string email, phone;
+};
+
+// A school account of a person with a given SNILS: a candidate for automatic linking.
+struct AccountOfPerson {
+    std::int64_t accountId = 0;
+    domain::RoleSet roles;
+    Person person;
 };
 
 // A child of a parent, with where the child studies (if the child has an account).
@@ -39,6 +47,8 @@ class PersonRepository {
     std::optional<Person> byId(std::int64_t id);
     void addRelation(std::int64_t parentPersonId, std::int64_t childPersonId);
     std::vector<ChildView> children(std::int64_t parentPersonId);
+    // Accounts of the people whose SNILS is this one, found through the blind index.
+    std::vector<AccountOfPerson> accountsBySnils(const domain::SnilsNumber& snils);
     std::int64_t count();
 
   private:

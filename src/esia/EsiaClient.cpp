@@ -1,0 +1,286 @@
+#include "esia/EsiaClient.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <ctime>
+#include <mutex>
+
+#include "crypto/Random.h"
+
+namespace netcity::esia {
+namespace {
+
+using Poco::JSON::Object;
+
+std::string enc(const std::string& s) {
+    std::string out;
+    Poco::URI::encode(s, "!#$&'()*+,/:;=?@[]%\"<>\\^`{|} ", out);
+    return out;
+}
+
+Object::Ptr parseObject(const std::string& text) {
+    Poco::JSON::Parser parser;
+    auto value = parser.parse(text);
+    if (value.type() != typeid(Object::Ptr)) throw Poco::DataFormatException("not an object");
+    return value.extract<Object::Ptr>();
+}
+
+std::unique_ptr<Poco::Net::HTTPClientSession> sessionFor(const Poco::URI& uri,
+                                                         std::chrono::seconds timeout) {
+    std::unique_ptr<Poco::Net::HTTPClientSession> s;
+    if (uri.getScheme() == "https") {
+        static std::once_flag once;
+        static Poco::Net::Context::Ptr context;
+        std::call_once(once, [] {
+            Poco::Net::initializeSSL();
+            context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "",
+                                             Poco::Net::Context::VERIFY_STRICT, 9, true);
+        });
+        s = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), context);
+    } else {
+        s = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+    }
+    s->setTimeout(Poco::Timespan(static_cast<long>(timeout.count()), 0));
+    return s;
+}
+
+std::string text(const Object::Ptr& o, const std::string& key) {
+    return o->has(key) && !o->isNull(key) ? o->get(key).convert<std::string>() : std::string{};
+}
+
+}  // namespace
+
+std::string newStateUuid() {
+    auto b = crypto::randomBytes(16);
+    b[6] = static_cast<char>((b[6] & 0x0F) | 0x40);
+    b[8] = static_cast<char>((b[8] & 0x3F) | 0x80);
+    auto h = crypto::toHex(b);
+    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+           "-" + h.substr(20);
+}
+
+std::string esiaTimestamp(std::int64_t unixSeconds) {
+    std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y.%m.%d %H:%M:%S +0000", &tm);
+    return buf;
+}
+
+EsiaClient::EsiaClient(EsiaClientSettings settings, crypto::PrivateKey key,
+                       crypto::Certificate certificate, crypto::Certificate esiaCertificate)
+    : settings_(std::move(settings)),
+      key_(std::move(key)),
+      certificate_(std::move(certificate)),
+      esiaCertificate_(std::move(esiaCertificate)),
+      certificateHash_(certificate_.streebogHashHex()) {
+    while (!settings_.baseUrl.empty() && settings_.baseUrl.back() == '/') settings_.baseUrl.pop_back();
+}
+
+std::string EsiaClient::sign(const std::string& message) const {
+    if (settings_.generation == 1)
+        return crypto::base64UrlEncode(crypto::cmsSignDetached(certificate_, key_, message));
+    return crypto::base64UrlEncode(crypto::signRaw(key_, message));
+}
+
+std::string EsiaClient::authorizationUrl(const std::string& scope, const std::string& redirectUri,
+                                         const std::string& state, const std::string& nonce,
+                                         std::int64_t now) const {
+    std::string timestamp = esiaTimestamp(now);
+    bool v2 = settings_.generation == 2;
+    std::string message = v2 ? settings_.clientId + scope + timestamp + state + redirectUri
+                             : scope + timestamp + settings_.clientId + state;
+    std::string url = settings_.baseUrl + (v2 ? "/aas/oauth2/v2/ac" : "/aas/oauth2/ac") +
+                      "?client_id=" + enc(settings_.clientId) + "&scope=" + enc(scope) +
+                      "&response_type=code&redirect_uri=" + enc(redirectUri) +
+                      "&state=" + enc(state) + "&timestamp=" + enc(timestamp) +
+                      "&access_type=online&client_secret=" + sign(message);
+    if (v2) url += "&client_certificate_hash=" + certificateHash_;
+    if (!nonce.empty()) url += "&nonce=" + enc(nonce);
+    return url;
+}
+
+std::string EsiaClient::post(const std::string& path, const std::string& form) const {
+    try {
+        Poco::URI uri(settings_.baseUrl + path);
+        auto session = sessionFor(uri, settings_.timeout);
+        Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, uri.getPathEtc(),
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+        req.setContentType("application/x-www-form-urlencoded");
+        req.setContentLength64(static_cast<Poco::Int64>(form.size()));
+        session->sendRequest(req) << form;
+        Poco::Net::HTTPResponse res;
+        std::string body;
+        Poco::StreamCopier::copyToString(session->receiveResponse(res), body);
+        if (res.getStatus() != 200)
+            throw EsiaFailure(EsiaFailure::Kind::Rejected,
+                              "ESIA token endpoint answered " + std::to_string(res.getStatus()) +
+                                  ": " + body.substr(0, 300));
+        return body;
+    } catch (const Poco::Exception& e) {
+        throw EsiaFailure(EsiaFailure::Kind::Unavailable, "ESIA is unreachable: " + e.displayText());
+    }
+}
+
+std::string EsiaClient::get(const std::string& path, const std::string& accessToken) const {
+    try {
+        Poco::URI uri(settings_.baseUrl + path);
+        auto session = sessionFor(uri, settings_.timeout);
+        Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathEtc(),
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+        req.set("Authorization", "Bearer " + accessToken);
+        req.set("Accept", "application/json");
+        session->sendRequest(req);
+        Poco::Net::HTTPResponse res;
+        std::string body;
+        Poco::StreamCopier::copyToString(session->receiveResponse(res), body);
+        if (res.getStatus() != 200)
+            throw EsiaFailure(EsiaFailure::Kind::Rejected,
+                              "ESIA person API answered " + std::to_string(res.getStatus()));
+        return body;
+    } catch (const Poco::Exception& e) {
+        throw EsiaFailure(EsiaFailure::Kind::Unavailable, "ESIA is unreachable: " + e.displayText());
+    }
+}
+
+Object::Ptr EsiaClient::verifyJwt(const std::string& jwt, const std::string& expectedSbt,
+                                  std::int64_t now) const {
+    auto bad = [](const std::string& why) {
+        return EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA token rejected: " + why);
+    };
+    auto first = jwt.find('.'), second = jwt.rfind('.');
+    if (first == std::string::npos || first == second) throw bad("not a JWT");
+    crypto::Bytes headerText, claimsText, signature;
+    if (!crypto::base64UrlDecodeLenient(jwt.substr(0, first), headerText) ||
+        !crypto::base64UrlDecodeLenient(jwt.substr(first + 1, second - first - 1), claimsText) ||
+        !crypto::base64UrlDecodeLenient(jwt.substr(second + 1), signature))
+        throw bad("not base64url");
+    Object::Ptr header, claims;
+    try {
+        header = parseObject(headerText);
+        claims = parseObject(claimsText);
+    } catch (const Poco::Exception&) {
+        throw bad("not JSON");
+    }
+    std::string alg = text(header, "alg");
+    auto esiaKey = esiaCertificate_.publicKey();
+    // The algorithm must be the one of ESIA's certificate: never "none", never a switch.
+    bool algFits = esiaKey.isGost() ? alg.rfind("GOST3410_2012", 0) == 0 : alg == "RS256";
+    if (!algFits) throw bad("unexpected algorithm " + alg);
+    if (!crypto::verifyRaw(esiaKey, jwt.substr(0, second), signature)) throw bad("bad signature");
+    std::string sbt = text(header, "sbt");
+    if (!sbt.empty() && sbt != expectedSbt) throw bad("wrong token type");
+    if (text(claims, "iss") != settings_.expectedIssuer) throw bad("wrong issuer");
+    std::int64_t leeway = settings_.leeway.count();
+    if (!claims->has("exp") || claims->getValue<std::int64_t>("exp") + leeway < now)
+        throw bad("expired");
+    if (claims->has("nbf") && claims->getValue<std::int64_t>("nbf") - leeway > now)
+        throw bad("not yet valid");
+    if (claims->has("iat") && claims->getValue<std::int64_t>("iat") - leeway > now)
+        throw bad("issued in the future");
+    std::string audience = expectedSbt == "id" ? text(claims, "aud") : text(claims, "client_id");
+    if (audience != settings_.clientId) throw bad("issued to another client");
+    return claims;
+}
+
+TokenSet EsiaClient::exchangeCode(const std::string& code, const std::string& scope,
+                                  const std::string& redirectUri, const std::string& nonce,
+                                  std::int64_t now) const {
+    std::string state = newStateUuid(), timestamp = esiaTimestamp(now);
+    bool v2 = settings_.generation == 2;
+    std::string message = v2 ? settings_.clientId + scope + timestamp + state + redirectUri + code
+                             : scope + timestamp + settings_.clientId + state;
+    std::string form = "client_id=" + enc(settings_.clientId) + "&code=" + enc(code) +
+                       "&grant_type=authorization_code&client_secret=" + sign(message) +
+                       "&state=" + state + "&redirect_uri=" + enc(redirectUri) +
+                       "&scope=" + enc(scope) + "&timestamp=" + enc(timestamp) +
+                       "&token_type=Bearer";
+    if (v2) form += "&client_certificate_hash=" + certificateHash_;
+    Object::Ptr json;
+    try {
+        json = parseObject(post(v2 ? "/aas/oauth2/v3/te" : "/aas/oauth2/te", form));
+    } catch (const Poco::Exception&) {
+        throw EsiaFailure(EsiaFailure::Kind::Rejected, "ESIA token answer is not JSON");
+    }
+    if (text(json, "state") != state)
+        throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA token answer for another state");
+    TokenSet tokens;
+    tokens.accessToken = text(json, "access_token");
+    tokens.idToken = text(json, "id_token");
+    tokens.refreshToken = text(json, "refresh_token");
+    auto access = verifyJwt(tokens.accessToken, "access", now);
+    if (!access->has("urn:esia:sbj_id"))
+        throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA token without subject");
+    tokens.oid = access->get("urn:esia:sbj_id").convert<std::int64_t>();
+    tokens.sessionId = text(access, "urn:esia:sid");
+    if (!tokens.idToken.empty()) {
+        auto id = verifyJwt(tokens.idToken, "id", now);
+        if (!nonce.empty() && text(id, "nonce") != nonce)
+            throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA id_token for another nonce");
+        if (id->get("sub").convert<std::int64_t>() != tokens.oid)
+            throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA tokens for different people");
+        if (auto sbj = id->getObject("urn:esia:sbj")) {
+            tokens.trusted = sbj->has("urn:esia:sbj:is_tru") && sbj->getValue<bool>("urn:esia:sbj:is_tru");
+            tokens.level = text(sbj, "urn:esia:sbj:lvl");
+        }
+    }
+    return tokens;
+}
+
+EsiaIdentity EsiaClient::person(const TokenSet& tokens, bool withChildren) const {
+    EsiaIdentity who;
+    who.oid = tokens.oid;
+    who.sessionId = tokens.sessionId;
+    who.level = tokens.level;
+    std::string base = "/rs/prns/" + std::to_string(tokens.oid);
+    try {
+        auto p = parseObject(get(base + "?embed=(contacts.elements)", tokens.accessToken));
+        who.lastName = text(p, "lastName");
+        who.firstName = text(p, "firstName");
+        who.middleName = text(p, "middleName");
+        who.birthDate = text(p, "birthDate");
+        who.gender = text(p, "gender");
+        who.snils = text(p, "snils");
+        // "trusted" from the person API agrees with is_tru; either one proves confirmation.
+        who.trusted = tokens.trusted || (p->has("trusted") && p->getValue<bool>("trusted"));
+        if (auto contacts = p->getObject("contacts"))
+            if (auto elements = contacts->getArray("elements"))
+                for (std::size_t i = 0; i < elements->size(); ++i) {
+                    auto c = elements->getObject(static_cast<unsigned>(i));
+                    if (!c) continue;
+                    if (text(c, "type") == "EML") who.email = text(c, "value");
+                    if (text(c, "type") == "MBT") who.mobile = text(c, "value");
+                }
+        if (withChildren) {
+            auto kids = parseObject(get(base + "/kids?embed=(elements)", tokens.accessToken));
+            if (auto elements = kids->getArray("elements"))
+                for (std::size_t i = 0; i < elements->size(); ++i) {
+                    auto k = elements->getObject(static_cast<unsigned>(i));
+                    if (!k) continue;
+                    who.children.push_back({text(k, "lastName"), text(k, "firstName"),
+                                            text(k, "middleName"), text(k, "birthDate"),
+                                            text(k, "snils")});
+                }
+        }
+    } catch (const Poco::Exception&) {
+        throw EsiaFailure(EsiaFailure::Kind::Rejected, "ESIA person answer is not JSON");
+    }
+    return who;
+}
+
+std::string EsiaClient::logoutUrl(const std::string& redirectUrl) const {
+    return settings_.baseUrl + "/idp/ext/Logout?client_id=" + enc(settings_.clientId) +
+           (redirectUrl.empty() ? "" : "&redirect_url=" + enc(redirectUrl));
+}
+
+}  // namespace netcity::esia

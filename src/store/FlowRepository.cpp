@@ -1,0 +1,44 @@
+#include "store/FlowRepository.h"
+
+#include <vector>
+
+using namespace Poco::Data::Keywords;
+
+namespace netcity::store {
+
+void FlowRepository::create(const std::string& idHash, const StoredFlow& f) {
+    s_ << db_.sql("INSERT INTO flows (id_hash, kind, browser_hash, data, created_at, expires_at)"
+                  " VALUES (?, ?, ?, ?, ?, ?)"),
+        bind(idHash), bind(f.kind), bind(f.browserHash), bind(f.data), bind(f.createdAt),
+        bind(f.expiresAt), now;
+}
+
+std::optional<StoredFlow> FlowRepository::find(const std::string& idHash) {
+    std::vector<std::string> kind, browser, data;
+    std::vector<std::int64_t> created, expires;
+    s_ << db_.sql("SELECT kind, browser_hash, data, created_at, expires_at FROM flows"
+                  " WHERE id_hash = ?"),
+        into(kind), into(browser), into(data), into(created), into(expires), bind(idHash), now;
+    if (kind.empty()) return std::nullopt;
+    return StoredFlow{kind[0], browser[0], data[0], created[0], expires[0]};
+}
+
+std::optional<StoredFlow> FlowRepository::take(const std::string& idHash) {
+    std::vector<std::string> kind, browser, data;
+    std::vector<std::int64_t> created, expires;
+    s_ << db_.sql("DELETE FROM flows WHERE id_hash = ?"
+                  " RETURNING kind, browser_hash, data, created_at, expires_at"),
+        bind(idHash), into(kind), into(browser), into(data), into(created), into(expires), now;
+    if (kind.empty()) return std::nullopt;
+    return StoredFlow{kind[0], browser[0], data[0], created[0], expires[0]};
+}
+
+void FlowRepository::update(const std::string& idHash, const std::string& data) {
+    s_ << db_.sql("UPDATE flows SET data = ? WHERE id_hash = ?"), bind(data), bind(idHash), now;
+}
+
+void FlowRepository::removeExpired(std::int64_t at) {
+    s_ << db_.sql("DELETE FROM flows WHERE expires_at < ?"), bind(at), now;
+}
+
+}  // namespace netcity::store

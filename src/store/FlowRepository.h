@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "store/Database.h"
+
+namespace netcity::store {
+
+// Server-side flows (Ory Kratos' self-service flows): what a multi-step sign-in knows between
+// pages, under the hash of an unguessable id, bound to the browser that started it, expiring.
+struct StoredFlow {
+    std::string kind, browserHash, data;
+    std::int64_t createdAt = 0, expiresAt = 0;
+};
+
+class FlowRepository {
+public:
+    FlowRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
+
+    void create(const std::string& idHash, const StoredFlow& flow);
+    std::optional<StoredFlow> find(const std::string& idHash);
+    // Reads and deletes in one statement: of two requests racing with the same id, one wins.
+    std::optional<StoredFlow> take(const std::string& idHash);
+    void update(const std::string& idHash, const std::string& data);
+    void removeExpired(std::int64_t at);
+
+private:
+    Database& db_;
+    Poco::Data::Session& s_;
+};
+
+}  // namespace netcity::store
