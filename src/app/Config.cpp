@@ -141,7 +141,8 @@ std::string Config::help() {
         "  netcity admin migrate [options]      bring the database schema up to date\n"
         "  netcity admin import FILE.csv [--skip-bad]   import directory, people, accounts\n"
         "  netcity admin hash-cost [options]    time one argon2id hash at the configured cost\n"
-        "  netcity admin gost-cost              time one GOST R 34.10-2012 signature and verification\n\n"
+        "  netcity admin gost-cost              time one GOST R 34.10-2012 signature and "
+        "verification\n\n"
         "Options (flag / environment variable / config-file key):\n";
     for (const auto& o : options()) {
         out += "  --" + o.name + "  (" + envName(o.name) + ")\n      " + o.help;

@@ -2,7 +2,8 @@
 
 namespace netcity::domain {
 
-bool AutoLinkMatcher::matches(bool confirmed, const MatchableData& esia, const MatchableData& card) {
+bool AutoLinkMatcher::matches(bool confirmed, const MatchableData& esia,
+                              const MatchableData& card) {
     if (!confirmed) return false;
     if (!esia.birthDate || !card.birthDate || *esia.birthDate != *card.birthDate) return false;
     if (!esia.snils || !card.snils || *esia.snils != *card.snils) return false;

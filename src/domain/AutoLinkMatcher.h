@@ -20,7 +20,7 @@ struct MatchableData {
 // when the ESIA account is confirmed and last, first and middle name (normalised: case, ё/е,
 // spaces, hyphens), birth date and SNILS all match exactly. Missing data never matches.
 class AutoLinkMatcher {
-public:
+  public:
     static bool matches(bool esiaAccountConfirmed, const MatchableData& esia,
                         const MatchableData& card);
 };

@@ -11,18 +11,24 @@ std::optional<PortalRole> parsePortalRole(std::string_view c) {
 
 const char* code(PortalRole role) {
     switch (role) {
-        case PortalRole::Parent: return "parent";
-        case PortalRole::Student: return "student";
-        case PortalRole::Staff: return "staff";
+        case PortalRole::Parent:
+            return "parent";
+        case PortalRole::Student:
+            return "student";
+        case PortalRole::Staff:
+            return "staff";
     }
     return "staff";
 }
 
 const char* label(PortalRole role) {
     switch (role) {
-        case PortalRole::Parent: return "Родитель";
-        case PortalRole::Student: return "Обучающийся";
-        case PortalRole::Staff: return "Педагоги и сотрудники";
+        case PortalRole::Parent:
+            return "Родитель";
+        case PortalRole::Student:
+            return "Обучающийся";
+        case PortalRole::Staff:
+            return "Педагоги и сотрудники";
     }
     return "";
 }
@@ -35,9 +41,12 @@ const std::vector<PortalRole>& portalRoles() {
 
 bool covers(PortalRole chosen, const RoleSet& roles) {
     switch (chosen) {
-        case PortalRole::Parent: return roles.count(Role::Parent) > 0;
-        case PortalRole::Student: return roles.count(Role::Student) > 0;
-        case PortalRole::Staff: return isStaff(roles);
+        case PortalRole::Parent:
+            return roles.count(Role::Parent) > 0;
+        case PortalRole::Student:
+            return roles.count(Role::Student) > 0;
+        case PortalRole::Staff:
+            return isStaff(roles);
     }
     return false;
 }

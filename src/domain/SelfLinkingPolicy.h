@@ -12,12 +12,12 @@ namespace netcity::domain {
 // linked only by an administrator or class teacher (by filling the personal card); staff may
 // still link themselves. No cut-off date: self-linking is always allowed.
 class SelfLinkingPolicy {
-public:
+  public:
     explicit SelfLinkingPolicy(std::optional<CalendarDate> cutoff) : cutoff_(cutoff) {}
     bool allows(const RoleSet& accountRoles, const CalendarDate& today) const;
     const std::optional<CalendarDate>& cutoff() const { return cutoff_; }
 
-private:
+  private:
     std::optional<CalendarDate> cutoff_;
 };
 

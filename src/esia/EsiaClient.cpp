@@ -84,7 +84,8 @@ EsiaClient::EsiaClient(EsiaClientSettings settings, crypto::PrivateKey key,
       certificate_(std::move(certificate)),
       esiaCertificate_(std::move(esiaCertificate)),
       certificateHash_(certificate_.streebogHashHex()) {
-    while (!settings_.baseUrl.empty() && settings_.baseUrl.back() == '/') settings_.baseUrl.pop_back();
+    while (!settings_.baseUrl.empty() && settings_.baseUrl.back() == '/')
+        settings_.baseUrl.pop_back();
 }
 
 std::string EsiaClient::sign(const std::string& message) const {
@@ -123,12 +124,13 @@ std::string EsiaClient::post(const std::string& path, const std::string& form) c
         std::string body;
         Poco::StreamCopier::copyToString(session->receiveResponse(res), body);
         if (res.getStatus() != 200)
-            throw EsiaFailure(EsiaFailure::Kind::Rejected,
-                              "ESIA token endpoint answered " + std::to_string(res.getStatus()) +
-                                  ": " + body.substr(0, 300));
+            throw EsiaFailure(EsiaFailure::Kind::Rejected, "ESIA token endpoint answered " +
+                                                               std::to_string(res.getStatus()) +
+                                                               ": " + body.substr(0, 300));
         return body;
     } catch (const Poco::Exception& e) {
-        throw EsiaFailure(EsiaFailure::Kind::Unavailable, "ESIA is unreachable: " + e.displayText());
+        throw EsiaFailure(EsiaFailure::Kind::Unavailable,
+                          "ESIA is unreachable: " + e.displayText());
     }
 }
 
@@ -149,7 +151,8 @@ std::string EsiaClient::get(const std::string& path, const std::string& accessTo
                               "ESIA person API answered " + std::to_string(res.getStatus()));
         return body;
     } catch (const Poco::Exception& e) {
-        throw EsiaFailure(EsiaFailure::Kind::Unavailable, "ESIA is unreachable: " + e.displayText());
+        throw EsiaFailure(EsiaFailure::Kind::Unavailable,
+                          "ESIA is unreachable: " + e.displayText());
     }
 }
 
@@ -230,7 +233,8 @@ TokenSet EsiaClient::exchangeCode(const std::string& code, const std::string& sc
         if (id->get("sub").convert<std::int64_t>() != tokens.oid)
             throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA tokens for different people");
         if (auto sbj = id->getObject("urn:esia:sbj")) {
-            tokens.trusted = sbj->has("urn:esia:sbj:is_tru") && sbj->getValue<bool>("urn:esia:sbj:is_tru");
+            tokens.trusted =
+                sbj->has("urn:esia:sbj:is_tru") && sbj->getValue<bool>("urn:esia:sbj:is_tru");
             tokens.level = text(sbj, "urn:esia:sbj:lvl");
         }
     }

@@ -19,7 +19,7 @@ namespace netcity::esia {
 struct EsiaClientSettings {
     std::string baseUrl;  // https://esia.gosuslugi.ru, or the emulator's URL
     std::string clientId;
-    int generation = 2;   // 2: v2/ac + v3/te, raw GOST; 1: ac + te, CMS
+    int generation = 2;          // 2: v2/ac + v3/te, raw GOST; 1: ac + te, CMS
     std::string expectedIssuer;  // iss of ESIA's tokens, e.g. http://esia.gosuslugi.ru/
     std::chrono::seconds leeway{60};
     std::chrono::seconds timeout{10};
@@ -27,12 +27,12 @@ struct EsiaClientSettings {
 
 // An ESIA failure the person should be told about in plain words.
 class EsiaFailure : public std::runtime_error {
-public:
+  public:
     enum class Kind { Unavailable, Rejected, InvalidToken };
     EsiaFailure(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
     Kind kind() const { return kind_; }
 
-private:
+  private:
     Kind kind_;
 };
 
@@ -48,7 +48,7 @@ struct TokenSet {
 // the emulator: authorization URL with a signed client_secret, code exchange, token checks,
 // the person REST API.
 class EsiaClient {
-public:
+  public:
     EsiaClient(EsiaClientSettings settings, crypto::PrivateKey key, crypto::Certificate certificate,
                crypto::Certificate esiaCertificate);
 
@@ -66,7 +66,7 @@ public:
 
     const EsiaClientSettings& settings() const { return settings_; }
 
-private:
+  private:
     std::string sign(const std::string& message) const;
     Poco::JSON::Object::Ptr verifyJwt(const std::string& jwt, const std::string& expectedSbt,
                                       std::int64_t now) const;

@@ -15,8 +15,8 @@ struct EsiaChild {
 
 struct EsiaIdentity {
     std::int64_t oid = 0;
-    bool trusted = false;   // a confirmed account (urn:esia:sbj:is_tru / "trusted")
-    std::string level;      // P, PR or KD
+    bool trusted = false;  // a confirmed account (urn:esia:sbj:is_tru / "trusted")
+    std::string level;     // P, PR or KD
     std::string lastName, firstName, middleName;
     std::string birthDate;  // DD.MM.YYYY
     std::string gender;     // M / F

@@ -17,7 +17,7 @@ namespace netcity::flows {
 // by «Привязать учетную запись»: both count against the same throttle, and an unknown login,
 // a wrong password and a blocked account cost the same hashing and give the same answer.
 class CredentialCheck {
-public:
+  public:
     enum class Verdict { Verified, Rejected, Throttled };
     struct Result {
         Verdict verdict;
@@ -32,7 +32,7 @@ public:
     Result run(std::int64_t organizationId, const std::string& login, const std::string& password,
                const std::string& clientAddress);
 
-private:
+  private:
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
     domain::SignInThrottle& throttle_;

@@ -165,7 +165,8 @@ void HttpExchange::send(const std::string& body, const std::string& contentType,
 void HttpExchange::sendHtml(const std::string& html, int status) {
     response_.set("Content-Security-Policy",
                   "default-src 'self'; script-src 'self'; style-src 'self'; "
-                  "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
+                  "img-src 'self' data:; form-action 'self'" +
+                      formTargets_ + "; frame-ancestors 'none'");
     send(html, "text/html; charset=utf-8", status);
 }
 

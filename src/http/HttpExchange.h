@@ -40,6 +40,10 @@ class HttpExchange {
                    bool secure);
     void clearCookie(const std::string& name, bool secure);
     void sendHtml(const std::string& html, int status = 200);
+    // Browsers apply the page's form-action policy to where a form's answer redirects: a form
+    // whose POST ends in a redirect to another site (an identity provider, or back to the
+    // client) must name that origin ("http://host:port").
+    void allowFormTarget(const std::string& origin) { formTargets_ += " " + origin; }
     void sendJson(const std::string& json, int status = 200);
     void sendText(const std::string& body, const std::string& contentType, int status = 200);
     void redirect(const std::string& location);
@@ -55,6 +59,7 @@ class HttpExchange {
     Poco::Net::HTTPServerResponse& response_;
     std::string path_;
     std::map<std::string, std::string> query_, form_, cookies_;
+    std::string formTargets_;
     int status_ = 0;
     bool sent_ = false;
 };

@@ -224,6 +224,17 @@ void EsiaSimulator::redirectWithError(Ex& ex, const LoginFlow& flow, const EsiaE
     ex.redirect(location);
 }
 
+namespace {
+
+// Every page of a flow may end in a redirect back to the client, which the browser checks
+// against the page's form-action policy.
+void allowReturnTo(http::HttpExchange& ex, const LoginFlow& flow) {
+    Poco::URI back(flow.redirectUri);
+    ex.allowFormTarget(back.getScheme() + "://" + back.getAuthority());
+}
+
+}  // namespace
+
 LoginFlow EsiaSimulator::flowFromForm(Ex& ex) {
     std::string id = ex.form("flow");
     // The flow id is unguessable and bound to this browser by a cookie: a form posted from
@@ -237,6 +248,7 @@ LoginFlow EsiaSimulator::flowFromForm(Ex& ex) {
         throw HttpError{400,
                         "Время на вход истекло. Вернитесь на сайт, с которого вы пришли, и "
                         "начните вход заново."};
+    allowReturnTo(ex, *flow);
     return *flow;
 }
 
@@ -247,6 +259,7 @@ void EsiaSimulator::loginPage(Ex& ex) {
         throw HttpError{400,
                         "Сеанс входа не найден. Вернитесь на сайт, с которого вы пришли, и "
                         "начните вход заново."};
+    allowReturnTo(ex, *flow);
     if (flow->stage == LoginFlow::Stage::Login) {
         if (auto oid = state_.ssoPerson(ex.cookie(kSsoCookie), now_()); oid && data_.person(*oid)) {
             flow->oid = *oid;  // already signed in at Gosuslugi

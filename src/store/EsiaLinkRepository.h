@@ -11,7 +11,7 @@ namespace netcity::store {
 
 // ESIA account (oid) ↔ school accounts.
 class EsiaLinkRepository {
-public:
+  public:
     EsiaLinkRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     std::vector<std::int64_t> accountsLinkedTo(std::int64_t oid);
@@ -22,7 +22,7 @@ public:
               std::int64_t at);
     bool unlink(std::int64_t accountId);
 
-private:
+  private:
     Database& db_;
     Poco::Data::Session& s_;
 };

@@ -7,8 +7,9 @@ using namespace Poco::Data::Keywords;
 namespace netcity::store {
 
 void FlowRepository::create(const std::string& idHash, const StoredFlow& f) {
-    s_ << db_.sql("INSERT INTO flows (id_hash, kind, browser_hash, data, created_at, expires_at)"
-                  " VALUES (?, ?, ?, ?, ?, ?)"),
+    s_ << db_.sql(
+        "INSERT INTO flows (id_hash, kind, browser_hash, data, created_at, expires_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)"),
         bind(idHash), bind(f.kind), bind(f.browserHash), bind(f.data), bind(f.createdAt),
         bind(f.expiresAt), now;
 }
@@ -16,8 +17,9 @@ void FlowRepository::create(const std::string& idHash, const StoredFlow& f) {
 std::optional<StoredFlow> FlowRepository::find(const std::string& idHash) {
     std::vector<std::string> kind, browser, data;
     std::vector<std::int64_t> created, expires;
-    s_ << db_.sql("SELECT kind, browser_hash, data, created_at, expires_at FROM flows"
-                  " WHERE id_hash = ?"),
+    s_ << db_.sql(
+        "SELECT kind, browser_hash, data, created_at, expires_at FROM flows"
+        " WHERE id_hash = ?"),
         into(kind), into(browser), into(data), into(created), into(expires), bind(idHash), now;
     if (kind.empty()) return std::nullopt;
     return StoredFlow{kind[0], browser[0], data[0], created[0], expires[0]};
@@ -26,8 +28,9 @@ std::optional<StoredFlow> FlowRepository::find(const std::string& idHash) {
 std::optional<StoredFlow> FlowRepository::take(const std::string& idHash) {
     std::vector<std::string> kind, browser, data;
     std::vector<std::int64_t> created, expires;
-    s_ << db_.sql("DELETE FROM flows WHERE id_hash = ?"
-                  " RETURNING kind, browser_hash, data, created_at, expires_at"),
+    s_ << db_.sql(
+        "DELETE FROM flows WHERE id_hash = ?"
+        " RETURNING kind, browser_hash, data, created_at, expires_at"),
         bind(idHash), into(kind), into(browser), into(data), into(created), into(expires), now;
     if (kind.empty()) return std::nullopt;
     return StoredFlow{kind[0], browser[0], data[0], created[0], expires[0]};

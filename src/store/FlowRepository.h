@@ -16,7 +16,7 @@ struct StoredFlow {
 };
 
 class FlowRepository {
-public:
+  public:
     FlowRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     void create(const std::string& idHash, const StoredFlow& flow);
@@ -26,7 +26,7 @@ public:
     void update(const std::string& idHash, const std::string& data);
     void removeExpired(std::int64_t at);
 
-private:
+  private:
     Database& db_;
     Poco::Data::Session& s_;
 };

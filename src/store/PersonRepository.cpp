@@ -110,15 +110,16 @@ std::vector<AccountOfPerson> PersonRepository::accountsBySnils(const domain::Sni
     std::string index = vault_.blindIndex(snils);
     std::vector<std::int64_t> accountIds, personIds;
     std::vector<std::string> roles;
-    s_ << db_.sql("SELECT u.id, u.roles, p.id FROM persons p JOIN users u ON u.person_id = p.id"
-                  " WHERE p.snils_index = ? AND u.state = 'active' ORDER BY u.id"),
+    s_ << db_.sql(
+        "SELECT u.id, u.roles, p.id FROM persons p JOIN users u ON u.person_id = p.id"
+        " WHERE p.snils_index = ? AND u.state = 'active' ORDER BY u.id"),
         into(accountIds), into(roles), into(personIds), bind(index), now;
     std::vector<AccountOfPerson> out;
     for (std::size_t i = 0; i < accountIds.size(); ++i) {
         auto person = byId(personIds[i]);
         if (!person) continue;
-        out.push_back({accountIds[i], domain::parseRoleList(roles[i]).value_or(domain::RoleSet{}),
-                       *person});
+        out.push_back(
+            {accountIds[i], domain::parseRoleList(roles[i]).value_or(domain::RoleSet{}), *person});
     }
     return out;
 }

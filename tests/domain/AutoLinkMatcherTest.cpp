@@ -1,7 +1,6 @@
-#include "domain/AutoLinkMatcher.h"
-
 #include <gtest/gtest.h>
 
+#include "domain/AutoLinkMatcher.h"
 #include "domain/PortalRole.h"
 #include "domain/SelfLinkingPolicy.h"
 
@@ -22,9 +21,11 @@ TEST(AutoLinkMatcher, FullMatchIgnoresCaseYoSpacesHyphensAndSnilsFormat) {
                        CalendarDate::parse("1990-11-22"),
                        SnilsNumber::parse("18969394971")};
     EXPECT_TRUE(AutoLinkMatcher::matches(true, esia, card()));
-    MatchableData hyphen{{"Мельникова - Орлова", "Дарья", "Андреевна"}, CalendarDate::parse("16.10.2009"),
+    MatchableData hyphen{{"Мельникова - Орлова", "Дарья", "Андреевна"},
+                         CalendarDate::parse("16.10.2009"),
                          SnilsNumber::parse("196-341-735 96")};
-    MatchableData hyphenCard{{"Мельникова-Орлова", "Дарья", "Андреевна"}, CalendarDate::parse("16.10.2009"),
+    MatchableData hyphenCard{{"Мельникова-Орлова", "Дарья", "Андреевна"},
+                             CalendarDate::parse("16.10.2009"),
                              SnilsNumber::parse("196 341 735 96")};
     EXPECT_TRUE(AutoLinkMatcher::matches(true, hyphen, hyphenCard));
 }
