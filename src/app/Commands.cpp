@@ -219,17 +219,37 @@ void printSimLogins(SimRuntime& sim) {
     }
 }
 
+// The demo's ESIA: the emulator, started first so the portal can be pointed at it.
+std::unique_ptr<SimRuntime> startDemoSim(Config& config) {
+    auto sim = makeSim(config);
+    try {
+        sim->start();
+    } catch (const Poco::Exception&) {
+        if (config.isSet("sim-port")) throw;
+        config.set("sim-port", "0");  // the usual port is taken: any free one
+        sim->start();
+    }
+    std::string dir = config.get("data-dir");
+    loadOrCreateKeyPair(dir, "portal-esia-client", true, "NETCITY01");
+    config.set("esia-url", sim->baseUrl());
+    config.set("esia-signing-cert-file",
+               dir + (config.get("sim-token-alg") == "gost" ? "/esia-sim.crt" : "/esia-sim-rsa.crt"));
+    return sim;
+}
+
 int serve(Config config, bool demo) {
     blockTerminationSignals();
     if (demo && !config.isSet("data-dir")) config.set("data-dir", ".netcity-demo");
     Runtime rt(config);
     const std::string& csv = embedded::demoFiles().at("demo-data.csv");
+    std::unique_ptr<SimRuntime> sim;
     if (demo) {
         auto s = rt.db().session();
         if (store::AccountRepository(rt.db(), s).count() == 0) {
             std::cerr << "Загружаю демо-данные…\n";
             if (importText(rt, csv, false) != 0) return 1;
         }
+        sim = startDemoSim(config);
     }
     unsigned short port;
     try {
@@ -241,16 +261,7 @@ int serve(Config config, bool demo) {
     }
     std::string url = "http://" + config.get("bind") + ":" + std::to_string(port) + "/";
     http::logJson("started", {{"port", std::to_string(port)}});
-    std::unique_ptr<SimRuntime> sim;
     if (demo) {
-        sim = makeSim(config);
-        try {
-            sim->start();
-        } catch (const Poco::Exception&) {
-            if (config.isSet("sim-port")) throw;
-            config.set("sim-port", "0");  // the usual port is taken: any free one
-            sim->start();
-        }
         registerPortalAtSim(config, *sim, url);
         std::cout << "\nnetcity demo is running.\n  Портал: " << url << "login\n"
                   << "  Данные: " << config.get("data-dir") << " (SQLite)\n";

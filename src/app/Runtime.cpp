@@ -1,6 +1,8 @@
 #include "app/Runtime.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace netcity::app {
@@ -34,6 +36,18 @@ Runtime::Runtime(const Config& config)
     overviews_ = std::make_unique<flows::AccountOverviews>(*db_, vault_, clock_, s.cacheSeconds);
 }
 
+namespace {
+
+std::string readPem(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::invalid_argument("cannot read " + path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
 unsigned short Runtime::startPortal() {
     templates_ = std::make_unique<http::Templates>(web::portalFiles());
     web::PortalSettings settings;
@@ -43,15 +57,55 @@ unsigned short Runtime::startPortal() {
     settings.secureCookies = config_.getBool("secure-cookies");
     settings.accessLog = config_.getBool("access-log");
     settings.csrfKey = keys_.subkey("csrf");
-    web::PortalServices services{*db_,        hasher_, throttle_, clock_,     *sessions_,
-                                 *overviews_, vault_,  metrics_,  *templates_};
-    Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
     http::HttpServerSettings server;
     server.bindAddress = config_.get("bind");
     server.port = static_cast<unsigned short>(config_.getInt("port"));
     server.maxThreads = config_.getInt("max-threads");
     server.keepAliveSeconds = config_.getInt("keep-alive");
-    server_ = std::make_unique<http::HttpServer>(portal, server);
+    auto socket = http::HttpServer::bind(server);
+    settings.publicUrl = config_.get("public-url");
+    if (settings.publicUrl.empty())
+        settings.publicUrl = "http://" + config_.get("bind") + ":" +
+                             std::to_string(socket.address().port()) + "/";
+    if (settings.publicUrl.back() != '/') settings.publicUrl += "/";
+
+    web::PortalServices services{*db_,   hasher_, throttle_, clock_,     *sessions_,
+                                 *overviews_, vault_,  metrics_,  *templates_};
+    if (!config_.get("esia-url").empty()) {
+        esia::EsiaClientSettings es;
+        es.baseUrl = config_.get("esia-url");
+        es.clientId = config_.get("esia-client-id");
+        es.generation = config_.getInt("esia-generation");
+        es.expectedIssuer = config_.get("esia-issuer");
+        if (es.expectedIssuer.empty()) {
+            es.expectedIssuer = es.baseUrl;
+            if (es.expectedIssuer.back() != '/') es.expectedIssuer += "/";
+        }
+        std::string dir = config_.get("data-dir");
+        std::string keyFile = config_.get("esia-key-file"), certFile = config_.get("esia-cert-file");
+        if (keyFile.empty()) keyFile = dir + "/portal-esia-client.key";
+        if (certFile.empty()) certFile = dir + "/portal-esia-client.crt";
+        if (config_.get("esia-signing-cert-file").empty())
+            throw std::invalid_argument("--esia-signing-cert-file is required with --esia-url");
+        esiaClient_ = std::make_unique<esia::EsiaClient>(
+            es, crypto::PrivateKey::fromPem(readPem(keyFile)),
+            crypto::Certificate::fromPem(readPem(certFile)),
+            crypto::Certificate::fromPem(readPem(config_.get("esia-signing-cert-file"))));
+        credentials_ = std::make_unique<flows::CredentialCheck>(*db_, hasher_, throttle_, clock_);
+        std::string cutoff = config_.get("esia-cutoff-date");
+        auto cutoffDate = domain::CalendarDate::parse(cutoff);
+        if (!cutoff.empty() && !cutoffDate)
+            throw std::invalid_argument("--esia-cutoff-date must be DD.MM.YYYY");
+        esiaSignIn_ = std::make_unique<flows::EsiaSignIn>(
+            *db_, *esiaClient_, vault_, *credentials_, domain::SelfLinkingPolicy(cutoffDate),
+            clock_,
+            flows::EsiaSignIn::Settings{settings.publicUrl + "esia/callback",
+                                        settings.publicUrl + "esia/link/callback"});
+        services.esia = esiaSignIn_.get();
+        services.esiaClient = esiaClient_.get();
+    }
+    Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
+    server_ = std::make_unique<http::HttpServer>(portal, std::move(socket), server);
     return server_->port();
 }
 

@@ -8,6 +8,8 @@
 #include "domain/SignInThrottle.h"
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
+#include "flows/CredentialCheck.h"
+#include "flows/EsiaSignIn.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
 #include "http/Templates.h"
@@ -45,6 +47,9 @@ class Runtime {
     web::Metrics metrics_;
     std::unique_ptr<http::Templates> templates_;
     std::unique_ptr<http::HttpServer> server_;
+    std::unique_ptr<esia::EsiaClient> esiaClient_;
+    std::unique_ptr<flows::CredentialCheck> credentials_;
+    std::unique_ptr<flows::EsiaSignIn> esiaSignIn_;
 };
 
 }  // namespace netcity::app

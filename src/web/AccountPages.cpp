@@ -2,6 +2,7 @@
 #include "flows/PasswordChange.h"
 #include "http/JsonLog.h"
 #include "store/AccountRepository.h"
+#include "store/EsiaLinkRepository.h"
 #include "web/Portal.h"
 
 namespace netcity::web {
@@ -28,6 +29,8 @@ void Portal::mainPage(HttpExchange& ex) {
     if (profile.mustChangePassword) return ex.redirect("/settings?required=1");
     TemplateData d = profileData(profile);
     d.set("csrf", csrfToken(ex));
+    if (ex.query("notice") == "linked")
+        d.set("flash", "Пользователь успешно привязан к учетной записи портала Госуслуг");
     d.set("isStudent", profile.roles.count(domain::Role::Student) > 0);
     if (profile.roles.count(domain::Role::Parent)) {
         kainjow::mustache::list children;
@@ -54,6 +57,15 @@ void Portal::settingsPage(HttpExchange& ex) {
     if (ex.query("required") == "1" || profile->mustChangePassword)
         d.set("notice",
               "Перед началом работы смените пароль, выданный в образовательной организации.");
+    if (s_.esia) {
+        d.set("esiaEnabled", true);
+        auto s2 = s_.db.session();
+        d.set("esiaLinked", store::EsiaLinkRepository(s_.db, s2).linkedOid(active.accountId).has_value());
+    }
+    if (ex.query("esia") == "linked")
+        d.set("success", "Пользователь успешно привязан к учетной записи портала Госуслуг");
+    if (ex.query("esia") == "unlinked")
+        d.set("success", "Связь с учетной записью портала гос.услуг удалена");
     if (ex.query("changed") == "1")
         d.set("success", flows::message(flows::PasswordChange::Outcome::Changed));
     ex.sendHtml(s_.templates.page("settings", "Персональные настройки", d));

@@ -116,13 +116,18 @@ void Portal::renderLogin(HttpExchange& ex, LoginForm f, int status) {
         }
     }
     d.set("organization", organization ? std::to_string(*organization) : "");
-    bool passwordAllowed = settings_.passwordPolicy != domain::PasswordLoginPolicy::Nobody;
+    d.set("formAction", f.linkFlow.empty() ? "/login" : "/esia/link");
+    if (!f.linkFlow.empty()) d.set("linkFlow", f.linkFlow);
+    // Linking asks for the school password even where nobody signs in with it.
+    bool passwordAllowed =
+        settings_.passwordPolicy != domain::PasswordLoginPolicy::Nobody || !f.linkFlow.empty();
     d.set("passwordAllowed", passwordAllowed);
     d.set("esiaOnlyNotice", domain::kEsiaOnlyNotice);
     d.set("login", f.login);
     if (!f.error.empty()) d.set("error", f.error);
     if (!f.notice.empty()) d.set("notice", f.notice);
-    ex.sendHtml(s_.templates.page("login", "Вход в систему", d), status);
+    ex.sendHtml(s_.templates.page("login", f.linkFlow.empty() ? "Вход в систему" : "Привязать учетную запись", d),
+                status);
 }
 
 void Portal::loginSubmit(HttpExchange& ex) {
@@ -193,7 +198,13 @@ void Portal::logout(HttpExchange& ex) {
     std::string id = ex.cookie(sessionCookieName());
     if (!id.empty()) s_.sessions.end(id);
     ex.clearCookie(sessionCookieName(), settings_.secureCookies);
-    ex.redirect("/login");
+    ex.redirect(s_.esiaClient ? "/esia/logged-out" : "/login");
+}
+
+void Portal::loggedOut(HttpExchange& ex) {
+    TemplateData d;
+    if (s_.esiaClient) d.set("esiaLogout", s_.esiaClient->logoutUrl(settings_.publicUrl + "login"));
+    ex.sendHtml(s_.templates.page("logged-out", "Вы вышли из системы", d));
 }
 
 void Portal::recoverPage(HttpExchange& ex) {
@@ -202,10 +213,5 @@ void Portal::recoverPage(HttpExchange& ex) {
                   "администратору вашей образовательной организации: он выдаст временный пароль.");
 }
 
-void Portal::esiaStart(HttpExchange& ex) {
-    renderMessage(ex, 503, "Вход через госуслуги",
-                  "Вход через госуслуги в этой системе пока не настроен. Войдите по логину и "
-                  "паролю, полученным в образовательной организации.");
-}
 
 }  // namespace netcity::web

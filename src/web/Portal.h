@@ -13,6 +13,7 @@
 #include "domain/SignInThrottle.h"
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
+#include "flows/EsiaSignIn.h"
 #include "flows/Sessions.h"
 #include "http/HttpExchange.h"
 #include "http/JsonLog.h"
@@ -38,6 +39,7 @@ struct PortalSettings {
     bool secureCookies = false;  // served over TLS: Secure + __Host- cookies
     bool accessLog = true;
     std::string csrfKey;  // from the key ring
+    std::string publicUrl;  // "http://host:port/" as browsers reach the portal
 };
 
 struct PortalServices {
@@ -50,6 +52,8 @@ struct PortalServices {
     const store::SnilsVault& vault;
     Metrics& metrics;
     const Templates& templates;
+    flows::EsiaSignIn* esia = nullptr;  // null: Gosuslugi sign-in not configured
+    const esia::EsiaClient* esiaClient = nullptr;
 };
 
 // The portal's HTTP surface: routes requests to the page and API handlers.
@@ -80,6 +84,19 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void passwordSubmit(HttpExchange& ex);
     void recoverPage(HttpExchange& ex);
     void esiaStart(HttpExchange& ex);
+    void esiaStartSubmit(HttpExchange& ex);
+    void esiaCallback(HttpExchange& ex);
+    void esiaChoose(HttpExchange& ex);
+    void esiaLinkPage(HttpExchange& ex);
+    void esiaLinkSubmit(HttpExchange& ex);
+    void esiaExit(HttpExchange& ex);
+    void esiaLinkCallback(HttpExchange& ex);
+    void appealPlaceholder(HttpExchange& ex);
+    void settingsEsiaLinkNotice(HttpExchange& ex);
+    void settingsEsiaLinkSubmit(HttpExchange& ex);
+    void settingsEsiaUnlinkPage(HttpExchange& ex);
+    void settingsEsiaUnlinkSubmit(HttpExchange& ex);
+    void loggedOut(HttpExchange& ex);
     // JSON
     void apiRegions(HttpExchange& ex);
     void apiMunicipalities(HttpExchange& ex);
@@ -98,9 +115,14 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
         std::string tab = "school", error, notice, login;
         std::optional<std::int64_t> region, municipality, locality, organization;
         std::string type;
+        std::string linkFlow;  // set: the form links a Gosuslugi account («Привязать учетную запись»)
     };
     void renderLogin(HttpExchange& ex, LoginForm form, int status = 200);
     void fillFromOrganization(LoginForm& form, std::int64_t organizationId);
+    flows::EsiaSignIn& esia();
+    std::string esiaBinding(HttpExchange& ex, bool create);
+    void signInAs(HttpExchange& ex, std::int64_t accountId, const std::string& notice);
+    void renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result& result);
     std::optional<flows::Sessions::Active> currentSession(HttpExchange& ex);
     flows::Sessions::Active requireSession(HttpExchange& ex);
     std::string csrfToken(HttpExchange& ex);
