@@ -232,8 +232,9 @@ std::unique_ptr<SimRuntime> startDemoSim(Config& config) {
     std::string dir = config.get("data-dir");
     loadOrCreateKeyPair(dir, "portal-esia-client", true, "NETCITY01");
     config.set("esia-url", sim->baseUrl());
-    config.set("esia-signing-cert-file",
-               dir + (config.get("sim-token-alg") == "gost" ? "/esia-sim.crt" : "/esia-sim-rsa.crt"));
+    config.set(
+        "esia-signing-cert-file",
+        dir + (config.get("sim-token-alg") == "gost" ? "/esia-sim.crt" : "/esia-sim-rsa.crt"));
     return sim;
 }
 

@@ -65,11 +65,11 @@ unsigned short Runtime::startPortal() {
     auto socket = http::HttpServer::bind(server);
     settings.publicUrl = config_.get("public-url");
     if (settings.publicUrl.empty())
-        settings.publicUrl = "http://" + config_.get("bind") + ":" +
-                             std::to_string(socket.address().port()) + "/";
+        settings.publicUrl =
+            "http://" + config_.get("bind") + ":" + std::to_string(socket.address().port()) + "/";
     if (settings.publicUrl.back() != '/') settings.publicUrl += "/";
 
-    web::PortalServices services{*db_,   hasher_, throttle_, clock_,     *sessions_,
+    web::PortalServices services{*db_,        hasher_, throttle_, clock_,     *sessions_,
                                  *overviews_, vault_,  metrics_,  *templates_};
     if (!config_.get("esia-url").empty()) {
         esia::EsiaClientSettings es;
@@ -82,7 +82,8 @@ unsigned short Runtime::startPortal() {
             if (es.expectedIssuer.back() != '/') es.expectedIssuer += "/";
         }
         std::string dir = config_.get("data-dir");
-        std::string keyFile = config_.get("esia-key-file"), certFile = config_.get("esia-cert-file");
+        std::string keyFile = config_.get("esia-key-file"),
+                    certFile = config_.get("esia-cert-file");
         if (keyFile.empty()) keyFile = dir + "/portal-esia-client.key";
         if (certFile.empty()) certFile = dir + "/portal-esia-client.crt";
         if (config_.get("esia-signing-cert-file").empty())

@@ -21,7 +21,9 @@ namespace {
 using Poco::JSON::Object;
 using Outcome = EsiaSignIn::Outcome;
 
-std::string hashOf(const std::string& id) { return crypto::toHex(crypto::sha256(id)); }
+std::string hashOf(const std::string& id) {
+    return crypto::toHex(crypto::sha256(id));
+}
 
 std::string toText(const Object::Ptr& o) {
     std::ostringstream out;
@@ -115,8 +117,8 @@ std::string EsiaSignIn::start(domain::PortalRole role, const std::string& browse
     auto s = db_.session();
     store::FlowRepository flows(db_, s);
     flows.removeExpired(now);
-    flows.create(hashOf(state), {"esia", hashOf(browserBinding), toText(data), now,
-                                 now + settings_.flowLifetime});
+    flows.create(hashOf(state),
+                 {"esia", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
     return client_.authorizationUrl(scope, settings_.callbackUrl, state, nonce, now);
 }
 
@@ -131,7 +133,8 @@ std::string EsiaSignIn::startLink(std::int64_t accountId, const std::string& bro
     std::int64_t now = clock_.unixSeconds();
     auto s = db_.session();
     store::FlowRepository(db_, s).create(
-        hashOf(state), {"esia", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
+        hashOf(state),
+        {"esia", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
     return client_.authorizationUrl(scope, settings_.linkCallbackUrl, state, nonce, now);
 }
 
@@ -155,7 +158,8 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
     bool link = str(data, "purpose") == "link";
     std::string redirect = link ? settings_.linkCallbackUrl : settings_.callbackUrl;
     if (!error.empty()) {
-        audit("esia.callback", 0, 0, clientAddress, error == "access_denied" ? "refused" : "esia_error");
+        audit("esia.callback", 0, 0, clientAddress,
+              error == "access_denied" ? "refused" : "esia_error");
         return result(error == "access_denied" ? Outcome::Refused : Outcome::Failed,
                       errorDescription);
     }
@@ -163,11 +167,13 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
     esia::EsiaIdentity who;
     auto role = domain::parsePortalRole(str(data, "role")).value_or(domain::PortalRole::Staff);
     try {
-        auto tokens = client_.exchangeCode(code, str(data, "scope"), redirect, str(data, "nonce"), now);
+        auto tokens =
+            client_.exchangeCode(code, str(data, "scope"), redirect, str(data, "nonce"), now);
         who = client_.person(tokens, !link && role == domain::PortalRole::Parent);
     } catch (const esia::EsiaFailure& e) {
         audit("esia.callback", 0, 0, clientAddress,
-              e.kind() == esia::EsiaFailure::Kind::Unavailable ? "esia_unavailable" : "esia_rejected");
+              e.kind() == esia::EsiaFailure::Kind::Unavailable ? "esia_unavailable"
+                                                               : "esia_rejected");
         return result(Outcome::Failed, e.kind() == esia::EsiaFailure::Kind::Unavailable
                                            ? "unavailable"
                                            : "rejected");
@@ -208,15 +214,21 @@ EsiaSignIn::Result EsiaSignIn::decide(const esia::EsiaIdentity& who, domain::Por
     if (auto snils = domain::SnilsNumber::parse(who.snils)) {
         store::PersonRepository people(db_, s, vault_);
         for (const auto& candidate : people.accountsBySnils(*snils))
-            if (domain::covers(role, candidate.roles) && !links.linkedOid(candidate.accountId) &&
+            if (domain::covers(role, candidate.roles) &&
+                links.linkedOid(candidate.accountId).value_or(who.oid) == who.oid &&
                 domain::AutoLinkMatcher::matches(true, matchable(who), matchable(candidate.person)))
                 matched.push_back(candidate.accountId);
     }
-    if (matched.size() == 1 && links.link(who.oid, matched[0], "auto", clock_.unixSeconds())) {
-        r.outcome = Outcome::AutoLinked;
-        r.accountId = matched[0];
-        audit("esia.link", r.accountId, who.oid, clientAddress, "auto");
-        return r;
+    if (matched.size() == 1) {
+        // Another callback of the same person may have linked it a moment ago: that is the
+        // same link, not a conflict.
+        bool created = links.link(who.oid, matched[0], "auto", clock_.unixSeconds());
+        if (created || links.linkedOid(matched[0]) == who.oid) {
+            r.outcome = Outcome::AutoLinked;
+            r.accountId = matched[0];
+            if (created) audit("esia.link", r.accountId, who.oid, clientAddress, "auto");
+            return r;
+        }
     }
     if (matched.size() > 1) {
         r.outcome = Outcome::ChooseUser;
@@ -243,9 +255,9 @@ std::string EsiaSignIn::saveResultFlow(const esia::EsiaIdentity& who, domain::Po
     std::string id = crypto::randomToken(32);
     std::int64_t now = clock_.unixSeconds();
     auto s = db_.session();
-    store::FlowRepository(db_, s).create(hashOf(id), {"esia-result", hashOf(browserBinding),
-                                                      toText(data), now,
-                                                      now + settings_.flowLifetime});
+    store::FlowRepository(db_, s).create(
+        hashOf(id),
+        {"esia-result", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
     return id;
 }
 
@@ -315,7 +327,8 @@ EsiaSignIn::Result EsiaSignIn::linkWithPassword(const std::string& flowId,
     auto s = db_.session();
     auto flow = store::FlowRepository(db_, s).find(hashOf(flowId));
     if (!flow) return result(Outcome::Expired);
-    auto role = domain::parsePortalRole(str(parse(flow->data), "role")).value_or(domain::PortalRole::Staff);
+    auto role =
+        domain::parsePortalRole(str(parse(flow->data), "role")).value_or(domain::PortalRole::Staff);
     auto check = credentials_.run(organizationId, login, password, clientAddress);
     if (check.verdict == CredentialCheck::Verdict::Throttled) {
         Result r = result(Outcome::Throttled);
@@ -331,7 +344,8 @@ EsiaSignIn::Result EsiaSignIn::linkWithPassword(const std::string& flowId,
     if (!domain::covers(role, account.roles))
         return result(Outcome::Conflict, std::string("Логин и пароль нужно ввести от роли «") +
                                              domain::label(role) + "», выбранной при входе.");
-    if (!linking_.allows(account.roles, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()))) {
+    if (!linking_.allows(account.roles,
+                         domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()))) {
         audit("esia.link", account.id, current->identity.oid, clientAddress, "cut_off");
         return result(Outcome::CutOff);
     }
@@ -373,7 +387,8 @@ EsiaSignIn::Result EsiaSignIn::linkFromSettings(const esia::EsiaIdentity& who,
         r.outcome = Outcome::Unconfirmed;
         return r;
     }
-    if (!linking_.allows(account->roles, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()))) {
+    if (!linking_.allows(account->roles,
+                         domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()))) {
         audit("esia.link", accountId, who.oid, clientAddress, "cut_off");
         r.outcome = Outcome::CutOff;
         return r;
@@ -386,12 +401,14 @@ EsiaSignIn::Result EsiaSignIn::linkFromSettings(const esia::EsiaIdentity& who,
     }
     for (auto other : links.accountsLinkedTo(who.oid)) {
         auto o = accounts.byId(other);
-        bool sameRole = o && std::any_of(o->roles.begin(), o->roles.end(),
-                                         [&](domain::Role x) { return account->roles.count(x) > 0; });
+        bool sameRole = o && std::any_of(o->roles.begin(), o->roles.end(), [&](domain::Role x) {
+                            return account->roles.count(x) > 0;
+                        });
         if (o && o->organizationId == account->organizationId && sameRole) {
             r.outcome = Outcome::Conflict;
-            r.message = "С этой учётной записью Госуслуг уже связан другой пользователь этой "
-                        "организации с той же ролью.";
+            r.message =
+                "С этой учётной записью Госуслуг уже связан другой пользователь этой "
+                "организации с той же ролью.";
             return r;
         }
     }
@@ -415,7 +432,8 @@ void EsiaSignIn::audit(const std::string& action, std::int64_t accountId, std::i
     e.at = clock_.unixSeconds();
     if (accountId) e.actorAccountId = accountId;
     e.action = action;
-    e.subject = oid ? "esia:" + std::to_string(oid) : (accountId ? "account:" + std::to_string(accountId) : "");
+    e.subject = oid ? "esia:" + std::to_string(oid)
+                    : (accountId ? "account:" + std::to_string(accountId) : "");
     e.clientAddress = clientAddress;
     e.outcome = outcome;
     store::AuditLog(db_, s).record(e);

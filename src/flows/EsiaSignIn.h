@@ -28,21 +28,21 @@ namespace netcity::flows {
 //   ChooseUser --choose--> SignedIn;  NotFound --link by password--> SignedIn
 // A second kind of flow starts from «Персональные настройки» and ends in Linked.
 class EsiaSignIn {
-public:
+  public:
     enum class Outcome {
         SignedIn,
         AutoLinked,
         ChooseUser,
         NotFound,
-        Linked,          // from personal settings
-        Refused,         // the person pressed «Отказать» at Gosuslugi
-        Failed,          // ESIA answered with an error, or could not be reached
-        Unconfirmed,     // an unconfirmed Gosuslugi account (seed 002)
-        Expired,         // unknown, used, expired or foreign state
-        Conflict,        // the link would break a rule (see message)
+        Linked,       // from personal settings
+        Refused,      // the person pressed «Отказать» at Gosuslugi
+        Failed,       // ESIA answered with an error, or could not be reached
+        Unconfirmed,  // an unconfirmed Gosuslugi account (seed 002)
+        Expired,      // unknown, used, expired or foreign state
+        Conflict,     // the link would break a rule (see message)
         WrongPassword,
         Throttled,
-        CutOff,          // self-linking closed for parents and students
+        CutOff,  // self-linking closed for parents and students
     };
 
     struct Choice {
@@ -54,7 +54,7 @@ public:
         Result(Outcome o = Outcome::Failed) : outcome(o) {}  // NOLINT: implicit on purpose
         Outcome outcome;
         std::int64_t accountId = 0;  // signed in / linked
-        std::string flowId;           // for ChooseUser / NotFound: the next step's flow
+        std::string flowId;          // for ChooseUser / NotFound: the next step's flow
         std::vector<Choice> choices;
         esia::EsiaIdentity identity;
         std::string message;
@@ -70,8 +70,13 @@ public:
     EsiaSignIn(store::Database& db, const esia::EsiaClient& client, const store::SnilsVault& vault,
                CredentialCheck& credentials, domain::SelfLinkingPolicy linking, const Clock& clock,
                Settings settings)
-        : db_(db), client_(client), vault_(vault), credentials_(credentials),
-          linking_(linking), clock_(clock), settings_(std::move(settings)) {}
+        : db_(db),
+          client_(client),
+          vault_(vault),
+          credentials_(credentials),
+          linking_(linking),
+          clock_(clock),
+          settings_(std::move(settings)) {}
 
     // Returns the ESIA authorization URL; `browserBinding` is the random value the browser
     // keeps in a cookie for this flow.
@@ -90,7 +95,7 @@ public:
     std::optional<Result> peek(const std::string& flowId, const std::string& browserBinding);
     void unlink(std::int64_t accountId, const std::string& clientAddress);
 
-private:
+  private:
     Result decide(const esia::EsiaIdentity& who, domain::PortalRole role,
                   const std::string& browserBinding, const std::string& clientAddress);
     Result linkFromSettings(const esia::EsiaIdentity& who, std::int64_t accountId,

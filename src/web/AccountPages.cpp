@@ -60,7 +60,8 @@ void Portal::settingsPage(HttpExchange& ex) {
     if (s_.esia) {
         d.set("esiaEnabled", true);
         auto s2 = s_.db.session();
-        d.set("esiaLinked", store::EsiaLinkRepository(s_.db, s2).linkedOid(active.accountId).has_value());
+        d.set("esiaLinked",
+              store::EsiaLinkRepository(s_.db, s2).linkedOid(active.accountId).has_value());
     }
     if (ex.query("esia") == "linked")
         d.set("success", "Пользователь успешно привязан к учетной записи портала Госуслуг");

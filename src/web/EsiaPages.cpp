@@ -18,7 +18,8 @@ constexpr const char* kEsiaBindingCookie = "nc_esia_flow";
 std::optional<std::int64_t> toId(const std::string& v) {
     std::int64_t id = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
-    if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0) return std::nullopt;
+    if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0)
+        return std::nullopt;
     return id;
 }
 
@@ -71,9 +72,9 @@ void Portal::esiaStartSubmit(HttpExchange& ex) {
 }
 
 void Portal::esiaCallback(HttpExchange& ex) {
-    auto r = esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
-                             ex.query("error_description"), esiaBinding(ex, false),
-                             ex.clientAddress());
+    auto r =
+        esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
+                        ex.query("error_description"), esiaBinding(ex, false), ex.clientAddress());
     renderEsiaResult(ex, r);
 }
 
@@ -151,8 +152,8 @@ void Portal::esiaChoose(HttpExchange& ex) {
     checkCsrf(ex);
     auto account = toId(ex.form("account"));
     if (!account) throw HttpError{400, "Выберите пользователя из списка."};
-    renderEsiaResult(ex, esia().choose(ex.form("flow"), *account, esiaBinding(ex, false),
-                                       ex.clientAddress()));
+    renderEsiaResult(
+        ex, esia().choose(ex.form("flow"), *account, esiaBinding(ex, false), ex.clientAddress()));
 }
 
 void Portal::esiaLinkPage(HttpExchange& ex) {
@@ -175,7 +176,8 @@ void Portal::esiaLinkSubmit(HttpExchange& ex) {
     checkCsrf(ex);
     LoginForm form;
     form.linkFlow = ex.form("flow");
-    if (auto organization = toId(ex.form("organization"))) fillFromOrganization(form, *organization);
+    if (auto organization = toId(ex.form("organization")))
+        fillFromOrganization(form, *organization);
     form.login = ex.form("login");
     std::string password = ex.form("password");
     if (!form.organization) {
@@ -220,9 +222,9 @@ void Portal::appealPlaceholder(HttpExchange& ex) {
 
 void Portal::esiaLinkCallback(HttpExchange& ex) {
     requireSession(ex);
-    auto r = esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
-                             ex.query("error_description"), esiaBinding(ex, false),
-                             ex.clientAddress());
+    auto r =
+        esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
+                        ex.query("error_description"), esiaBinding(ex, false), ex.clientAddress());
     renderEsiaResult(ex, r);
 }
 

@@ -126,7 +126,8 @@ void Portal::renderLogin(HttpExchange& ex, LoginForm f, int status) {
     d.set("login", f.login);
     if (!f.error.empty()) d.set("error", f.error);
     if (!f.notice.empty()) d.set("notice", f.notice);
-    ex.sendHtml(s_.templates.page("login", f.linkFlow.empty() ? "Вход в систему" : "Привязать учетную запись", d),
+    ex.sendHtml(s_.templates.page(
+                    "login", f.linkFlow.empty() ? "Вход в систему" : "Привязать учетную запись", d),
                 status);
 }
 
@@ -212,6 +213,5 @@ void Portal::recoverPage(HttpExchange& ex) {
                   "Восстановление пароля по e-mail скоро появится. А пока обратитесь к "
                   "администратору вашей образовательной организации: он выдаст временный пароль.");
 }
-
 
 }  // namespace netcity::web

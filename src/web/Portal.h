@@ -38,7 +38,7 @@ struct PortalSettings {
     domain::PasswordLoginPolicy passwordPolicy = domain::PasswordLoginPolicy::Everyone;
     bool secureCookies = false;  // served over TLS: Secure + __Host- cookies
     bool accessLog = true;
-    std::string csrfKey;  // from the key ring
+    std::string csrfKey;    // from the key ring
     std::string publicUrl;  // "http://host:port/" as browsers reach the portal
 };
 
@@ -115,7 +115,8 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
         std::string tab = "school", error, notice, login;
         std::optional<std::int64_t> region, municipality, locality, organization;
         std::string type;
-        std::string linkFlow;  // set: the form links a Gosuslugi account («Привязать учетную запись»)
+        std::string
+            linkFlow;  // set: the form links a Gosuslugi account («Привязать учетную запись»)
     };
     void renderLogin(HttpExchange& ex, LoginForm form, int status = 200);
     void fillFromOrganization(LoginForm& form, std::int64_t organizationId);

@@ -5,6 +5,7 @@
 #include "crypto/Random.h"
 #include "flows/PeopleImport.h"
 #include "store/DirectoryRepository.h"
+#include "support/EsiaTestStand.h"
 
 namespace netcity::testing {
 
@@ -30,7 +31,7 @@ const char* kSmallRegionCsv =
     "account,p-authority,org-uo,,,,,,,,,,,nikitina.vg,Uprav-2025,authority,\n"
     "relation,p-child,p-parent,,,,,,,,,,,,,,\n";
 
-TestPortal::TestPortal(web::PortalSettings settings)
+TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia)
     : hasher_({.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}),
       vault_(crypto::randomBytes(32), crypto::randomBytes(32)),
       sessions_(database_.db(), clock_, flows::Sessions::Settings{}),
@@ -44,8 +45,35 @@ TestPortal::TestPortal(web::PortalSettings settings)
     settings.accessLog = false;
     web::PortalServices services{database_.db(), hasher_, throttle_, clock_,    sessions_,
                                  overviews_,     vault_,  metrics_,  templates_};
+    auto socket = http::HttpServer::bind({});
+    settings.publicUrl = "http://127.0.0.1:" + std::to_string(socket.address().port()) + "/";
+    if (esia.stand) {
+        auto key = crypto::PrivateKey::generateGost();
+        auto cert = crypto::Certificate::selfSigned(key, "NETCITY01");
+        esia.stand->registerPortal(settings.publicUrl, cert);
+        esia.stand->setClock([this] { return clock_.unixSeconds(); });
+        esia::EsiaClientSettings es;
+        es.baseUrl = esia.stand->url();
+        es.clientId = "NETCITY01";
+        es.expectedIssuer = esia.stand->url() + "/";
+        esiaClient_ = std::make_unique<esia::EsiaClient>(
+            es, std::move(key), std::move(cert),
+            esia.trustAnotherEsiaCertificate
+                ? crypto::Certificate::selfSigned(crypto::PrivateKey::generateGost(), "not ESIA")
+                : crypto::Certificate::fromPem(esia.stand->signingCertificate().pem()));
+        credentials_ =
+            std::make_unique<flows::CredentialCheck>(database_.db(), hasher_, throttle_, clock_);
+        esiaSignIn_ = std::make_unique<flows::EsiaSignIn>(
+            database_.db(), *esiaClient_, vault_, *credentials_,
+            domain::SelfLinkingPolicy(esia.cutoff), clock_,
+            flows::EsiaSignIn::Settings{settings.publicUrl + "esia/callback",
+                                        settings.publicUrl + "esia/link/callback"});
+        services.esia = esiaSignIn_.get();
+        services.esiaClient = esiaClient_.get();
+    }
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
-    server_ = std::make_unique<http::HttpServer>(portal, http::HttpServerSettings{});
+    server_ =
+        std::make_unique<http::HttpServer>(portal, std::move(socket), http::HttpServerSettings{});
 }
 
 TestPortal::~TestPortal() {

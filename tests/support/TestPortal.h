@@ -8,6 +8,8 @@
 #include "domain/SignInThrottle.h"
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
+#include "flows/CredentialCheck.h"
+#include "flows/EsiaSignIn.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
 #include "http/Templates.h"
@@ -38,10 +40,16 @@ class ManualClock : public flows::Clock {
 // The demo-like region used by the integration tests (docs/csv-format.md).
 extern const char* kSmallRegionCsv;
 
+struct EsiaOptions {
+    class EsiaTestStand* stand = nullptr;  // sign-in through this emulator
+    std::optional<domain::CalendarDate> cutoff = domain::CalendarDate::parse("17.03.2025");
+    bool trustAnotherEsiaCertificate = false;  // tokens then fail verification
+};
+
 // The real portal over a real HTTP socket on a free port, with a fresh database.
 class TestPortal {
   public:
-    explicit TestPortal(web::PortalSettings settings = {});
+    explicit TestPortal(web::PortalSettings settings = {}, EsiaOptions esia = {});
     ~TestPortal();
 
     TestDatabase& database() { return database_; }
@@ -63,6 +71,9 @@ class TestPortal {
     flows::AccountOverviews overviews_;
     web::Metrics metrics_;
     http::Templates templates_;
+    std::unique_ptr<esia::EsiaClient> esiaClient_;
+    std::unique_ptr<flows::CredentialCheck> credentials_;
+    std::unique_ptr<flows::EsiaSignIn> esiaSignIn_;
     std::unique_ptr<http::HttpServer> server_;
 };
 

@@ -1,0 +1,396 @@
+// Sign-in through Gosuslugi end to end over HTTP: the portal and the ESIA emulator as two
+// sites, a browser stand-in that follows the redirects between them.
+#include <Poco/URI.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "store/EsiaLinkRepository.h"
+#include "support/EsiaTestStand.h"
+#include "support/TestPortal.h"
+
+using namespace netcity;
+using namespace netcity::testing;
+
+namespace {
+
+bool contains(const std::string& t, const std::string& p) {
+    return t.find(p) != std::string::npos;
+}
+
+// One browser: a cookie jar per site, like a real one.
+class Browser {
+  public:
+    Browser(unsigned short portal, unsigned short esia) : portal_(portal), esia_(esia) {}
+    HttpClient& portal() { return portal_; }
+    HttpClient& esia() { return esia_; }
+    // GET of an absolute URL on either site.
+    HttpClient::Response open(const std::string& url) {
+        Poco::URI uri(url);
+        auto& site = uri.getPort() == esiaPort() ? esia_ : portal_;
+        return site.get(uri.getPathEtc());
+    }
+    unsigned short esiaPort() { return esiaPortNumber; }
+    unsigned short esiaPortNumber = 0;
+
+  private:
+    HttpClient portal_, esia_;
+};
+
+class EsiaSignInTest : public ::testing::Test {
+  protected:
+    EsiaTestStand stand;
+    std::unique_ptr<TestPortal> portal;
+
+    void start(EsiaOptions options = {}, web::PortalSettings settings = {}) {
+        options.stand = &stand;
+        portal = std::make_unique<TestPortal>(settings, options);
+    }
+    std::unique_ptr<Browser> browser() {
+        auto b = std::make_unique<Browser>(portal->port(), stand.port());
+        b->esiaPortNumber = stand.port();
+        return b;
+    }
+    // «Войти через госуслуги» → role → Gosuslugi login (and consent) → back at the portal.
+    // Returns the portal's answer to the callback.
+    HttpClient::Response signIn(Browser& b, const std::string& role, const std::string& email,
+                                bool allow = true, std::string* callbackUrl = nullptr) {
+        auto page = b.portal().get("/esia/start");
+        EXPECT_EQ(page.status, 200);
+        auto toEsia = b.portal().post("/esia/start",
+                                      "csrf=" + HttpClient::csrfFrom(page.body) + "&role=" + role);
+        EXPECT_EQ(toEsia.status, 303);
+        std::string callback = loginAtEsia(b, toEsia.location, email, allow);
+        if (callbackUrl) *callbackUrl = callback;
+        return b.open(callback);
+    }
+    std::string loginAtEsia(Browser& b, const std::string& authorizeUrl, const std::string& email,
+                            bool allow = true) {
+        auto r = b.open(authorizeUrl);
+        if (r.location.find("/idp/login") == std::string::npos) return r.location;
+        std::string flow = Poco::URI(r.location).getQueryParameters().at(0).second;
+        auto page = b.esia().get(r.location);
+        if (page.status == 303) return page.location;  // signed in at ESIA already
+        r = b.esia().post("/idp/login",
+                          "flow=" + flow + "&login=" + urlEncode(email) + "&password=Gosuslugi-1");
+        if (r.status == 200 && contains(r.body, "consent-form"))
+            r = b.esia().post("/idp/consent",
+                              "flow=" + flow + "&decision=" + (allow ? "allow" : "deny"));
+        return r.location;
+    }
+    std::int64_t links(const std::string& where = "1=1") {
+        return portal->database().count("esia_links WHERE " + where);
+    }
+};
+
+}  // namespace
+
+TEST_F(EsiaSignInTest, RoleChoicePageOffersTheThreeRoles) {
+    start();
+    auto b = browser();
+    auto page = b->portal().get("/esia/start");
+    for (const char* role : {"Родитель", "Обучающийся", "Педагоги и сотрудники"})
+        EXPECT_TRUE(contains(page.body, role)) << role;
+    auto bad =
+        b->portal().post("/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=admin");
+    EXPECT_EQ(bad.status, 400);
+}
+
+TEST_F(EsiaSignInTest, FullMatchLinksAutomaticallyAndSignsIn) {
+    start();
+    auto b = browser();
+    auto res = signIn(*b, "staff", "vorontsova@example.org");
+    EXPECT_EQ(res.status, 303);
+    EXPECT_EQ(res.location, "/main?notice=linked");
+    auto main = b->portal().get(res.location);
+    EXPECT_TRUE(contains(main.body, "Воронцова Елена Михайловна"));
+    EXPECT_TRUE(
+        contains(main.body, "Пользователь успешно привязан к учетной записи портала Госуслуг"));
+    EXPECT_EQ(links("created_by = 'auto'"), 1);
+    // Next time: straight in, no new link.
+    auto again = browser();
+    auto second = signIn(*again, "staff", "vorontsova@example.org");
+    EXPECT_EQ(second.location, "/main");
+    EXPECT_EQ(links(), 1);
+    EXPECT_GE(
+        portal->database().count("audit_events WHERE action = 'esia.link' AND outcome = 'auto'"),
+        1);
+}
+
+TEST_F(EsiaSignInTest, NothingMatchesInAnotherRoleOrWithATypo) {
+    start();
+    auto b = browser();
+    auto wrongRole = signIn(*b, "parent", "vorontsova@example.org");
+    EXPECT_EQ(wrongRole.status, 404);
+    for (const char* text : {"Запись не найдена",
+                             "С выбранной учётной записью портала Госуслуг не связан ни один "
+                             "пользователь системы",
+                             "Привязать учетную запись", "Обратиться в организацию", "Выход"})
+        EXPECT_TRUE(contains(wrongRole.body, text)) << text;
+    auto c = browser();
+    EXPECT_EQ(signIn(*c, "staff", "typo@example.org").status, 404);
+    EXPECT_EQ(links(), 0);
+}
+
+TEST_F(EsiaSignInTest, UnconfirmedAccountsAreTurnedAway) {
+    start();
+    auto b = browser();
+    auto res = signIn(*b, "staff", "unconfirmed@example.org");
+    EXPECT_EQ(res.status, 403);
+    EXPECT_TRUE(contains(res.body, "Для входа необходима подтвержденная учетная запись Госуслуг"));
+    EXPECT_EQ(links(), 0);
+}
+
+TEST_F(EsiaSignInTest, RefusedConsentHasItsOwnPage) {
+    start();
+    auto b = browser();
+    auto res = signIn(*b, "staff", "vorontsova@example.org", false);
+    EXPECT_EQ(res.status, 403);
+    EXPECT_TRUE(contains(res.body, "Вход через госуслуги отменён"));
+    EXPECT_TRUE(b->portal().cookie("nc_session").empty());
+}
+
+TEST_F(EsiaSignInTest, ReplayedOrForeignCallbacksAreRefused) {
+    start();
+    auto b = browser();
+    std::string callback;
+    EXPECT_EQ(signIn(*b, "staff", "vorontsova@example.org", true, &callback).status, 303);
+    auto replay = b->open(callback);
+    EXPECT_EQ(replay.status, 400);
+    EXPECT_TRUE(contains(replay.body, "Сеанс входа через госуслуги устарел"));
+    // A callback carried to another browser (no binding cookie) gets nothing.
+    auto victim = browser();
+    auto page = victim->portal().get("/esia/start");
+    auto toEsia = victim->portal().post("/esia/start",
+                                        "csrf=" + HttpClient::csrfFrom(page.body) + "&role=staff");
+    std::string stolen = loginAtEsia(*victim, toEsia.location, "vorontsova@example.org");
+    auto attacker = browser();
+    EXPECT_EQ(attacker->open(stolen).status, 400);
+    EXPECT_TRUE(attacker->portal().cookie("nc_session").empty());
+    EXPECT_EQ(
+        b->portal().get("/esia/callback?state=" + urlEncode("' OR 1=1 --") + "&code=x").status,
+        400);
+}
+
+TEST_F(EsiaSignInTest, ExpiredFlowsAreRefused) {
+    start();
+    auto b = browser();
+    auto page = b->portal().get("/esia/start");
+    auto toEsia =
+        b->portal().post("/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=staff");
+    std::string callback = loginAtEsia(*b, toEsia.location, "vorontsova@example.org");
+    portal->clock().advance(std::chrono::minutes(16));
+    EXPECT_EQ(b->open(callback).status, 400);
+}
+
+TEST_F(EsiaSignInTest, LinkWithSchoolPasswordBeforeTheCutOff) {
+    start({nullptr, domain::CalendarDate::parse("01.01.2999")});
+    auto b = browser();
+    auto notFound = signIn(*b, "parent", "lebedeva@example.org");  // the card has no SNILS
+    ASSERT_EQ(notFound.status, 404);
+    std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
+    auto form = b->portal().get("/esia/link?flow=" + flow);
+    EXPECT_TRUE(contains(form.body, "Привязать учетную запись"));
+    std::string csrf = HttpClient::csrfFrom(form.body);
+    std::string org = std::to_string(portal->organizationId("org-g1"));
+    auto wrong =
+        b->portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" + org +
+                                           "&login=lebedeva.as&password=nope");
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_TRUE(contains(wrong.body, "Неверное имя пользователя или пароль."));
+    auto teacherLogin =
+        b->portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" + org +
+                                           "&login=vorontsova.em&password=Uchitel-2025");
+    EXPECT_EQ(teacherLogin.status, 409);  // not the role chosen at the start
+    EXPECT_TRUE(contains(teacherLogin.body, "от роли «Родитель»"));
+    auto ok =
+        b->portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" + org +
+                                           "&login=lebedeva.as&password=Roditel-2025");
+    EXPECT_EQ(ok.status, 303);
+    EXPECT_EQ(ok.location, "/main?notice=linked");
+    EXPECT_EQ(links("created_by = 'password'"), 1);
+    auto next = browser();
+    EXPECT_EQ(signIn(*next, "parent", "lebedeva@example.org").location, "/main");
+}
+
+TEST_F(EsiaSignInTest, AfterTheCutOffParentsCannotLinkThemselvesButStaffCan) {
+    start();  // cut-off 17.03.2025, the clock says 2026
+    auto b = browser();
+    auto notFound = signIn(*b, "parent", "lebedeva@example.org");
+    std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
+    std::string csrf = HttpClient::csrfFrom(b->portal().get("/esia/link?flow=" + flow).body);
+    std::string org = std::to_string(portal->organizationId("org-g1"));
+    auto refused =
+        b->portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" + org +
+                                           "&login=lebedeva.as&password=Roditel-2025");
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_TRUE(contains(refused.body, "классному руководителю или администратору"));
+    EXPECT_EQ(links(), 0);
+
+    auto staff = browser();
+    auto typo = signIn(*staff, "staff", "typo@example.org");
+    std::string flow2 = typo.body.substr(typo.body.find("/esia/link?flow=") + 16, 43);
+    std::string csrf2 = HttpClient::csrfFrom(staff->portal().get("/esia/link?flow=" + flow2).body);
+    auto ok = staff->portal().post("/esia/link", "csrf=" + csrf2 + "&flow=" + flow2 +
+                                                     "&organization=" + org +
+                                                     "&login=vorontsova.em&password=Uchitel-2025");
+    EXPECT_EQ(ok.status, 303);
+    EXPECT_EQ(links(), 1);
+}
+
+TEST_F(EsiaSignInTest, SeveralLinkedAccountsAskWhoToBe) {
+    start();
+    {
+        auto s = portal->db().session();
+        store::EsiaLinkRepository repo(portal->db(), s);
+        std::int64_t teacher = 0, authority = 0;
+        s << "SELECT id FROM users WHERE login = 'vorontsova.em'",
+            Poco::Data::Keywords::into(teacher), Poco::Data::Keywords::now;
+        s << "SELECT id FROM users WHERE login = 'nikitina.vg'",
+            Poco::Data::Keywords::into(authority), Poco::Data::Keywords::now;
+        repo.link(EsiaTestStand::kTeacher, teacher, "test", 0);
+        repo.link(EsiaTestStand::kTeacher, authority, "test", 0);
+    }
+    auto b = browser();
+    auto choose = signIn(*b, "staff", "vorontsova@example.org");
+    EXPECT_EQ(choose.status, 200);
+    EXPECT_TRUE(contains(choose.body, "Выберите пользователя"));
+    EXPECT_TRUE(contains(choose.body, "Департамент образования г. Томска"));
+    EXPECT_TRUE(contains(choose.body, "Продолжить"));
+    std::string flow = choose.body.substr(choose.body.find("name=\"flow\" value=\"") + 19, 43);
+    auto pos = choose.body.find("Департамент");
+    auto idStart = choose.body.rfind("value=\"", pos) + 7;
+    std::string account = choose.body.substr(idStart, choose.body.find('"', idStart) - idStart);
+    auto done = b->portal().post("/esia/choose", "csrf=" + HttpClient::csrfFrom(choose.body) +
+                                                     "&flow=" + flow + "&account=" + account);
+    EXPECT_EQ(done.status, 303);
+    EXPECT_TRUE(contains(b->portal().get("/main").body, "Никитина Вера Глебовна"));
+    // A made-up account id is not among the choices.
+    auto again = browser();
+    auto page = signIn(*again, "staff", "vorontsova@example.org");
+    std::string flow2 = page.body.substr(page.body.find("name=\"flow\" value=\"") + 19, 43);
+    auto forged = again->portal().post("/esia/choose", "csrf=" + HttpClient::csrfFrom(page.body) +
+                                                           "&flow=" + flow2 + "&account=3");
+    EXPECT_EQ(forged.status, 409);
+}
+
+TEST_F(EsiaSignInTest, TwoRacingCallbacksCreateOneLink) {
+    start();
+    auto a = browser(), b = browser();
+    std::string ca, cb;
+    for (auto pair : {std::make_pair(a.get(), &ca), std::make_pair(b.get(), &cb)}) {
+        auto page = pair.first->portal().get("/esia/start");
+        auto toEsia = pair.first->portal().post(
+            "/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=staff");
+        *pair.second = loginAtEsia(*pair.first, toEsia.location, "vorontsova@example.org");
+    }
+    HttpClient::Response ra, rb;
+    std::thread ta([&] { ra = a->open(ca); }), tb([&] { rb = b->open(cb); });
+    ta.join();
+    tb.join();
+    EXPECT_EQ(ra.status, 303);
+    EXPECT_EQ(rb.status, 303);
+    EXPECT_EQ(links(), 1);
+}
+
+TEST_F(EsiaSignInTest, LinkAndUnlinkFromPersonalSettings) {
+    start({nullptr, domain::CalendarDate::parse("01.01.2999")});
+    auto b = browser();
+    b->portal().signIn(portal->organizationId("org-g1"), "lebedeva.as", "Roditel-2025");
+    auto settings = b->portal().get("/settings");
+    EXPECT_TRUE(contains(settings.body, "Привязать учетную запись портала Госуслуг"));
+    auto notice = b->portal().get("/settings/esia/link");
+    EXPECT_TRUE(contains(notice.body,
+                         "Сейчас вы будете перенаправлены на страницу авторизации учетной "
+                         "записи портала Госуслуг, для привязки вашего профиля к учетной "
+                         "записи портала Госуслуг"));
+    auto toEsia =
+        b->portal().post("/settings/esia/link", "csrf=" + HttpClient::csrfFrom(notice.body));
+    EXPECT_EQ(toEsia.status, 303);
+    auto back = b->open(loginAtEsia(*b, toEsia.location, "lebedeva@example.org"));
+    EXPECT_EQ(back.location, "/settings?esia=linked");
+    auto linked = b->portal().get(back.location);
+    EXPECT_TRUE(
+        contains(linked.body, "Пользователь успешно привязан к учетной записи портала Госуслуг"));
+    EXPECT_TRUE(contains(linked.body, "Удалить связь с учетной записью портала гос.услуг"));
+    EXPECT_EQ(links("created_by = 'settings'"), 1);
+    auto confirm = b->portal().get("/settings/esia/unlink");
+    auto removed =
+        b->portal().post("/settings/esia/unlink", "csrf=" + HttpClient::csrfFrom(confirm.body));
+    EXPECT_EQ(removed.location, "/settings?esia=unlinked");
+    EXPECT_EQ(links(), 0);
+    EXPECT_EQ(portal->database().count("audit_events WHERE action = 'esia.unlink'"), 1);
+}
+
+TEST_F(EsiaSignInTest, OneGosuslugiAccountServesATeacherWhoIsAlsoAParent) {
+    start({nullptr, domain::CalendarDate::parse("01.01.2999")});
+    auto first = browser();
+    signIn(*first, "staff", "vorontsova@example.org");  // auto-linked to vorontsova.em
+    auto b = browser();
+    b->portal().signIn(portal->organizationId("org-g1"), "vorontsova.em", "Uchitel-2025");
+    auto notice = b->portal().get("/settings");
+    EXPECT_TRUE(contains(notice.body, "Удалить связь"));
+    // the teacher's ESIA account is already linked to her: linking it from the parent's
+    // settings (same organization, other role) works, from the same role it does not
+    auto parent = browser();
+    parent->portal().signIn(portal->organizationId("org-g1"), "lebedeva.as", "Roditel-2025");
+    auto n = parent->portal().get("/settings/esia/link");
+    auto toEsia =
+        parent->portal().post("/settings/esia/link", "csrf=" + HttpClient::csrfFrom(n.body));
+    auto back = parent->open(loginAtEsia(*parent, toEsia.location, "vorontsova@example.org"));
+    EXPECT_EQ(back.location, "/settings?esia=linked");  // a teacher who is also a parent
+    EXPECT_EQ(links(), 2);
+}
+
+TEST_F(EsiaSignInTest, UnlinkIsRefusedWhereGosuslugiIsTheOnlyWayIn) {
+    web::PortalSettings esiaOnly;
+    esiaOnly.passwordPolicy = domain::PasswordLoginPolicy::Nobody;
+    start({}, esiaOnly);
+    auto b = browser();
+    signIn(*b, "staff", "vorontsova@example.org");
+    auto confirm = b->portal().get("/settings/esia/unlink");
+    auto refused =
+        b->portal().post("/settings/esia/unlink", "csrf=" + HttpClient::csrfFrom(confirm.body));
+    EXPECT_EQ(refused.status, 409);
+    EXPECT_EQ(links(), 1);
+}
+
+TEST_F(EsiaSignInTest, LogoutOffersTheGosuslugiLogout) {
+    start();
+    auto b = browser();
+    signIn(*b, "staff", "vorontsova@example.org");
+    auto main = b->portal().get("/main");
+    auto out = b->portal().post("/logout", "csrf=" + HttpClient::csrfFrom(main.body));
+    EXPECT_EQ(out.location, "/esia/logged-out");
+    auto page = b->portal().get(out.location);
+    EXPECT_TRUE(contains(page.body, "/idp/ext/Logout?client_id=NETCITY01"));
+    EXPECT_EQ(b->portal().get("/main").status, 303);
+}
+
+TEST_F(EsiaSignInTest, ForgedTokensAndAnUnreachableEsiaAreClearPages) {
+    EsiaOptions other;
+    other.trustAnotherEsiaCertificate = true;
+    start(other);
+    auto b = browser();
+    auto forged = signIn(*b, "staff", "vorontsova@example.org");
+    EXPECT_EQ(forged.status, 502);
+    EXPECT_TRUE(contains(forged.body, "не подтвердил вход"));
+    EXPECT_EQ(links(), 0);
+}
+
+TEST_F(EsiaSignInTest, EsiaDownMeansAClearPageAndPasswordsStillWork) {
+    start();
+    auto b = browser();
+    auto page = b->portal().get("/esia/start");
+    auto toEsia =
+        b->portal().post("/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=staff");
+    std::string callback = loginAtEsia(*b, toEsia.location, "vorontsova@example.org");
+    stand.stop();
+    auto res = b->open(callback);
+    EXPECT_EQ(res.status, 502);
+    EXPECT_TRUE(contains(res.body, "Портал Госуслуг сейчас недоступен"));
+    EXPECT_EQ(b->portal()
+                  .signIn(portal->organizationId("org-g1"), "vorontsova.em", "Uchitel-2025")
+                  .status,
+              303);
+}
