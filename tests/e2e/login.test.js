@@ -166,8 +166,13 @@ test('parent: choose the school, wrong password, sign in, change password, sign 
     assert.equal(await page.locator('#settings-error').count(), 0);
     await screenshot(page, 'settings.png');
 
-    // 6. Sign out; /main is closed; the login page remembers the school.
+    // 6. Sign out: the portal says so and offers to leave Gosuslugi too; /main is closed;
+    // the login page remembers the school.
     await page.click('#logout');
+    await page.waitForURL((u) => u.pathname === '/esia/logged-out');
+    assert.match(await text(page, 'h1'), /Вы вышли из системы/);
+    assert.match(await page.getAttribute('#esia-logout', 'href'), /\/idp\/ext\/Logout\?client_id=NETCITY01/);
+    await page.click('#login-again');
     await page.waitForURL((u) => u.pathname === '/login');
     assert.equal((await context.cookies()).filter((c) => c.name === 'nc_session' && c.value !== '').length, 0,
       'the session cookie is gone');
