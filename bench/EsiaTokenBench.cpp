@@ -1,8 +1,12 @@
-// Token requests per second against a running ESIA emulator (bench/run.sh starts one with the
-// demo). Phase 1 signs in through the emulator's pages to collect authorization codes;
-// phase 2 exchanges them at /aas/oauth2/v3/te from several threads and times only that.
+// ESIA benchmarks against running processes (bench/run.sh, bench/esia-signin.sh).
 //
+// Token requests per second at the emulator: phase 1 signs in through the emulator's pages to
+// collect authorization codes; phase 2 exchanges them at /aas/oauth2/v3/te from several
+// threads and times only that:
 //   netcity-bench-esia SIM_URL CLIENT_KEY CLIENT_CERT REDIRECT_URI LOGIN PASSWORD CODES THREADS
+// Complete sign-ins through Gosuslugi at the portal (role choice, emulator, callback, token
+// exchange, person API, session), each thread a browser of its own:
+//   netcity-bench-esia signin PORTAL_URL SIM_URL LOGIN PASSWORD SIGNINS THREADS
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -102,7 +106,63 @@ private:
 
 }  // namespace
 
+std::string csrfFrom(const std::string& html) {
+    const std::string marker = "name=\"csrf\" value=\"";
+    auto p = html.find(marker);
+    if (p == std::string::npos) return {};
+    p += marker.size();
+    return html.substr(p, html.find('"', p) - p);
+}
+
+// One complete sign-in; true when it ends on the portal's main page.
+bool signInThroughGosuslugi(Browser& portal, Browser& sim, const std::string& login,
+                            const std::string& password) {
+    auto page = portal.send("GET", "/esia/start");
+    auto r = portal.send("POST", "/esia/start", "csrf=" + csrfFrom(page.body) + "&role=staff");
+    if (r.status != 303) return false;
+    Poco::URI toSim(r.location);
+    r = sim.send("GET", toSim.getPathEtc());
+    std::string flow = param(r.location, "flow");
+    r = sim.send("GET", r.location);
+    if (r.status == 200 && r.body.find("login-form") != std::string::npos)
+        r = sim.send("POST", "/idp/login", "flow=" + flow + "&login=" + enc(login) + "&password=" + enc(password));
+    if (r.status == 200 && r.body.find("consent-form") != std::string::npos)
+        r = sim.send("POST", "/idp/consent", "flow=" + flow + "&decision=allow");
+    if (r.status != 303) return false;
+    r = portal.send("GET", Poco::URI(r.location).getPathEtc());
+    return r.status == 303 && r.location.rfind("/main", 0) == 0;
+}
+
+int signInBench(char** argv) {
+    Poco::URI portalUrl(argv[2]), simUrl(argv[3]);
+    std::string login = argv[4], password = argv[5];
+    int total = std::stoi(argv[6]), threads = std::stoi(argv[7]);
+    std::atomic<int> next{0}, ok{0}, failed{0};
+    // A first sign-in per browser logs in at Gosuslugi and consents; it is not timed.
+    std::vector<std::pair<std::unique_ptr<Browser>, std::unique_ptr<Browser>>> browsers;
+    for (int t = 0; t < threads; ++t) {
+        browsers.emplace_back(std::make_unique<Browser>(portalUrl), std::make_unique<Browser>(simUrl));
+        if (!signInThroughGosuslugi(*browsers.back().first, *browsers.back().second, login, password)) {
+            std::cerr << "the warm-up sign-in failed\n";
+            return 1;
+        }
+    }
+    auto started = std::chrono::steady_clock::now();
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t)
+        workers.emplace_back([&, t] {
+            while (next++ < total)
+                (signInThroughGosuslugi(*browsers[t].first, *browsers[t].second, login, password) ? ok : failed)++;
+        });
+    for (auto& w : workers) w.join();
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << "ESIA sign-ins: " << ok << " ok, " << failed << " failed in " << seconds
+              << " s = " << ok / seconds << " /s (" << threads << " browsers)\n";
+    return failed == 0 ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 8 && std::string(argv[1]) == "signin") return signInBench(argv);
     if (argc != 9) {
         std::cerr << "usage: netcity-bench-esia SIM_URL CLIENT_KEY CLIENT_CERT REDIRECT_URI LOGIN "
                      "PASSWORD CODES THREADS\n";

@@ -74,3 +74,6 @@ if [ -x "$BENCH_ESIA" ] && [ -n "$sim_url" ]; then
     "$url/esia/callback" zakharova.in@example.org Gosuslugi-2025 "${BENCH_ESIA_CODES:-2000}" 2
 fi
 echo "peak RSS at the end: $(hwm_kb) kB"
+
+# Complete sign-ins through Gosuslugi, portal and emulator as separate processes.
+bench/esia-signin.sh "$BUILD"

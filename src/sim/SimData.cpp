@@ -16,7 +16,8 @@ namespace {
 
 using Poco::JSON::Object;
 
-std::string text(const Object::Ptr& o, const std::string& key, bool required = false) {
+std::string text(const Object::Ptr& o, const std::string& key, bool required = false,
+                 bool multiline = false) {
     if (!o->has(key) || o->isNull(key)) {
         if (required) throw std::invalid_argument("missing \"" + key + "\"");
         return {};
@@ -24,7 +25,8 @@ std::string text(const Object::Ptr& o, const std::string& key, bool required = f
     auto value = o->get(key);
     if (!value.isString()) throw std::invalid_argument("\"" + key + "\" must be a string");
     auto s = value.convert<std::string>();
-    if (!domain::isValidUtf8(s) || domain::hasControlCharacters(s) || s.size() > 1000)
+    if (!domain::isValidUtf8(s) || domain::hasControlCharacters(s, multiline) ||
+        s.size() > (multiline ? 16384u : 1000u))
         throw std::invalid_argument("\"" + key + "\" has invalid characters");
     return s;
 }
@@ -148,7 +150,7 @@ SimClient SimData::parseClient(const Object::Ptr& o, const std::string& baseDir)
     if (scopes)
         for (std::size_t i = 0; i < scopes->size(); ++i)
             c.scopes.insert(scopes->getElement<std::string>(static_cast<unsigned>(i)));
-    c.certificatePem = text(o, "certificate");
+    c.certificatePem = text(o, "certificate", false, true);  // PEM has line breaks
     std::string file = text(o, "certificateFile");
     if (c.certificatePem.empty() && !file.empty()) {
         std::ifstream in(file.front() == '/' ? file : baseDir + "/" + file);

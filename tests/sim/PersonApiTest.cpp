@@ -1,6 +1,10 @@
 // /rs/prns/{oid}…: the person, contacts, documents and kids, gated by the token's scopes.
 #include <gtest/gtest.h>
 
+#include <Poco/JSON/Array.h>
+
+#include <sstream>
+
 #include "sim/SimFixture.h"
 
 using namespace netcity;
@@ -129,4 +133,22 @@ TEST(PersonApiDisabled, AdminApiIsOffByDefault) {
     SimFixture sim(false);
     HttpClient admin(sim.port());
     EXPECT_EQ(admin.get("/sim/api/persons").status, 404);
+}
+
+TEST(AdminApiClients, RegistersAClientWithAPemCertificate) {
+    SimFixture sim;
+    HttpClient admin(sim.port());
+    auto key = crypto::PrivateKey::generateGost();
+    auto cert = crypto::Certificate::selfSigned(key, "OTHER01");
+    auto json = Poco::JSON::Object::Ptr(new Poco::JSON::Object);
+    json->set("mnemonic", "OTHER01");
+    Poco::JSON::Array::Ptr uris = new Poco::JSON::Array;
+    uris->add("http://other.test/cb");
+    json->set("redirectUris", uris);
+    json->set("certificate", cert.pem());
+    std::ostringstream body;
+    json->stringify(body);
+    auto res = admin.post("/sim/api/clients", body.str(), "application/json");
+    EXPECT_EQ(res.status, 200) << res.body;
+    EXPECT_TRUE(sim.data().client("OTHER01"));
 }
