@@ -1,0 +1,564 @@
+'use strict';
+// Browser end-to-end tests of the user instructions shared/seeds/000–004 (signing in through
+// Gosuslugi and linking accounts), walked in a real headless Chromium against `netcity demo`
+// and its ESIA emulator. Each seed gets a portal of its own, so links made by one seed do not
+// leak into another.
+//
+// The persons come from docs/demo-data.md, «Persons for the ESIA emulator»: who matches a
+// school card exactly and who deliberately does not. The demo's cut-off date for
+// self-linking is 17.03.2025, so today parents and students can no longer link themselves
+// (neither on «Привязать учетную запись» nor in «Персональные настройки»); staff still can.
+//
+//   cd tests/e2e && node --test --test-concurrency=1 seeds.test.js
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { startServer, launchBrowser, screenshot } = require('./lib/server');
+
+const ESIA_PASSWORD = 'Gosuslugi-2025';
+const LINKED = 'Пользователь успешно привязан к учетной записи портала Госуслуг';
+const CUT_OFF = /Самостоятельная привязка учётной записи Госуслуг родителям и обучающимся больше недоступна\. Обратитесь к классному руководителю или администратору образовательной организации/;
+
+const SCHOOLS = {
+  kholmsk9: {
+    region: 'Сахалинская область',
+    municipality: 'Холмский городской округ',
+    locality: 'г. Холмск',
+    type: 'Общеобразовательная',
+    organization: 'МАОУ "СОШ № 9 г. Холмска"',
+  },
+  tomskGym1: {
+    region: 'Томская область',
+    municipality: 'Городской округ Город Томск',
+    locality: 'г. Томск',
+    type: 'Общеобразовательная',
+    organization: 'МАОУ "Гимназия № 1"',
+  },
+  volgograd17: {
+    region: 'Волгоградская область',
+    municipality: 'Городской округ город-герой Волгоград',
+    locality: 'г. Волгоград',
+    type: 'Общеобразовательная',
+    organization: 'МОУ "Средняя школа № 17"',
+  },
+};
+
+// Persons of the demo (docs/demo-data.md): the school login and the Gosuslugi login.
+// Широков: teacher; his card has another SNILS than Gosuslugi → never matched automatically.
+const SHIROKOV = {
+  name: 'Широков Валерий Дмитриевич', login: 'shirokov.vd', password: 'Uchitel-2025',
+  esia: 'shirokov.vd@example.org', school: SCHOOLS.kholmsk9,
+};
+// Коваленко: parent; no SNILS on her card → not matched; a parent, so the cut-off applies.
+const KOVALENKO = {
+  name: 'Коваленко Татьяна Юрьевна', login: 'kovalenko.ty', password: 'Roditel-2025',
+  esia: 'kovalenko.ty@example.org', school: SCHOOLS.tomskGym1,
+};
+// Ткаченко: teacher (and parent) in МБОУ "Школа № 5", full match; the only person with SMS.
+const TKACHENKO = { name: 'Ткаченко Андрей Сергеевич', esia: 'tkachenko.as@example.org', oid: '1000300002' };
+// Лебедева: parent with a login in two schools; both cards match Gosuslugi exactly.
+const LEBEDEVA = { name: 'Лебедева Анна Сергеевна', esia: 'lebedeva.as@example.org' };
+// Соколова: teacher of МАОУ "Гимназия № 1".
+const SOKOLOVA = {
+  name: 'Соколова Ольга Викторовна', login: 'sokolova.ov', password: 'Uchitel-2025',
+  esia: 'sokolova.ov@example.org', school: SCHOOLS.tomskGym1,
+};
+// Петрава: parent; the school typed «Петрава», Gosuslugi has «Петрова».
+const PETRAVA = {
+  name: 'Петрава Светлана Олеговна', login: 'petrava.so', password: 'Roditel-2025',
+  esia: 'petrova.so@example.net', school: SCHOOLS.volgograd17,
+};
+// Воробьёва: data match, but her Gosuslugi account is not confirmed.
+const VOROBEVA = { esia: 'vorobeva.ia@example.org' };
+
+const ROLE_LABELS = { parent: 'Родитель', student: 'Обучающийся', staff: 'Педагоги и сотрудники' };
+
+// ---- Helpers ------------------------------------------------------------------------------
+
+// A portal (with its emulator) and a browser for one seed, both stopped whatever happens.
+async function withPortal(body) {
+  const server = await startServer();
+  const browsers = [];
+  try {
+    assert.ok(server.sim, `the demo printed the emulator's address:\n${server.log()}`);
+    await body(server, async () => {
+      const b = await launchBrowser();
+      browsers.push(b);
+      return b;
+    });
+  } finally {
+    try {
+      for (const b of browsers) await b.close();
+    } finally {
+      await server.stop();
+    }
+  }
+}
+
+function pathOf(page) {
+  return new URL(page.url()).pathname;
+}
+
+function originOf(page) {
+  return new URL(page.url()).origin;
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).innerText()).trim();
+}
+
+async function clickAndWait(page, selector) {
+  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+}
+
+async function selectedLabel(page, selector) {
+  return page.$eval(selector, (s) => (s.selectedIndex >= 0 ? s.options[s.selectedIndex].textContent.trim() : ''));
+}
+
+async function optionLabels(page, selector) {
+  return page.$$eval(`${selector} option`, (os) => os.map((o) => o.textContent.trim()));
+}
+
+// Waits until login.js has put an option with this label into the select, then chooses it
+// (unless it is chosen already: a single entry is chosen by the page itself).
+async function choose(page, selector, label) {
+  await page.waitForFunction(
+    ({ selector, label }) => {
+      const s = document.querySelector(selector);
+      return !!s && Array.from(s.options).some((o) => o.textContent.trim() === label);
+    },
+    { selector, label },
+  ).catch(async (e) => {
+    throw new Error(`${selector} has no option «${label}»: ${JSON.stringify(await optionLabels(page, selector))}\n${e.message}`);
+  });
+  if (await selectedLabel(page, selector) !== label) await page.selectOption(selector, { label });
+  assert.equal(await selectedLabel(page, selector), label, `${selector} should show «${label}»`);
+}
+
+async function chooseSchool(page, school) {
+  await choose(page, '#region', school.region);
+  await choose(page, '#municipality', school.municipality);
+  await choose(page, '#locality', school.locality);
+  await choose(page, '#type', school.type);
+  await choose(page, '#organization', school.organization);
+  const orgId = await page.$eval('#organization', (s) => s.value);
+  assert.match(orgId, /^[1-9]\d*$/);
+  assert.equal(await page.inputValue('#login-organization'), orgId, 'the form carries the chosen school');
+}
+
+// The portal's login page: the school, login and password → /main.
+async function passwordSignIn(page, server, who) {
+  await page.goto(server.url);
+  await chooseSchool(page, who.school);
+  await page.fill('#login', who.login);
+  await page.fill('#password', who.password);
+  await clickAndWait(page, '#submit');
+  assert.equal(pathOf(page), '/main', `${who.login} is signed in with the school password`);
+  assert.equal(await text(page, '#profile-link'), who.name);
+}
+
+// «Войти через госуслуги» on the login page → the role page → the chosen role's button.
+// Resolves once the browser has stopped (at the emulator, or already back at the portal).
+async function startEsia(page, server, role) {
+  if (pathOf(page) !== '/login' || originOf(page) !== server.base) await page.goto(server.url);
+  assert.equal(await text(page, '#esia'), 'Войти через госуслуги');
+  await clickAndWait(page, '#esia');
+  assert.equal(pathOf(page), '/esia/start');
+  assert.equal(await text(page, 'h1'), 'Вход через госуслуги');
+  for (const [r, label] of Object.entries(ROLE_LABELS)) assert.equal(await text(page, `#role-${r}`), label);
+  await clickAndWait(page, `#role-${role}`);
+}
+
+// The SMS code for `oid`, from the emulator's developer page in a second tab.
+async function smsCode(page, server, oid) {
+  const dev = await page.context().newPage();
+  try {
+    await dev.goto(`${server.sim}/sim/dev`);
+    const row = dev.locator('#sms tr:has(td.code)').first();
+    assert.equal((await row.locator('td').first().innerText()).trim(), oid, 'the newest SMS went to this person');
+    const code = (await row.locator('td.code').innerText()).trim();
+    assert.match(code, /^\d{6}$/);
+    return code;
+  } finally {
+    await dev.close();
+  }
+}
+
+// Walks the emulator's pages (login, SMS, consent) until the browser is back on the portal.
+// Returns what was shown: {login, sms, rights (null when no consent page)}; `shots` names
+// screenshots of the emulator's pages ({login, sms, consent}).
+async function passEmulator(page, server, person, { oid, shots = {} } = {}) {
+  const seen = { login: false, sms: false, rights: null };
+  for (let step = 0; step < 4 && originOf(page) === server.sim; step++) {
+    if (await page.locator('#login-form').count()) {
+      assert.equal(seen.login, false, `the emulator asks for the password once: ${await text(page, 'main')}`);
+      seen.login = true;
+      assert.equal(pathOf(page), '/idp/login');
+      assert.match(await text(page, 'main'), /для продолжения в «Сетевой Город\. Образование»/);
+      await page.fill('#login', person.esia);
+      await page.fill('#password', ESIA_PASSWORD);
+      if (shots.login) await screenshot(page, shots.login);
+      await clickAndWait(page, '#submit');
+    } else if (await page.locator('#sms-form').count()) {
+      seen.sms = true;
+      assert.equal(await text(page, 'h1'), 'Подтверждение входа');
+      await page.fill('#code', await smsCode(page, server, oid));
+      if (shots.sms) await screenshot(page, shots.sms);
+      await clickAndWait(page, '#confirm');
+    } else if (await page.locator('#consent-form').count()) {
+      assert.equal(await text(page, 'h1'), 'Предоставление прав доступа');
+      assert.match(await text(page, 'main'), /Сетевой Город\. Образование запрашивает следующие права/);
+      seen.rights = (await page.locator('#rights li').allInnerTexts()).map((s) => s.trim());
+      assert.equal(await text(page, '#allow'), 'Предоставить');
+      assert.equal(await text(page, '#deny'), 'Отказать');
+      if (shots.consent) await screenshot(page, shots.consent);
+      await clickAndWait(page, '#allow');
+    } else {
+      assert.fail(`unexpected emulator page ${page.url()}: ${await text(page, 'main')}`);
+    }
+  }
+  assert.equal(originOf(page), server.base, `back on the portal (at ${page.url()})`);
+  return seen;
+}
+
+async function assertMessagePage(page, heading, message) {
+  assert.equal(await text(page, 'h1'), heading);
+  assert.match(await text(page, 'p.message'), message);
+}
+
+// «Выход» on /main → «Вы вышли из системы»; `esiaToo` also leaves Gosuslugi (the emulator
+// sends the browser back to the portal's login page); otherwise «Войти снова».
+async function signOut(page, server, { esiaToo = false } = {}) {
+  await clickAndWait(page, '#logout');
+  assert.equal(pathOf(page), '/esia/logged-out');
+  assert.equal(await text(page, 'h1'), 'Вы вышли из системы');
+  await clickAndWait(page, esiaToo ? '#esia-logout' : '#login-again');
+  assert.equal(page.url(), server.url, 'back on the portal login page');
+  await page.goto(`${server.base}/main`);
+  assert.equal(pathOf(page), '/login', 'the portal session is over');
+}
+
+// ---- seed 000: linking in «Персональные настройки» ----------------------------------------
+
+test('seed 000: link Gosuslugi from personal settings (staff); a parent gets the cut-off refusal', async () => {
+  await withPortal(async (server, newBrowser) => {
+    const { page } = await newBrowser();
+
+    // Before linking, Gosuslugi knows no portal user for Широков (his card has another SNILS):
+    // this is why he links by hand.
+    await passwordSignIn(page, server, SHIROKOV);
+    await screenshot(page, 'seed000-main.png');
+
+    // «ФИО» in the top corner → «Персональные настройки» → «Привязать учетную запись портала Госуслуг».
+    await clickAndWait(page, '#profile-link');
+    assert.equal(pathOf(page), '/settings');
+    assert.equal(await text(page, 'h1'), 'Персональные настройки');
+    assert.equal(await text(page, '#esia-link'), 'Привязать учетную запись портала Госуслуг');
+    assert.equal(await page.locator('#esia-unlink').count(), 0, 'nothing to unlink yet');
+    await screenshot(page, 'seed000-settings.png');
+    await clickAndWait(page, '#esia-link');
+    assert.equal(pathOf(page), '/settings/esia/link');
+    assert.equal(await text(page, '#redirect-notice'),
+      'Сейчас вы будете перенаправлены на страницу авторизации учетной записи портала Госуслуг, ' +
+      'для привязки вашего профиля к учетной записи портала Госуслуг');
+    assert.equal(await text(page, '#continue'), 'Продолжить');
+    await screenshot(page, 'seed000-notice.png');
+
+    // «Продолжить» → Gosuslugi: login, consent → back with the success message.
+    await clickAndWait(page, '#continue');
+    assert.equal(originOf(page), server.sim, 'redirected to the Gosuslugi sign-in');
+    const seen = await passEmulator(page, server, SHIROKOV,
+      { shots: { login: 'seed000-esia-login.png', consent: 'seed000-esia-consent.png' } });
+    assert.ok(seen.login, 'the emulator asked for the Gosuslugi password');
+    assert.ok(seen.rights && seen.rights.includes('Проведение входа в систему'));
+    assert.equal(pathOf(page), '/settings');
+    assert.equal(new URL(page.url()).searchParams.get('esia'), 'linked');
+    assert.equal(await text(page, '#success'), LINKED);
+    assert.equal(await text(page, '#esia-unlink'), 'Удалить связь с учетной записью портала гос.услуг');
+    assert.equal(await page.locator('#esia-link').count(), 0);
+    await screenshot(page, 'seed000-linked.png');
+
+    // Sign out of both, then «Войти через госуслуги» as staff: straight in, no «Запись не найдена».
+    await signOut(page, server, { esiaToo: true });
+    await startEsia(page, server, 'staff');
+    const again = await passEmulator(page, server, SHIROKOV);
+    assert.ok(again.login, 'signed out of Gosuslugi too: the password is asked again');
+    assert.equal(pathOf(page), '/main', 'signed in through Gosuslugi');
+    assert.equal(await text(page, '#profile-link'), SHIROKOV.name);
+    assert.match(await text(page, '#roles'), /Педагог/);
+    assert.match(await text(page, '#organization'), /СОШ № 9 г\. Холмска/);
+    assert.equal(await page.locator('#flash').count(), 0, 'no new link this time');
+    await screenshot(page, 'seed000-esia-signin.png');
+
+    // A parent doing the same after the cut-off date: refused, and nothing is linked.
+    const parent = (await newBrowser()).page;
+    await passwordSignIn(parent, server, KOVALENKO);
+    await clickAndWait(parent, '#profile-link');
+    await clickAndWait(parent, '#esia-link');
+    assert.match(await text(parent, '#redirect-notice'), /Сейчас вы будете перенаправлены/);
+    await clickAndWait(parent, '#continue');
+    await passEmulator(parent, server, KOVALENKO);
+    assert.equal(pathOf(parent), '/esia/link/callback');
+    await assertMessagePage(parent, 'Привязка недоступна', CUT_OFF);
+    await screenshot(parent, 'seed000-parent-cutoff.png');
+    await parent.goto(`${server.base}/settings`);
+    assert.equal(pathOf(parent), '/settings', 'the parent is still signed in');
+    assert.equal(await text(parent, '#esia-link'), 'Привязать учетную запись портала Госуслуг', 'still not linked');
+    assert.equal(await parent.locator('#esia-unlink').count(), 0);
+  });
+});
+
+// ---- seed 001: staff, Gosuslugi first ----------------------------------------------------
+
+test('seed 001: staff sign in through Gosuslugi, «Запись не найдена», «Привязать учетную запись»', async () => {
+  await withPortal(async (server, newBrowser) => {
+    const { page } = await newBrowser();
+
+    // 1. «Педагоги и сотрудники».
+    await page.goto(server.url);
+    await clickAndWait(page, '#esia');
+    await screenshot(page, 'seed001-role.png');
+    await page.goto(server.url);
+    await startEsia(page, server, 'staff');
+    assert.equal(originOf(page), server.sim, 'on to Gosuslugi');
+
+    // 2–3. Gosuslugi: login and the consent page with the rights.
+    const seen = await passEmulator(page, server, SHIROKOV,
+      { shots: { login: 'seed001-esia-login.png', consent: 'seed001-esia-consent.png' } });
+    assert.ok(seen.login);
+    assert.equal(seen.sms, false, 'no SMS step for this person');
+    assert.ok(seen.rights, 'the consent page was shown');
+    for (const right of ['Проведение входа в систему', 'Просмотр вашей фамилии, имени и отчества',
+      'Просмотр даты вашего рождения', 'Просмотр вашего СНИЛС']) {
+      assert.ok(seen.rights.includes(right), `«${right}» is asked for: ${JSON.stringify(seen.rights)}`);
+    }
+    assert.ok(!seen.rights.some((r) => /ребёнка/.test(r)), 'staff are not asked about children');
+
+    // 4. Not linked yet and no automatic match (SNILS differs) → «Запись не найдена».
+    assert.equal(pathOf(page), '/esia/callback');
+    assert.equal(await text(page, '#not-found'), 'Запись не найдена');
+    assert.equal(await text(page, '#link-account'), 'Привязать учетную запись');
+    await screenshot(page, 'seed001-not-found.png');
+
+    // 5. «Привязать учетную запись»: the organization, the school login and password, «Войти».
+    await clickAndWait(page, '#link-account');
+    assert.equal(pathOf(page), '/esia/link');
+    assert.equal(await text(page, 'h1'), 'Привязать учетную запись');
+    assert.equal(await page.locator('#esia').count(), 0, 'no «Войти через госуслуги» while linking');
+    await chooseSchool(page, SHIROKOV.school);
+    await page.fill('#login', SHIROKOV.login);
+    await page.fill('#password', 'Wrong-Password-1');
+    await clickAndWait(page, '#submit');
+    assert.equal(await text(page, '#login-error'), 'Неверное имя пользователя или пароль.');
+    assert.equal(await text(page, 'h1'), 'Привязать учетную запись', 'still linking after a wrong password');
+    assert.equal(await selectedLabel(page, '#organization'), SHIROKOV.school.organization, 'the school is kept');
+    await page.fill('#login', SHIROKOV.login);
+    await page.fill('#password', SHIROKOV.password);
+    assert.equal(await text(page, '#submit'), 'Войти');
+    await screenshot(page, 'seed001-link.png');
+    await clickAndWait(page, '#submit');
+    assert.equal(pathOf(page), '/main', 'signed in after linking');
+    assert.equal(new URL(page.url()).searchParams.get('notice'), 'linked');
+    assert.equal(await text(page, '#flash'), LINKED);
+    assert.equal(await text(page, '#profile-link'), SHIROKOV.name);
+    assert.match(await text(page, '#roles'), /Педагог/);
+    assert.match(await text(page, '#organization'), /СОШ № 9 г\. Холмска/);
+    await screenshot(page, 'seed001-main.png');
+
+    // The link shows in the settings.
+    await clickAndWait(page, '#profile-link');
+    assert.equal(await text(page, '#esia-unlink'), 'Удалить связь с учетной записью портала гос.услуг');
+    await clickAndWait(page, 'a[href="/main"]');
+
+    // A second sign-in through Gosuslugi goes straight in (still signed in at Gosuslugi,
+    // the rights already given: no emulator page at all).
+    await signOut(page, server);
+    await startEsia(page, server, 'staff');
+    const again = await passEmulator(page, server, SHIROKOV);
+    assert.deepEqual(again, { login: false, sms: false, rights: null }, 'no Gosuslugi page the second time');
+    assert.equal(pathOf(page), '/main');
+    assert.equal(await text(page, '#profile-link'), SHIROKOV.name);
+    assert.equal(await page.locator('#flash').count(), 0);
+  });
+});
+
+// ---- seed 002: full match -----------------------------------------------------------------
+
+test('seed 002: full match links automatically; two matching accounts → «Выберите пользователя»', async () => {
+  await withPortal(async (server, newBrowser) => {
+    const { page } = await newBrowser();
+
+    // Ткаченко as staff: password, SMS code (two-factor), consent → linked and signed in.
+    await startEsia(page, server, 'staff');
+    const seen = await passEmulator(page, server, TKACHENKO,
+      { oid: TKACHENKO.oid, shots: { sms: 'seed002-esia-sms.png', consent: 'seed002-esia-consent.png' } });
+    assert.ok(seen.login && seen.sms && seen.rights, 'password, SMS code and consent were asked');
+    assert.equal(pathOf(page), '/main');
+    assert.equal(new URL(page.url()).searchParams.get('notice'), 'linked');
+    assert.equal(await text(page, '#flash'), LINKED);
+    assert.equal(await text(page, '#profile-link'), TKACHENKO.name);
+    assert.match(await text(page, '#roles'), /Педагог/);
+    assert.doesNotMatch(await text(page, '#roles'), /Родитель/, 'the teacher account, not the parent one');
+    assert.match(await text(page, '#organization'), /Школа № 5/);
+    await screenshot(page, 'seed002-main-linked.png');
+
+    // «Выход», «Войти снова», «Войти через госуслуги» again: signed in at once, no new link.
+    await signOut(page, server);
+    await startEsia(page, server, 'staff');
+    const again = await passEmulator(page, server, TKACHENKO, { oid: TKACHENKO.oid });
+    assert.deepEqual(again, { login: false, sms: false, rights: null });
+    assert.equal(pathOf(page), '/main');
+    assert.equal(await text(page, '#profile-link'), TKACHENKO.name);
+    assert.equal(await page.locator('#flash').count(), 0);
+    await screenshot(page, 'seed002-main-again.png');
+
+    // Лебедева as parent: both her parent accounts (Гимназия № 1, Томск, and СОШ № 80,
+    // Северск) match → «Выберите пользователя» → the second school → «Продолжить».
+    const lebedeva = (await newBrowser()).page;
+    await startEsia(lebedeva, server, 'parent');
+    const parentSeen = await passEmulator(lebedeva, server, LEBEDEVA);
+    assert.ok(parentSeen.rights.includes('Просмотр фамилии, имени, отчества (при наличии) ребёнка'),
+      'a parent is asked about the children');
+    assert.equal(await text(lebedeva, 'h1'), 'Выберите пользователя');
+    const rows = await lebedeva.$$eval('#choose-form tr:has(input[name=account])',
+      (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(1).map((td) => td.textContent.trim())));
+    assert.deepEqual(rows.map((r) => r[0]).sort(), ['МАОУ "Гимназия № 1"', 'МБОУ "СОШ № 80"']);
+    for (const r of rows) assert.deepEqual(r.slice(1), ['Родитель', LEBEDEVA.name]);
+    assert.equal(await lebedeva.locator('input[name=account]:checked').count(), 1, 'one is chosen already');
+    assert.equal(await text(lebedeva, '#continue'), 'Продолжить');
+    await lebedeva.check('#choose-form tr:has-text("СОШ № 80") input[name=account]');
+    await screenshot(lebedeva, 'seed002-choose.png');
+    await clickAndWait(lebedeva, '#continue');
+    assert.equal(pathOf(lebedeva), '/main');
+    assert.equal(await text(lebedeva, '#profile-link'), LEBEDEVA.name);
+    assert.match(await text(lebedeva, '#organization'), /СОШ № 80/);
+    assert.match(await text(lebedeva, '#children'), /Лебедева Вера Дмитриевна/);
+    await screenshot(lebedeva, 'seed002-main-chosen.png');
+  });
+});
+
+// ---- seed 003: the login page, linking and unlinking in the settings --------------------
+
+test('seed 003: login page texts; settings «Привязать…» becomes «Удалить связь…» and back', async () => {
+  await withPortal(async (server, newBrowser) => {
+    const { page } = await newBrowser();
+    await page.goto(server.url);
+    assert.match(await text(page, 'header'), /Сетевой Город\. Образование/);
+    assert.equal(await text(page, '#tab-school'), 'Образовательная организация');
+    assert.equal(await text(page, '#tab-authority'), 'Управление образованием');
+    const labels = (await page.locator('label').allInnerTexts()).map((s) => s.trim());
+    assert.deepEqual(labels, ['Регион', 'Муниципальный район', 'Город/посёлок', 'Тип ОО',
+      'Образовательная организация', 'Пользователь', 'Пароль']);
+    assert.equal(await text(page, '#submit'), 'Войти');
+    assert.equal(await text(page, '#recover'), 'Восстановить пароль');
+    assert.equal(await text(page, '#esia'), 'Войти через госуслуги');
+    await chooseSchool(page, SOKOLOVA.school);
+    await screenshot(page, 'seed003-login.png');
+
+    // Signed in with the school login and password, the name leads to the settings.
+    await passwordSignIn(page, server, SOKOLOVA);
+    await clickAndWait(page, '#profile-link');
+    assert.equal(await text(page, '#esia-link'), 'Привязать учетную запись портала Госуслуг');
+    await clickAndWait(page, '#esia-link');
+    assert.match(await text(page, '#redirect-notice'), /^Сейчас вы будете перенаправлены/);
+    await clickAndWait(page, '#continue');
+    await passEmulator(page, server, SOKOLOVA);
+    assert.equal(pathOf(page), '/settings');
+    assert.equal(await text(page, '#success'), LINKED);
+    assert.equal(await text(page, '#esia-unlink'), 'Удалить связь с учетной записью портала гос.услуг');
+    assert.equal(await page.locator('#esia-link').count(), 0, 'the link button is replaced');
+    await screenshot(page, 'seed003-settings-linked.png');
+
+    // «Удалить связь…» → confirmation → the link button is back.
+    await clickAndWait(page, '#esia-unlink');
+    assert.equal(pathOf(page), '/settings/esia/unlink');
+    assert.equal(await text(page, 'h1'), 'Удалить связь с учетной записью портала гос.услуг');
+    await screenshot(page, 'seed003-unlink-confirm.png');
+    await clickAndWait(page, '#confirm-unlink');
+    assert.equal(pathOf(page), '/settings');
+    assert.equal(new URL(page.url()).searchParams.get('esia'), 'unlinked');
+    assert.equal(await text(page, '#success'), 'Связь с учетной записью портала гос.услуг удалена');
+    assert.equal(await text(page, '#esia-link'), 'Привязать учетную запись портала Госуслуг');
+    assert.equal(await page.locator('#esia-unlink').count(), 0);
+    await screenshot(page, 'seed003-settings-unlinked.png');
+  });
+});
+
+// ---- seed 004: «Запись не найдена» for a parent -------------------------------------------
+
+test('seed 004: a parent who does not match: «Запись не найдена», its three buttons; unconfirmed account', async () => {
+  await withPortal(async (server, newBrowser) => {
+    const { page } = await newBrowser();
+
+    // Петрава as parent: the surname on her card has a typo → «Запись не найдена».
+    await startEsia(page, server, 'parent');
+    const first = await passEmulator(page, server, PETRAVA);
+    assert.ok(first.login && first.rights);
+    async function assertNotFound() {
+      assert.equal(pathOf(page), '/esia/callback');
+      assert.match(await page.title(), /^Запись не найдена/);
+      assert.equal(await text(page, 'p.muted'), 'Сообщение системы');
+      assert.equal(await text(page, '#not-found'), 'Запись не найдена');
+      const body = await text(page, 'main');
+      assert.match(body, /С выбранной учётной записью портала Госуслуг не связан ни один пользователь системы/);
+      assert.match(body, /Перейдите на страницу «Привязать учетную запись» и следуйте дальнейшим инструкциям или нажмите «Выход» для выбора другого способа авторизации\./);
+      assert.equal(await text(page, '#link-account'), 'Привязать учетную запись');
+      assert.equal(await text(page, '#appeal'), 'Обратиться в организацию');
+      assert.equal(await text(page, '#exit'), 'Выход');
+    }
+    await assertNotFound();
+    await screenshot(page, 'seed004-not-found.png');
+
+    // «Привязать учетную запись»: after 17.03.2025 a parent cannot link herself.
+    await clickAndWait(page, '#link-account');
+    assert.equal(await text(page, 'h1'), 'Привязать учетную запись');
+    await chooseSchool(page, PETRAVA.school);
+    await page.fill('#login', PETRAVA.login);
+    await page.fill('#password', PETRAVA.password);
+    await clickAndWait(page, '#submit');
+    await assertMessagePage(page, 'Привязка недоступна', CUT_OFF);
+    await screenshot(page, 'seed004-link-cutoff.png');
+
+    // Back to the login page and through Gosuslugi again (still signed in there, the rights
+    // given): straight to «Запись не найдена» → «Обратиться в организацию».
+    await clickAndWait(page, 'a[href="/login"]');
+    await startEsia(page, server, 'parent');
+    assert.deepEqual(await passEmulator(page, server, PETRAVA), { login: false, sms: false, rights: null });
+    await assertNotFound();
+    await clickAndWait(page, '#appeal');
+    assert.equal(pathOf(page), '/appeals/new');
+    await assertMessagePage(page, 'Обратиться в организацию', /Подача обращения в образовательную организацию скоро появится/);
+    await screenshot(page, 'seed004-appeal.png');
+
+    // Once more, and «Выход»: out of Gosuslugi and back to the portal's login page.
+    await page.goto(server.url);
+    await startEsia(page, server, 'parent');
+    await passEmulator(page, server, PETRAVA);
+    await assertNotFound();
+    const visited = [];
+    const onNav = (f) => { if (f === page.mainFrame()) visited.push(f.url()); };
+    page.on('framenavigated', onNav);
+    const exitRequests = [];
+    const onRequest = (r) => { if (r.isNavigationRequest()) exitRequests.push(new URL(r.url())); };
+    page.on('request', onRequest);
+    await clickAndWait(page, '#exit');
+    page.off('framenavigated', onNav);
+    page.off('request', onRequest);
+    assert.equal(page.url(), server.url, 'back on the portal login page');
+    assert.ok(exitRequests.some((u) => u.origin === server.sim && /\/idp\/ext\/Logout$/.test(u.pathname)),
+      `the way out passes the Gosuslugi logout: ${exitRequests.map(String).join(', ')}`);
+    assert.equal(await text(page, 'h1'), 'Вход в систему');
+    await screenshot(page, 'seed004-exit.png');
+
+    // Signed out of Gosuslugi: the next sign-in asks for the password. An unconfirmed
+    // Gosuslugi account (Воробьёва; her data match) is not let in.
+    await startEsia(page, server, 'parent');
+    const unconfirmed = await passEmulator(page, server, VOROBEVA);
+    assert.ok(unconfirmed.login, 'the Gosuslugi session ended with «Выход»');
+    await assertMessagePage(page, 'Нужна подтверждённая учётная запись',
+      /^Для входа необходима подтвержденная учетная запись Госуслуг\. Ее можно оформить в ближайшем центре обслуживания пользователей\.$/);
+    await screenshot(page, 'seed004-unconfirmed.png');
+    await page.goto(`${server.base}/main`);
+    assert.equal(pathOf(page), '/login', 'not signed in');
+  });
+});
