@@ -57,6 +57,8 @@ const std::vector<Config::Option>& Config::options() {
         {"esia-generation", "2", "ESIA protocol generation: 2 (v2/ac, v3/te, raw GOST) or 1 (CMS)"},
         {"esia-cutoff-date", "17.03.2025",
          "from this date parents and students cannot link Gosuslugi themselves (empty: never)"},
+        {"esia-control-question", "false",
+         "ask for a control question at the first Gosuslugi sign-in of an account without one"},
         {"sim-port", "18481", "esia-sim: HTTP port of the ESIA emulator (0: any free port)"},
         {"sim-data", "",
          "esia-sim: JSON file of persons and clients (docs/esia-sim.md); default: the demo data"},

@@ -57,6 +57,7 @@ unsigned short Runtime::startPortal() {
     settings.secureCookies = config_.getBool("secure-cookies");
     settings.accessLog = config_.getBool("access-log");
     settings.csrfKey = keys_.subkey("csrf");
+    settings.requireControlQuestion = config_.getBool("esia-control-question");
     http::HttpServerSettings server;
     server.bindAddress = config_.get("bind");
     server.port = static_cast<unsigned short>(config_.getInt("port"));

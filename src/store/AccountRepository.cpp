@@ -20,7 +20,8 @@ std::optional<Account> AccountRepository::one(const std::string& where, std::int
     Statement st(s_);
     st << db_.sql(
         "SELECT id, organization_id, person_id, login, COALESCE(password_hash, ''), roles,"
-        " class_id, state, must_change_password, temp_password_expires_at"
+        " class_id, state, must_change_password, temp_password_expires_at,"
+        " CASE WHEN control_question IS NULL THEN 0 ELSE 1 END"
         " FROM users WHERE " +
         where),
         bind(a);
@@ -41,6 +42,7 @@ std::optional<Account> AccountRepository::one(const std::string& where, std::int
     acc.mustChangePassword = rs.value(8, 0).convert<int>() != 0;
     if (!rs.value(9, 0).isEmpty())
         acc.temporaryPasswordExpiresAt = rs.value(9, 0).convert<std::int64_t>();
+    acc.hasControlQuestion = rs.value(10, 0).convert<int>() != 0;
     return acc;
 }
 
@@ -115,6 +117,12 @@ std::int64_t AccountRepository::count() {
     std::int64_t n = 0;
     s_ << "SELECT COUNT(*) FROM users", into(n), now;
     return n;
+}
+
+void AccountRepository::setControlQuestion(std::int64_t accountId, const std::string& question,
+                                           const std::string& answerHash) {
+    s_ << db_.sql("UPDATE users SET control_question = ?, control_answer_hash = ? WHERE id = ?"),
+        bind(question), bind(answerHash), bind(accountId), now;
 }
 
 }  // namespace netcity::store

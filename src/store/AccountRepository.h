@@ -22,6 +22,7 @@ struct Account {
     bool blocked = false;
     bool mustChangePassword = false;
     std::optional<std::int64_t> temporaryPasswordExpiresAt;
+    bool hasControlQuestion = false;
 };
 
 // What the main page shows about the signed-in user.
@@ -47,6 +48,8 @@ class AccountRepository {
     // Creates or updates the account (organization, login); an empty hash keeps the old one.
     std::int64_t upsert(const Account& account, std::int64_t at);
     void setPasswordHash(std::int64_t accountId, const std::string& hash, bool mustChange);
+    void setControlQuestion(std::int64_t accountId, const std::string& question,
+                            const std::string& answerHash);
     std::int64_t count();
 
   private:

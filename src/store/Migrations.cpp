@@ -63,6 +63,12 @@ const std::vector<Migration>& migrations() {
              " expires_at BIGINT NOT NULL)",
              "CREATE INDEX flows_expires ON flows(expires_at)",
          }},
+        {3,
+         "control question",
+         {
+             "ALTER TABLE users ADD COLUMN control_question TEXT",
+             "ALTER TABLE users ADD COLUMN control_answer_hash TEXT",
+         }},
     };
     return kMigrations;
 }

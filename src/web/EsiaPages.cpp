@@ -6,7 +6,10 @@
 #include <charconv>
 
 #include "crypto/Random.h"
+#include "domain/ControlQuestion.h"
 #include "domain/PortalRole.h"
+#include "flows/ControlQuestionSetup.h"
+#include "store/AccountRepository.h"
 #include "store/EsiaLinkRepository.h"
 #include "web/Portal.h"
 
@@ -51,7 +54,52 @@ void Portal::signInAs(HttpExchange& ex, std::int64_t accountId, const std::strin
     std::string id = s_.sessions.start(accountId, ex.cookie(sessionCookieName()));
     ex.setCookie(sessionCookieName(), id, -1, settings_.secureCookies);
     ex.clearCookie(csrfCookieName(), settings_.secureCookies);
-    ex.redirect(notice.empty() ? "/main" : "/main?notice=" + notice);
+    std::string next = notice.empty() ? "/main" : "/main?notice=" + notice;
+    if (settings_.requireControlQuestion) {
+        auto s = s_.db.session();
+        auto account = store::AccountRepository(s_.db, s).byId(accountId);
+        if (account && !account->hasControlQuestion)
+            return ex.redirect("/settings/control-question");
+    }
+    ex.redirect(next);
+}
+
+void Portal::controlQuestionPage(HttpExchange& ex) {
+    requireSession(ex);
+    TemplateData d;
+    d.set("csrf", csrfToken(ex));
+    kainjow::mustache::list questions;
+    for (const auto& q : domain::standardControlQuestions()) {
+        TemplateData item;
+        item.set("text", q);
+        questions.push_back(item);
+    }
+    d.set("questions", questions);
+    ex.sendHtml(s_.templates.page("control-question", "Контрольный вопрос", d));
+}
+
+void Portal::controlQuestionSubmit(HttpExchange& ex) {
+    ex.readForm(8 * 1024);
+    checkCsrf(ex);
+    auto active = requireSession(ex);
+    std::string question = ex.form("question");
+    if (question == domain::kOwnQuestion) question = ex.form("own_question");
+    auto problem = flows::ControlQuestionSetup(s_.db, s_.hasher, s_.clock)
+                       .run(active.accountId, question, ex.form("answer"), ex.clientAddress());
+    if (problem != domain::ControlQuestionProblem::None) {
+        TemplateData d;
+        d.set("csrf", csrfToken(ex));
+        d.set("error", domain::describe(problem));
+        kainjow::mustache::list questions;
+        for (const auto& q : domain::standardControlQuestions()) {
+            TemplateData item;
+            item.set("text", q);
+            questions.push_back(item);
+        }
+        d.set("questions", questions);
+        return ex.sendHtml(s_.templates.page("control-question", "Контрольный вопрос", d), 400);
+    }
+    ex.redirect("/main");
 }
 
 void Portal::esiaStart(HttpExchange& ex) {

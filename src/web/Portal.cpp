@@ -57,6 +57,8 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("GET", "/esia/link/callback", &Portal::esiaLinkCallback);
     add("GET", "/esia/logged-out", &Portal::loggedOut);
     add("GET", "/appeals/new", &Portal::appealPlaceholder);
+    add("GET", "/settings/control-question", &Portal::controlQuestionPage);
+    add("POST", "/settings/control-question", &Portal::controlQuestionSubmit);
     add("GET", "/settings/esia/link", &Portal::settingsEsiaLinkNotice);
     add("POST", "/settings/esia/link", &Portal::settingsEsiaLinkSubmit);
     add("GET", "/settings/esia/unlink", &Portal::settingsEsiaUnlinkPage);

@@ -38,8 +38,9 @@ struct PortalSettings {
     domain::PasswordLoginPolicy passwordPolicy = domain::PasswordLoginPolicy::Everyone;
     bool secureCookies = false;  // served over TLS: Secure + __Host- cookies
     bool accessLog = true;
-    std::string csrfKey;    // from the key ring
-    std::string publicUrl;  // "http://host:port/" as browsers reach the portal
+    std::string csrfKey;                  // from the key ring
+    std::string publicUrl;                // "http://host:port/" as browsers reach the portal
+    bool requireControlQuestion = false;  // asked at the first Gosuslugi sign-in (seed 002)
 };
 
 struct PortalServices {
@@ -97,6 +98,8 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void settingsEsiaUnlinkPage(HttpExchange& ex);
     void settingsEsiaUnlinkSubmit(HttpExchange& ex);
     void loggedOut(HttpExchange& ex);
+    void controlQuestionPage(HttpExchange& ex);
+    void controlQuestionSubmit(HttpExchange& ex);
     // JSON
     void apiRegions(HttpExchange& ex);
     void apiMunicipalities(HttpExchange& ex);

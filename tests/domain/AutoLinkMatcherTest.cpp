@@ -70,3 +70,14 @@ TEST(SelfLinkingPolicy, CutoffDateOnBothSides) {
     EXPECT_TRUE(policy.allows({Role::Teacher}, on));
     EXPECT_TRUE(SelfLinkingPolicy(std::nullopt).allows({Role::Parent}, on));
 }
+
+#include "domain/ControlQuestion.h"
+
+TEST(ControlQuestion, AnswersNormaliseAndAreChecked) {
+    EXPECT_EQ(normalizeControlAnswer("  Ёлкина   Анна "), normalizeControlAnswer("елкина анна"));
+    EXPECT_EQ(checkControlQuestion("", "ответ"), ControlQuestionProblem::NoQuestion);
+    EXPECT_EQ(checkControlQuestion(kOwnQuestion, "ответ"), ControlQuestionProblem::NoQuestion);
+    EXPECT_EQ(checkControlQuestion("Любимое блюдо", " а "), ControlQuestionProblem::AnswerTooShort);
+    EXPECT_EQ(checkControlQuestion("Любимое блюдо", "пельмени"), ControlQuestionProblem::None);
+    EXPECT_EQ(standardControlQuestions().size(), 7u);
+}

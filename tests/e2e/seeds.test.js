@@ -107,8 +107,22 @@ async function text(page, selector) {
   return (await page.locator(selector).innerText()).trim();
 }
 
+// Clicks a link or button and waits for the page it leads to (through any redirects). If the
+// browser refuses the navigation (e.g. a Content-Security-Policy form-action), fails with what
+// the browser's console said.
 async function clickAndWait(page, selector) {
-  await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  const errors = [];
+  const onConsole = (m) => { if (m.type() === 'error') errors.push(m.text()); };
+  page.on('console', onConsole);
+  try {
+    await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  } catch (e) {
+    await new Promise((r) => setTimeout(r, 200));  // let the console report the reason
+    assert.fail(`${selector} on ${page.url()}: the browser did not get to the next page: ` +
+      `${e.message.split('\n')[0]}\nbrowser console:\n${errors.join('\n')}`);
+  } finally {
+    page.off('console', onConsole);
+  }
 }
 
 async function selectedLabel(page, selector) {
@@ -159,13 +173,14 @@ async function passwordSignIn(page, server, who) {
 
 // «Войти через госуслуги» on the login page → the role page → the chosen role's button.
 // Resolves once the browser has stopped (at the emulator, or already back at the portal).
-async function startEsia(page, server, role) {
+async function startEsia(page, server, role, shot) {
   if (pathOf(page) !== '/login' || originOf(page) !== server.base) await page.goto(server.url);
   assert.equal(await text(page, '#esia'), 'Войти через госуслуги');
   await clickAndWait(page, '#esia');
   assert.equal(pathOf(page), '/esia/start');
   assert.equal(await text(page, 'h1'), 'Вход через госуслуги');
   for (const [r, label] of Object.entries(ROLE_LABELS)) assert.equal(await text(page, `#role-${r}`), label);
+  if (shot) await screenshot(page, shot);
   await clickAndWait(page, `#role-${role}`);
 }
 
@@ -315,11 +330,7 @@ test('seed 001: staff sign in through Gosuslugi, «Запись не найде�
     const { page } = await newBrowser();
 
     // 1. «Педагоги и сотрудники».
-    await page.goto(server.url);
-    await clickAndWait(page, '#esia');
-    await screenshot(page, 'seed001-role.png');
-    await page.goto(server.url);
-    await startEsia(page, server, 'staff');
+    await startEsia(page, server, 'staff', 'seed001-role.png');
     assert.equal(originOf(page), server.sim, 'on to Gosuslugi');
 
     // 2–3. Gosuslugi: login and the consent page with the rights.
@@ -384,7 +395,7 @@ test('seed 001: staff sign in through Gosuslugi, «Запись не найде�
 
 // ---- seed 002: full match -----------------------------------------------------------------
 
-test('seed 002: full match links automatically; two matching accounts → «Выберите пользователя»', async () => {
+test('seed 002: full match links automatically; two matching accounts → «Выберите пользователя»', async (t) => {
   await withPortal(async (server, newBrowser) => {
     const { page } = await newBrowser();
 
@@ -434,6 +445,32 @@ test('seed 002: full match links automatically; two matching accounts → «Вы
     assert.match(await text(lebedeva, '#organization'), /СОШ № 80/);
     assert.match(await text(lebedeva, '#children'), /Лебедева Вера Дмитриевна/);
     await screenshot(lebedeva, 'seed002-main-chosen.png');
+    await t.test('the link made by choosing is announced like an automatic one', {
+      todo: 'portal: EsiaSignIn::choose() links the chosen account (linkOnChoice) but returns SignedIn ' +
+        'without a message, so /main shows no «Пользователь успешно привязан…»',
+    }, async () => {
+      assert.equal(new URL(lebedeva.url()).searchParams.get('notice'), 'linked');
+      assert.equal(await text(lebedeva, '#flash'), LINKED);
+    });
+
+    // Seed 002, step 8: «Выход», then through Gosuslugi again → «Выберите пользователя» →
+    // «Продолжить». Both of her accounts still match her Gosuslugi data.
+    await signOut(lebedeva, server);
+    await startEsia(lebedeva, server, 'parent');
+    assert.deepEqual(await passEmulator(lebedeva, server, LEBEDEVA), { login: false, sms: false, rights: null });
+    await screenshot(lebedeva, 'seed002-second-signin.png');
+    await t.test('the second sign-in offers both schools again', {
+      todo: 'portal: EsiaSignIn::decide() signs in straight to the one linked account and never ' +
+        'offers the other matching account (МАОУ "Гимназия № 1") again; a parent cannot link it ' +
+        'herself after the cut-off date either',
+    }, async () => {
+      assert.equal(await text(lebedeva, 'h1'), 'Выберите пользователя');
+      await lebedeva.check('#choose-form tr:has-text("Гимназия № 1") input[name=account]');
+      await clickAndWait(lebedeva, '#continue');
+      assert.equal(pathOf(lebedeva), '/main');
+      assert.match(await text(lebedeva, '#organization'), /Гимназия № 1/);
+      assert.match(await text(lebedeva, '#children'), /Лебедев Егор Дмитриевич/);
+    });
   });
 });
 
@@ -497,7 +534,7 @@ test('seed 004: a parent who does not match: «Запись не найдена�
     async function assertNotFound() {
       assert.equal(pathOf(page), '/esia/callback');
       assert.match(await page.title(), /^Запись не найдена/);
-      assert.equal(await text(page, 'p.muted'), 'Сообщение системы');
+      assert.equal((await page.locator('p.muted').first().innerText()).trim(), 'Сообщение системы');
       assert.equal(await text(page, '#not-found'), 'Запись не найдена');
       const body = await text(page, 'main');
       assert.match(body, /С выбранной учётной записью портала Госуслуг не связан ни один пользователь системы/);
@@ -535,14 +572,10 @@ test('seed 004: a parent who does not match: «Запись не найдена�
     await startEsia(page, server, 'parent');
     await passEmulator(page, server, PETRAVA);
     await assertNotFound();
-    const visited = [];
-    const onNav = (f) => { if (f === page.mainFrame()) visited.push(f.url()); };
-    page.on('framenavigated', onNav);
     const exitRequests = [];
     const onRequest = (r) => { if (r.isNavigationRequest()) exitRequests.push(new URL(r.url())); };
     page.on('request', onRequest);
     await clickAndWait(page, '#exit');
-    page.off('framenavigated', onNav);
     page.off('request', onRequest);
     assert.equal(page.url(), server.url, 'back on the portal login page');
     assert.ok(exitRequests.some((u) => u.origin === server.sim && /\/idp\/ext\/Logout$/.test(u.pathname)),

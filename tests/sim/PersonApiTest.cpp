@@ -1,7 +1,6 @@
 // /rs/prns/{oid}…: the person, contacts, documents and kids, gated by the token's scopes.
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Array.h>
+#include <gtest/gtest.h>
 
 #include <sstream>
 

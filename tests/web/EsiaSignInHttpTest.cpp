@@ -394,3 +394,28 @@ TEST_F(EsiaSignInTest, EsiaDownMeansAClearPageAndPasswordsStillWork) {
                   .status,
               303);
 }
+
+TEST_F(EsiaSignInTest, FirstGosuslugiSignInAsksForAControlQuestionWhereRequired) {
+    web::PortalSettings settings;
+    settings.requireControlQuestion = true;
+    start({}, settings);
+    auto b = browser();
+    auto res = signIn(*b, "staff", "vorontsova@example.org");
+    EXPECT_EQ(res.location, "/settings/control-question");
+    auto page = b->portal().get(res.location);
+    EXPECT_TRUE(contains(page.body, "Девичья фамилия вашей матери"));
+    std::string csrf = HttpClient::csrfFrom(page.body);
+    auto empty =
+        b->portal().post("/settings/control-question", "csrf=" + csrf + "&question=&answer=x");
+    EXPECT_EQ(empty.status, 400);
+    EXPECT_TRUE(contains(empty.body, "Выберите контрольный вопрос"));
+    auto saved = b->portal().post("/settings/control-question",
+                                  "csrf=" + csrf + "&question=" + urlEncode("Собственный вопрос") +
+                                      "&own_question=" + urlEncode("Любимая книга") +
+                                      "&answer=" + urlEncode(" Мастер и Маргарита "));
+    EXPECT_EQ(saved.location, "/main");
+    EXPECT_EQ(portal->database().count("users WHERE control_question = 'Любимая книга'"), 1);
+    EXPECT_EQ(portal->database().count("users WHERE control_answer_hash LIKE '%Маргарита%'"), 0);
+    auto again = browser();
+    EXPECT_EQ(signIn(*again, "staff", "vorontsova@example.org").location, "/main");
+}
