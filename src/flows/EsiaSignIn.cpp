@@ -231,6 +231,11 @@ EsiaSignIn::Result EsiaSignIn::decide(const esia::EsiaIdentity& who, domain::Por
         }
     }
     if (matched.size() > 1) {
+        // Every one of them matches fully, so every one is linked (a parent with children in
+        // two schools); the person chooses where to go now, and will be asked again next time.
+        for (auto id : matched)
+            if (links.link(who.oid, id, "auto", clock_.unixSeconds()))
+                audit("esia.link", id, who.oid, clientAddress, "auto");
         r.outcome = Outcome::ChooseUser;
         r.choices = describe(matched);
         r.flowId = saveResultFlow(who, role, r.choices, true, browserBinding);
@@ -303,16 +308,12 @@ EsiaSignIn::Result EsiaSignIn::choose(const std::string& flowId, std::int64_t ac
     auto s = db_.session();
     auto flow = store::FlowRepository(db_, s).take(hashOf(flowId));
     if (!flow) return result(Outcome::Expired);
-    auto data = parse(flow->data);
-    if (data->getValue<bool>("linkOnChoice")) {
-        store::EsiaLinkRepository(db_, s).link(current->identity.oid, accountId, "auto-choice",
-                                               clock_.unixSeconds());
-        audit("esia.link", accountId, current->identity.oid, clientAddress, "auto_choice");
-    }
+    bool justLinked = parse(flow->data)->getValue<bool>("linkOnChoice");
     audit("esia.signin", accountId, current->identity.oid, clientAddress, "ok");
     Result r{Outcome::SignedIn};
     r.accountId = accountId;
     r.identity = current->identity;
+    if (justLinked) r.message = "Пользователь успешно привязан к учетной записи портала Госуслуг";
     return r;
 }
 

@@ -26,6 +26,7 @@ namespace netcity::flows {
 //     | NotFound            none matched («Запись не найдена»): link by password, appeal, exit
 //     | Refused | Failed | Unconfirmed | Expired
 //   ChooseUser --choose--> SignedIn;  NotFound --link by password--> SignedIn
+// Several full matches are all linked at once; the person then chooses where to go.
 // A second kind of flow starts from «Персональные настройки» and ends in Linked.
 class EsiaSignIn {
   public:

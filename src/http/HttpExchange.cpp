@@ -89,13 +89,16 @@ std::string HttpExchange::query(const std::string& name) const {
     return it == query_.end() ? std::string{} : it->second;
 }
 
-std::optional<std::int64_t> HttpExchange::queryId(const std::string& name) const {
-    std::string v = query(name);
+std::optional<std::int64_t> parsePositiveId(std::string_view v) {
     std::int64_t id = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
     if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0)
         return std::nullopt;
     return id;
+}
+
+std::optional<std::int64_t> HttpExchange::queryId(const std::string& name) const {
+    return parsePositiveId(query(name));
 }
 
 void HttpExchange::readForm(std::size_t limit) {

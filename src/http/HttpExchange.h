@@ -3,9 +3,11 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace netcity::http {
 
@@ -63,6 +65,9 @@ class HttpExchange {
     int status_ = 0;
     bool sent_ = false;
 };
+
+// "42" -> 42; anything but a positive decimal integer -> nullopt.
+std::optional<std::int64_t> parsePositiveId(std::string_view text);
 
 // Parses "a=1&b=%D0%B0" into a map; throws HttpError 400 on malformed escapes, invalid UTF-8,
 // control characters, repeated names or more than `maxFields` fields.

@@ -18,14 +18,6 @@ namespace {
 
 constexpr const char* kEsiaBindingCookie = "nc_esia_flow";
 
-std::optional<std::int64_t> toId(const std::string& v) {
-    std::int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
-    if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0)
-        return std::nullopt;
-    return id;
-}
-
 std::string originOf(const std::string& url) {
     Poco::URI uri(url);
     return uri.getScheme() + "://" + uri.getAuthority();
@@ -66,8 +58,13 @@ void Portal::signInAs(HttpExchange& ex, std::int64_t accountId, const std::strin
 
 void Portal::controlQuestionPage(HttpExchange& ex) {
     requireSession(ex);
+    renderControlQuestion(ex, domain::ControlQuestionProblem::None);
+}
+
+void Portal::renderControlQuestion(HttpExchange& ex, domain::ControlQuestionProblem problem) {
     TemplateData d;
     d.set("csrf", csrfToken(ex));
+    if (problem != domain::ControlQuestionProblem::None) d.set("error", domain::describe(problem));
     kainjow::mustache::list questions;
     for (const auto& q : domain::standardControlQuestions()) {
         TemplateData item;
@@ -75,7 +72,8 @@ void Portal::controlQuestionPage(HttpExchange& ex) {
         questions.push_back(item);
     }
     d.set("questions", questions);
-    ex.sendHtml(s_.templates.page("control-question", "Контрольный вопрос", d));
+    ex.sendHtml(s_.templates.page("control-question", "Контрольный вопрос", d),
+                problem == domain::ControlQuestionProblem::None ? 200 : 400);
 }
 
 void Portal::controlQuestionSubmit(HttpExchange& ex) {
@@ -86,27 +84,15 @@ void Portal::controlQuestionSubmit(HttpExchange& ex) {
     if (question == domain::kOwnQuestion) question = ex.form("own_question");
     auto problem = flows::ControlQuestionSetup(s_.db, s_.hasher, s_.clock)
                        .run(active.accountId, question, ex.form("answer"), ex.clientAddress());
-    if (problem != domain::ControlQuestionProblem::None) {
-        TemplateData d;
-        d.set("csrf", csrfToken(ex));
-        d.set("error", domain::describe(problem));
-        kainjow::mustache::list questions;
-        for (const auto& q : domain::standardControlQuestions()) {
-            TemplateData item;
-            item.set("text", q);
-            questions.push_back(item);
-        }
-        d.set("questions", questions);
-        return ex.sendHtml(s_.templates.page("control-question", "Контрольный вопрос", d), 400);
-    }
+    if (problem != domain::ControlQuestionProblem::None) return renderControlQuestion(ex, problem);
     ex.redirect("/main");
 }
 
 void Portal::esiaStart(HttpExchange& ex) {
     esia();
-    TemplateData d;
-    d.set("csrf", csrfToken(ex));
-    ex.sendHtml(s_.templates.page("esia-role", "Вход через госуслуги", d));
+    // The role buttons post here and the answer redirects to ESIA: the page must allow it.
+    ex.allowFormTarget(originOf(s_.esiaClient->settings().baseUrl));
+    renderForm(ex, "esia-role", "Вход через госуслуги");
 }
 
 void Portal::esiaStartSubmit(HttpExchange& ex) {
@@ -114,9 +100,7 @@ void Portal::esiaStartSubmit(HttpExchange& ex) {
     checkCsrf(ex);
     auto role = domain::parsePortalRole(ex.form("role"));
     if (!role) throw HttpError{400, "Выберите роль для входа."};
-    std::string url = esia().start(*role, esiaBinding(ex, true));
-    ex.allowFormTarget(originOf(url));
-    ex.redirect(url);
+    ex.redirect(esia().start(*role, esiaBinding(ex, true)));
 }
 
 void Portal::esiaCallback(HttpExchange& ex) {
@@ -198,7 +182,7 @@ void Portal::renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result&
 void Portal::esiaChoose(HttpExchange& ex) {
     ex.readForm(4 * 1024);
     checkCsrf(ex);
-    auto account = toId(ex.form("account"));
+    auto account = http::parsePositiveId(ex.form("account"));
     if (!account) throw HttpError{400, "Выберите пользователя из списка."};
     renderEsiaResult(
         ex, esia().choose(ex.form("flow"), *account, esiaBinding(ex, false), ex.clientAddress()));
@@ -224,7 +208,7 @@ void Portal::esiaLinkSubmit(HttpExchange& ex) {
     checkCsrf(ex);
     LoginForm form;
     form.linkFlow = ex.form("flow");
-    if (auto organization = toId(ex.form("organization")))
+    if (auto organization = http::parsePositiveId(ex.form("organization")))
         fillFromOrganization(form, *organization);
     form.login = ex.form("login");
     std::string password = ex.form("password");
@@ -279,25 +263,20 @@ void Portal::esiaLinkCallback(HttpExchange& ex) {
 void Portal::settingsEsiaLinkNotice(HttpExchange& ex) {
     requireSession(ex);
     esia();
-    TemplateData d;
-    d.set("csrf", csrfToken(ex));
-    ex.sendHtml(s_.templates.page("esia-redirect-notice", "Привязка учётной записи", d));
+    ex.allowFormTarget(originOf(s_.esiaClient->settings().baseUrl));
+    renderForm(ex, "esia-redirect-notice", "Привязка учётной записи");
 }
 
 void Portal::settingsEsiaLinkSubmit(HttpExchange& ex) {
     ex.readForm(4 * 1024);
     checkCsrf(ex);
     auto active = requireSession(ex);
-    std::string url = esia().startLink(active.accountId, esiaBinding(ex, true));
-    ex.allowFormTarget(originOf(url));
-    ex.redirect(url);
+    ex.redirect(esia().startLink(active.accountId, esiaBinding(ex, true)));
 }
 
 void Portal::settingsEsiaUnlinkPage(HttpExchange& ex) {
     requireSession(ex);
-    TemplateData d;
-    d.set("csrf", csrfToken(ex));
-    ex.sendHtml(s_.templates.page("esia-unlink", "Удалить связь", d));
+    renderForm(ex, "esia-unlink", "Удалить связь");
 }
 
 void Portal::settingsEsiaUnlinkSubmit(HttpExchange& ex) {

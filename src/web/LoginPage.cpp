@@ -11,14 +11,6 @@ namespace {
 
 constexpr const char* kLastOrganizationCookie = "nc_last_org";
 
-std::optional<std::int64_t> toId(const std::string& v) {
-    std::int64_t id = 0;
-    auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
-    if (v.empty() || ec != std::errc{} || ptr != v.data() + v.size() || id <= 0)
-        return std::nullopt;
-    return id;
-}
-
 // Options of one select: the chosen id is kept only if it is among them, and a level with a
 // single entry is chosen for the person.
 kainjow::mustache::list options(const std::vector<store::DirectoryEntry>& entries,
@@ -54,7 +46,8 @@ void Portal::loginPage(HttpExchange& ex) {
     form.organization = ex.queryId("organization");
     bool nothingChosen = !form.region && ex.query("tab").empty();
     if (nothingChosen) {
-        if (auto last = toId(ex.cookie(kLastOrganizationCookie))) fillFromOrganization(form, *last);
+        if (auto last = http::parsePositiveId(ex.cookie(kLastOrganizationCookie)))
+            fillFromOrganization(form, *last);
     }
     renderLogin(ex, form);
 }
@@ -136,7 +129,8 @@ void Portal::loginSubmit(HttpExchange& ex) {
     checkCsrf(ex);
     LoginForm f;
     f.tab = ex.form("tab") == "authority" ? "authority" : "school";
-    if (auto organization = toId(ex.form("organization"))) fillFromOrganization(f, *organization);
+    if (auto organization = http::parsePositiveId(ex.form("organization")))
+        fillFromOrganization(f, *organization);
     f.login = ex.form("login");
     std::string password = ex.form("password");
     if (settings_.passwordPolicy == domain::PasswordLoginPolicy::Nobody) {

@@ -147,6 +147,12 @@ void Portal::renderMessage(HttpExchange& ex, int status, const std::string& titl
     ex.sendHtml(s_.templates.page("message", title, d), status);
 }
 
+void Portal::renderForm(HttpExchange& ex, const std::string& name, const std::string& title) {
+    TemplateData d;
+    d.set("csrf", csrfToken(ex));
+    ex.sendHtml(s_.templates.page(name, title, d));
+}
+
 std::string Portal::sessionCookieName() const {
     return settings_.secureCookies ? "__Host-nc_session" : "nc_session";
 }

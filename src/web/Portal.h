@@ -9,6 +9,7 @@
 #include <string>
 
 #include "crypto/PasswordHasher.h"
+#include "domain/ControlQuestion.h"
 #include "domain/PasswordLoginPolicy.h"
 #include "domain/SignInThrottle.h"
 #include "flows/AccountOverviews.h"
@@ -133,6 +134,9 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void checkCsrf(HttpExchange& ex);
     std::string sessionCookieName() const;
     std::string csrfCookieName() const;
+    // A page whose only data is the CSRF token of its form.
+    void renderForm(HttpExchange& ex, const std::string& name, const std::string& title);
+    void renderControlQuestion(HttpExchange& ex, domain::ControlQuestionProblem problem);
     void renderMessage(HttpExchange& ex, int status, const std::string& title,
                        const std::string& message);
 

@@ -56,6 +56,8 @@ const KOVALENKO = {
 };
 // Ткаченко: teacher (and parent) in МБОУ "Школа № 5", full match; the only person with SMS.
 const TKACHENKO = { name: 'Ткаченко Андрей Сергеевич', esia: 'tkachenko.as@example.org', oid: '1000300002' };
+// Захарова: administrator of МБОУ "Школа № 5", full match.
+const ZAKHAROVA = { name: 'Захарова Ирина Николаевна', esia: 'zakharova.in@example.org' };
 // Лебедева: parent with a login in two schools; both cards match Gosuslugi exactly.
 const LEBEDEVA = { name: 'Лебедева Анна Сергеевна', esia: 'lebedeva.as@example.org' };
 // Соколова: teacher of МАОУ "Гимназия № 1".
@@ -76,8 +78,8 @@ const ROLE_LABELS = { parent: 'Родитель', student: 'Обучающийс
 // ---- Helpers ------------------------------------------------------------------------------
 
 // A portal (with its emulator) and a browser for one seed, both stopped whatever happens.
-async function withPortal(body) {
-  const server = await startServer();
+async function withPortal(body, serverArgs = []) {
+  const server = await startServer(serverArgs);
   const browsers = [];
   try {
     assert.ok(server.sim, `the demo printed the emulator's address:\n${server.log()}`);
@@ -445,10 +447,7 @@ test('seed 002: full match links automatically; two matching accounts → «Вы
     assert.match(await text(lebedeva, '#organization'), /СОШ № 80/);
     assert.match(await text(lebedeva, '#children'), /Лебедева Вера Дмитриевна/);
     await screenshot(lebedeva, 'seed002-main-chosen.png');
-    await t.test('the link made by choosing is announced like an automatic one', {
-      todo: 'portal: EsiaSignIn::choose() links the chosen account (linkOnChoice) but returns SignedIn ' +
-        'without a message, so /main shows no «Пользователь успешно привязан…»',
-    }, async () => {
+    await t.test('the link made by choosing is announced like an automatic one', async () => {
       assert.equal(new URL(lebedeva.url()).searchParams.get('notice'), 'linked');
       assert.equal(await text(lebedeva, '#flash'), LINKED);
     });
@@ -459,11 +458,7 @@ test('seed 002: full match links automatically; two matching accounts → «Вы
     await startEsia(lebedeva, server, 'parent');
     assert.deepEqual(await passEmulator(lebedeva, server, LEBEDEVA), { login: false, sms: false, rights: null });
     await screenshot(lebedeva, 'seed002-second-signin.png');
-    await t.test('the second sign-in offers both schools again', {
-      todo: 'portal: EsiaSignIn::decide() signs in straight to the one linked account and never ' +
-        'offers the other matching account (МАОУ "Гимназия № 1") again; a parent cannot link it ' +
-        'herself after the cut-off date either',
-    }, async () => {
+    await t.test('the second sign-in offers both schools again', async () => {
       assert.equal(await text(lebedeva, 'h1'), 'Выберите пользователя');
       await lebedeva.check('#choose-form tr:has-text("Гимназия № 1") input[name=account]');
       await clickAndWait(lebedeva, '#continue');
@@ -472,6 +467,39 @@ test('seed 002: full match links automatically; two matching accounts → «Вы
       assert.match(await text(lebedeva, '#children'), /Лебедев Егор Дмитриевич/);
     });
   });
+});
+
+test('seed 002, step 7: the control question at the first Gosuslugi sign-in, where required', async () => {
+  await withPortal(async (server, newBrowser) => {
+    const { page } = await newBrowser();
+    await startEsia(page, server, 'staff');
+    await passEmulator(page, server, ZAKHAROVA);
+    assert.equal(pathOf(page), '/settings/control-question', 'linked, then asked for a control question');
+    assert.equal(await text(page, 'h1'), 'Контрольный вопрос');
+    const questions = await optionLabels(page, '#question');
+    assert.ok(questions.includes('Кличка домашнего животного'), JSON.stringify(questions));
+    assert.equal(await text(page, '#save-question'), 'Продолжить');
+
+    // Nothing chosen: the page says so and asks again.
+    await page.fill('#answer', 'Барсик');
+    await clickAndWait(page, '#save-question');
+    assert.equal(await text(page, '#question-error'), 'Выберите контрольный вопрос или напишите свой.');
+    await page.selectOption('#question', { label: 'Кличка домашнего животного' });
+    await page.fill('#answer', 'Барсик');
+    await screenshot(page, 'seed002-control-question.png');
+    await clickAndWait(page, '#save-question');
+    assert.equal(pathOf(page), '/main');
+    assert.equal(await text(page, '#profile-link'), ZAKHAROVA.name);
+    assert.match(await text(page, '#roles'), /Администратор/);
+    assert.match(await text(page, '#organization'), /Школа № 5/);
+
+    // Asked once: the next sign-in through Gosuslugi goes straight to the main page.
+    await signOut(page, server);
+    await startEsia(page, server, 'staff');
+    assert.deepEqual(await passEmulator(page, server, ZAKHAROVA), { login: false, sms: false, rights: null });
+    assert.equal(pathOf(page), '/main');
+    assert.equal(await text(page, '#profile-link'), ZAKHAROVA.name);
+  }, ['--esia-control-question', 'true']);
 });
 
 // ---- seed 003: the login page, linking and unlinking in the settings --------------------

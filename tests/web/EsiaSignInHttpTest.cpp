@@ -429,8 +429,8 @@ TEST_F(EsiaSignInTest, ASchoolAccountLinksOneGosuslugiAccountOnly) {
     std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
     std::string csrf = HttpClient::csrfFrom(other->portal().get("/esia/link?flow=" + flow).body);
     auto refused = other->portal().post(
-        "/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" +
-                          std::to_string(portal->organizationId("org-g1")) +
+        "/esia/link", "csrf=" + csrf + "&flow=" + flow +
+                          "&organization=" + std::to_string(portal->organizationId("org-g1")) +
                           "&login=vorontsova.em&password=Uchitel-2025");
     EXPECT_EQ(refused.status, 409);
     EXPECT_TRUE(contains(refused.body, "уже связана с другой учётной записью портала Госуслуг"));
