@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "esia/OidcClient.h"
+
 namespace netcity::app {
 namespace {
 
@@ -72,7 +74,13 @@ unsigned short Runtime::startPortal() {
 
     web::PortalServices services{*db_,        hasher_, throttle_, clock_,     *sessions_,
                                  *overviews_, vault_,  metrics_,  *templates_};
-    if (!config_.get("esia-url").empty()) {
+    if (!config_.get("oidc-issuer").empty()) {
+        esia::OidcClientSettings os;
+        os.issuer = config_.get("oidc-issuer");
+        os.clientId = config_.get("oidc-client-id");
+        os.clientSecret = config_.get("oidc-client-secret");
+        esiaClient_ = std::make_unique<esia::OidcClient>(os);
+    } else if (!config_.get("esia-url").empty()) {
         esia::EsiaClientSettings es;
         es.baseUrl = config_.get("esia-url");
         es.clientId = config_.get("esia-client-id");
@@ -93,6 +101,8 @@ unsigned short Runtime::startPortal() {
             es, crypto::PrivateKey::fromPem(readPem(keyFile)),
             crypto::Certificate::fromPem(readPem(certFile)),
             crypto::Certificate::fromPem(readPem(config_.get("esia-signing-cert-file"))));
+    }
+    if (esiaClient_) {
         credentials_ = std::make_unique<flows::CredentialCheck>(*db_, hasher_, throttle_, clock_);
         std::string cutoff = config_.get("esia-cutoff-date");
         auto cutoffDate = domain::CalendarDate::parse(cutoff);

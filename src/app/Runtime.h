@@ -47,7 +47,7 @@ class Runtime {
     web::Metrics metrics_;
     std::unique_ptr<http::Templates> templates_;
     std::unique_ptr<http::HttpServer> server_;
-    std::unique_ptr<esia::EsiaClient> esiaClient_;
+    std::unique_ptr<esia::IdentityProvider> esiaClient_;
     std::unique_ptr<flows::CredentialCheck> credentials_;
     std::unique_ptr<flows::EsiaSignIn> esiaSignIn_;
 };

@@ -6,8 +6,10 @@
 
 #include <openssl/bio.h>
 #include <openssl/cms.h>
+#include <openssl/core_names.h>
 #include <openssl/engine.h>
 #include <openssl/err.h>
+#include <openssl/param_build.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 
@@ -150,6 +152,28 @@ PublicKey PublicKey::fromPem(const std::string& pem) {
 
 PublicKey PublicKey::of(const PrivateKey& key) {
     return fromPem(key.publicPem());
+}
+
+PublicKey PublicKey::rsa(const Bytes& modulus, const Bytes& exponent) {
+    BIGNUM* n = BN_bin2bn(reinterpret_cast<const unsigned char*>(modulus.data()),
+                          static_cast<int>(modulus.size()), nullptr);
+    BIGNUM* e = BN_bin2bn(reinterpret_cast<const unsigned char*>(exponent.data()),
+                          static_cast<int>(exponent.size()), nullptr);
+    OSSL_PARAM_BLD* bld = OSSL_PARAM_BLD_new();
+    OSSL_PARAM_BLD_push_BN(bld, "n", n);
+    OSSL_PARAM_BLD_push_BN(bld, "e", e);
+    OSSL_PARAM* params = OSSL_PARAM_BLD_to_param(bld);
+    EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr);
+    EVP_PKEY* key = nullptr;
+    bool ok = ctx && params && EVP_PKEY_fromdata_init(ctx) > 0 &&
+              EVP_PKEY_fromdata(ctx, &key, EVP_PKEY_PUBLIC_KEY, params) > 0;
+    EVP_PKEY_CTX_free(ctx);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(bld);
+    BN_free(n);
+    BN_free(e);
+    if (!ok) fail("cannot build the RSA key");
+    return PublicKey(key);
 }
 
 bool PublicKey::isGost() const {

@@ -44,6 +44,8 @@ class PublicKey {
   public:
     static PublicKey fromPem(const std::string& pem);
     static PublicKey of(const PrivateKey& key);
+    // An RSA key from its modulus and exponent (big-endian bytes), as a JWKS publishes it.
+    static PublicKey rsa(const Bytes& modulus, const Bytes& exponent);
     bool isGost() const;
     EVP_PKEY* get() const { return key_.get(); }
 

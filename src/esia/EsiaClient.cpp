@@ -287,4 +287,22 @@ std::string EsiaClient::logoutUrl(const std::string& redirectUrl) const {
            (redirectUrl.empty() ? "" : "&redirect_url=" + enc(redirectUrl));
 }
 
+std::string EsiaClient::authorizationUrl(const std::string& scope, const std::string& redirectUri,
+                                         const std::string& state, const std::string& nonce,
+                                         const std::string&, std::int64_t now) const {
+    return authorizationUrl(scope, redirectUri, state, nonce, now);
+}
+
+EsiaIdentity EsiaClient::signIn(const std::string& code, const std::string& scope,
+                                const std::string& redirectUri, const std::string& nonce,
+                                const std::string&, const std::string&, bool withChildren,
+                                std::int64_t now) const {
+    return person(exchangeCode(code, scope, redirectUri, nonce, now), withChildren);
+}
+
+std::string EsiaClient::origin() const {
+    Poco::URI uri(settings_.baseUrl);
+    return uri.getScheme() + "://" + uri.getAuthority();
+}
+
 }  // namespace netcity::esia

@@ -11,6 +11,7 @@
 
 #include "crypto/Gost.h"
 #include "esia/EsiaIdentity.h"
+#include "esia/IdentityProvider.h"
 
 namespace netcity::esia {
 
@@ -47,7 +48,7 @@ struct TokenSet {
 // The portal's side of the ESIA protocol (../shared/spec/esia-protocol.md), written apart from
 // the emulator: authorization URL with a signed client_secret, code exchange, token checks,
 // the person REST API.
-class EsiaClient {
+class EsiaClient : public IdentityProvider {
   public:
     EsiaClient(EsiaClientSettings settings, crypto::PrivateKey key, crypto::Certificate certificate,
                crypto::Certificate esiaCertificate);
@@ -62,7 +63,17 @@ class EsiaClient {
                           std::int64_t now) const;
     // The person and, when `withChildren`, the children (kid_* scopes).
     EsiaIdentity person(const TokenSet& tokens, bool withChildren) const;
-    std::string logoutUrl(const std::string& redirectUrl) const;
+    std::string logoutUrl(const std::string& redirectUrl) const override;
+
+    // IdentityProvider
+    std::string authorizationUrl(const std::string& scope, const std::string& redirectUri,
+                                 const std::string& state, const std::string& nonce,
+                                 const std::string& pkceVerifier, std::int64_t now) const override;
+    EsiaIdentity signIn(const std::string& code, const std::string& scope,
+                        const std::string& redirectUri, const std::string& nonce,
+                        const std::string& pkceVerifier, const std::string& issuer,
+                        bool withChildren, std::int64_t now) const override;
+    std::string origin() const override;
 
     const EsiaClientSettings& settings() const { return settings_; }
 

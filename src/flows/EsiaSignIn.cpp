@@ -108,7 +108,9 @@ EsiaSignIn::Result result(Outcome outcome, const std::string& message = {}) {
 std::string EsiaSignIn::start(domain::PortalRole role, const std::string& browserBinding) {
     std::string state = esia::newStateUuid(), nonce = crypto::randomToken(16);
     std::string scope = domain::esiaScopes(role);
+    std::string verifier = crypto::randomToken(32);  // PKCE, for providers that use it
     Object::Ptr data = new Object;
+    data->set("verifier", verifier);
     data->set("purpose", "signin");
     data->set("role", domain::code(role));
     data->set("nonce", nonce);
@@ -119,13 +121,15 @@ std::string EsiaSignIn::start(domain::PortalRole role, const std::string& browse
     flows.removeExpired(now);
     flows.create(hashOf(state),
                  {"esia", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
-    return client_.authorizationUrl(scope, settings_.callbackUrl, state, nonce, now);
+    return client_.authorizationUrl(scope, settings_.callbackUrl, state, nonce, verifier, now);
 }
 
 std::string EsiaSignIn::startLink(std::int64_t accountId, const std::string& browserBinding) {
     std::string state = esia::newStateUuid(), nonce = crypto::randomToken(16);
     std::string scope = "openid fullname birthdate snils";
+    std::string verifier = crypto::randomToken(32);
     Object::Ptr data = new Object;
+    data->set("verifier", verifier);
     data->set("purpose", "link");
     data->set("account", accountId);
     data->set("nonce", nonce);
@@ -135,12 +139,13 @@ std::string EsiaSignIn::startLink(std::int64_t accountId, const std::string& bro
     store::FlowRepository(db_, s).create(
         hashOf(state),
         {"esia", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
-    return client_.authorizationUrl(scope, settings_.linkCallbackUrl, state, nonce, now);
+    return client_.authorizationUrl(scope, settings_.linkCallbackUrl, state, nonce, verifier, now);
 }
 
 EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::string& code,
                                         const std::string& error,
                                         const std::string& errorDescription,
+                                        const std::string& issuer,
                                         const std::string& browserBinding,
                                         const std::string& clientAddress) {
     std::int64_t now = clock_.unixSeconds();
@@ -167,9 +172,9 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
     esia::EsiaIdentity who;
     auto role = domain::parsePortalRole(str(data, "role")).value_or(domain::PortalRole::Staff);
     try {
-        auto tokens =
-            client_.exchangeCode(code, str(data, "scope"), redirect, str(data, "nonce"), now);
-        who = client_.person(tokens, !link && role == domain::PortalRole::Parent);
+        who = client_.signIn(code, str(data, "scope"), redirect, str(data, "nonce"),
+                             str(data, "verifier"), issuer,
+                             !link && role == domain::PortalRole::Parent, now);
     } catch (const esia::EsiaFailure& e) {
         audit("esia.callback", 0, 0, clientAddress,
               e.kind() == esia::EsiaFailure::Kind::Unavailable ? "esia_unavailable"

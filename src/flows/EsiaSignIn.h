@@ -8,6 +8,7 @@
 #include "domain/PortalRole.h"
 #include "domain/SelfLinkingPolicy.h"
 #include "esia/EsiaClient.h"
+#include "esia/IdentityProvider.h"
 #include "flows/Clock.h"
 #include "flows/CredentialCheck.h"
 #include "store/Database.h"
@@ -68,9 +69,9 @@ class EsiaSignIn {
         std::int64_t flowLifetime = 15 * 60;
     };
 
-    EsiaSignIn(store::Database& db, const esia::EsiaClient& client, const store::SnilsVault& vault,
-               CredentialCheck& credentials, domain::SelfLinkingPolicy linking, const Clock& clock,
-               Settings settings)
+    EsiaSignIn(store::Database& db, const esia::IdentityProvider& client,
+               const store::SnilsVault& vault, CredentialCheck& credentials,
+               domain::SelfLinkingPolicy linking, const Clock& clock, Settings settings)
         : db_(db),
           client_(client),
           vault_(vault),
@@ -84,9 +85,10 @@ class EsiaSignIn {
     std::string start(domain::PortalRole role, const std::string& browserBinding);
     std::string startLink(std::int64_t accountId, const std::string& browserBinding);
 
+    // `issuer` is the callback's `iss` parameter (RFC 9207), empty when absent.
     Result callback(const std::string& state, const std::string& code, const std::string& error,
-                    const std::string& errorDescription, const std::string& browserBinding,
-                    const std::string& clientAddress);
+                    const std::string& errorDescription, const std::string& issuer,
+                    const std::string& browserBinding, const std::string& clientAddress);
     Result choose(const std::string& flowId, std::int64_t accountId,
                   const std::string& browserBinding, const std::string& clientAddress);
     Result linkWithPassword(const std::string& flowId, std::int64_t organizationId,
@@ -109,7 +111,7 @@ class EsiaSignIn {
                const std::string& clientAddress, const std::string& outcome);
 
     store::Database& db_;
-    const esia::EsiaClient& client_;
+    const esia::IdentityProvider& client_;
     const store::SnilsVault& vault_;
     CredentialCheck& credentials_;
     domain::SelfLinkingPolicy linking_;

@@ -18,11 +18,6 @@ namespace {
 
 constexpr const char* kEsiaBindingCookie = "nc_esia_flow";
 
-std::string originOf(const std::string& url) {
-    Poco::URI uri(url);
-    return uri.getScheme() + "://" + uri.getAuthority();
-}
-
 }  // namespace
 
 flows::EsiaSignIn& Portal::esia() {
@@ -91,7 +86,7 @@ void Portal::controlQuestionSubmit(HttpExchange& ex) {
 void Portal::esiaStart(HttpExchange& ex) {
     esia();
     // The role buttons post here and the answer redirects to ESIA: the page must allow it.
-    ex.allowFormTarget(originOf(s_.esiaClient->settings().baseUrl));
+    ex.allowFormTarget(s_.esiaClient->origin());
     renderForm(ex, "esia-role", "Вход через госуслуги");
 }
 
@@ -104,9 +99,9 @@ void Portal::esiaStartSubmit(HttpExchange& ex) {
 }
 
 void Portal::esiaCallback(HttpExchange& ex) {
-    auto r =
-        esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
-                        ex.query("error_description"), esiaBinding(ex, false), ex.clientAddress());
+    auto r = esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
+                             ex.query("error_description"), ex.query("iss"), esiaBinding(ex, false),
+                             ex.clientAddress());
     renderEsiaResult(ex, r);
 }
 
@@ -254,16 +249,16 @@ void Portal::appealPlaceholder(HttpExchange& ex) {
 
 void Portal::esiaLinkCallback(HttpExchange& ex) {
     requireSession(ex);
-    auto r =
-        esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
-                        ex.query("error_description"), esiaBinding(ex, false), ex.clientAddress());
+    auto r = esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
+                             ex.query("error_description"), ex.query("iss"), esiaBinding(ex, false),
+                             ex.clientAddress());
     renderEsiaResult(ex, r);
 }
 
 void Portal::settingsEsiaLinkNotice(HttpExchange& ex) {
     requireSession(ex);
     esia();
-    ex.allowFormTarget(originOf(s_.esiaClient->settings().baseUrl));
+    ex.allowFormTarget(s_.esiaClient->origin());
     renderForm(ex, "esia-redirect-notice", "Привязка учётной записи");
 }
 

@@ -55,7 +55,7 @@ struct PortalServices {
     Metrics& metrics;
     const Templates& templates;
     flows::EsiaSignIn* esia = nullptr;  // null: Gosuslugi sign-in not configured
-    const esia::EsiaClient* esiaClient = nullptr;
+    const esia::IdentityProvider* esiaClient = nullptr;
 };
 
 // The portal's HTTP surface: routes requests to the page and API handlers.

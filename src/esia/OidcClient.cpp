@@ -1,0 +1,225 @@
+#include "esia/OidcClient.h"
+
+#include <Poco/Base64Encoder.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <sstream>
+
+#include "crypto/Gost.h"
+#include "crypto/Hmac.h"
+#include "domain/CalendarDate.h"
+
+namespace netcity::esia {
+namespace {
+
+using Poco::JSON::Object;
+
+std::string enc(const std::string& s) {
+    std::string out;
+    Poco::URI::encode(s, "!#$&'()*+,/:;=?@[]%\"<>\\^`{|} ", out);
+    return out;
+}
+
+Object::Ptr parseObject(const std::string& text) {
+    Poco::JSON::Parser parser;
+    auto value = parser.parse(text);
+    if (value.type() != typeid(Object::Ptr)) throw Poco::DataFormatException("not an object");
+    return value.extract<Object::Ptr>();
+}
+
+std::string str(const Object::Ptr& o, const std::string& key) {
+    return o && o->has(key) && !o->isNull(key) ? o->get(key).convert<std::string>() : std::string{};
+}
+
+EsiaFailure invalid(const std::string& why) {
+    return EsiaFailure(EsiaFailure::Kind::InvalidToken, "OpenID Connect token rejected: " + why);
+}
+
+}  // namespace
+
+OidcClient::OidcClient(OidcClientSettings settings) : settings_(std::move(settings)) {
+    while (!settings_.issuer.empty() && settings_.issuer.back() == '/') settings_.issuer.pop_back();
+}
+
+std::int64_t OidcClient::subjectId(const std::string& issuer, const std::string& sub) {
+    auto digest = crypto::sha256(issuer + "\n" + sub);
+    std::uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(digest[i]);
+    return static_cast<std::int64_t>(v & 0x7FFFFFFFFFFFFFFFULL);
+}
+
+std::string OidcClient::fetch(const std::string& url, const std::string& authorization,
+                              const std::string& form) const {
+    try {
+        Poco::URI uri(url);
+        std::unique_ptr<Poco::Net::HTTPClientSession> session;
+        if (uri.getScheme() == "https")
+            session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort());
+        else
+            session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+        session->setTimeout(Poco::Timespan(static_cast<long>(settings_.timeout.count()), 0));
+        Poco::Net::HTTPRequest req(form.empty() ? "GET" : "POST", uri.getPathEtc(),
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+        if (!authorization.empty()) req.set("Authorization", authorization);
+        req.set("Accept", "application/json");
+        if (!form.empty()) {
+            req.setContentType("application/x-www-form-urlencoded");
+            req.setContentLength64(static_cast<Poco::Int64>(form.size()));
+            session->sendRequest(req) << form;
+        } else {
+            session->sendRequest(req);
+        }
+        Poco::Net::HTTPResponse res;
+        std::string body;
+        Poco::StreamCopier::copyToString(session->receiveResponse(res), body);
+        if (res.getStatus() != 200)
+            throw EsiaFailure(EsiaFailure::Kind::Rejected,
+                              "OpenID provider answered " + std::to_string(res.getStatus()));
+        return body;
+    } catch (const Poco::Exception& e) {
+        throw EsiaFailure(EsiaFailure::Kind::Unavailable,
+                          "OpenID provider is unreachable: " + e.displayText());
+    }
+}
+
+const Object::Ptr& OidcClient::discovery() const {
+    std::lock_guard lock(mutex_);
+    if (!discovery_) {
+        auto doc = parseObject(fetch(settings_.issuer + "/.well-known/openid-configuration", ""));
+        std::string issuer = str(doc, "issuer");
+        while (!issuer.empty() && issuer.back() == '/') issuer.pop_back();
+        if (issuer != settings_.issuer) throw invalid("discovery names another issuer");
+        discovery_ = doc;
+    }
+    return discovery_;
+}
+
+std::string OidcClient::authorizationUrl(const std::string& scope, const std::string& redirectUri,
+                                         const std::string& state, const std::string& nonce,
+                                         const std::string& pkceVerifier, std::int64_t) const {
+    (void)scope;  // ESIA's scopes mean nothing here; the configured ones are asked for
+    std::string challenge = crypto::base64UrlEncode(crypto::sha256(pkceVerifier));
+    return str(discovery(), "authorization_endpoint") +
+           "?response_type=code&client_id=" + enc(settings_.clientId) +
+           "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(settings_.scope) +
+           "&state=" + enc(state) + "&nonce=" + enc(nonce) + "&code_challenge=" + challenge +
+           "&code_challenge_method=S256";
+}
+
+EsiaIdentity OidcClient::signIn(const std::string& code, const std::string&,
+                                const std::string& redirectUri, const std::string& nonce,
+                                const std::string& pkceVerifier, const std::string& issuer, bool,
+                                std::int64_t now) const {
+    const auto& doc = discovery();
+    std::string expectedIssuer = str(doc, "issuer");
+    // RFC 9207: a callback that names another issuer is a mix-up attack.
+    if (!issuer.empty() && issuer != expectedIssuer)
+        throw invalid("the callback names another issuer");
+    std::ostringstream basic;
+    Poco::Base64Encoder encoder(basic);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << enc(settings_.clientId) << ":" << enc(settings_.clientSecret);
+    encoder.close();
+    Object::Ptr tokens;
+    try {
+        tokens = parseObject(fetch(str(doc, "token_endpoint"), "Basic " + basic.str(),
+                                   "grant_type=authorization_code&code=" + enc(code) +
+                                       "&redirect_uri=" + enc(redirectUri) +
+                                       "&code_verifier=" + enc(pkceVerifier)));
+    } catch (const Poco::Exception&) {
+        throw EsiaFailure(EsiaFailure::Kind::Rejected, "token answer is not JSON");
+    }
+    std::string idToken = str(tokens, "id_token"), accessToken = str(tokens, "access_token");
+
+    // id_token: RS256 by a key of the provider's JWKS.
+    auto first = idToken.find('.'), second = idToken.rfind('.');
+    if (first == std::string::npos || first == second) throw invalid("no id_token");
+    crypto::Bytes headerText, claimsText, signature;
+    if (!crypto::base64UrlDecodeLenient(idToken.substr(0, first), headerText) ||
+        !crypto::base64UrlDecodeLenient(idToken.substr(first + 1, second - first - 1),
+                                        claimsText) ||
+        !crypto::base64UrlDecodeLenient(idToken.substr(second + 1), signature))
+        throw invalid("id_token is not base64url");
+    Object::Ptr header, claims;
+    try {
+        header = parseObject(headerText);
+        claims = parseObject(claimsText);
+    } catch (const Poco::Exception&) {
+        throw invalid("id_token is not JSON");
+    }
+    if (str(header, "alg") != "RS256") throw invalid("unexpected algorithm " + str(header, "alg"));
+    auto jwks = parseObject(fetch(str(doc, "jwks_uri"), ""));
+    bool verified = false;
+    if (auto keys = jwks->getArray("keys"))
+        for (std::size_t i = 0; i < keys->size() && !verified; ++i) {
+            auto k = keys->getObject(static_cast<unsigned>(i));
+            if (str(k, "kty") != "RSA" ||
+                (str(header, "kid") != "" && str(k, "kid") != str(header, "kid")))
+                continue;
+            crypto::Bytes n, e;
+            if (!crypto::base64UrlDecodeLenient(str(k, "n"), n) ||
+                !crypto::base64UrlDecodeLenient(str(k, "e"), e))
+                continue;
+            verified = crypto::verifyRaw(crypto::PublicKey::rsa(n, e), idToken.substr(0, second),
+                                         signature);
+        }
+    if (!verified) throw invalid("bad signature");
+    std::int64_t leeway = settings_.leeway.count();
+    if (str(claims, "iss") != expectedIssuer) throw invalid("wrong issuer");
+    bool audienceOk = str(claims, "aud") == settings_.clientId;
+    if (!audienceOk && claims->isArray("aud")) {
+        auto aud = claims->getArray("aud");
+        for (std::size_t i = 0; i < aud->size(); ++i)
+            audienceOk = audienceOk || aud->getElement<std::string>(static_cast<unsigned>(i)) ==
+                                           settings_.clientId;
+    }
+    if (!audienceOk) throw invalid("issued to another client");
+    if (!claims->has("exp") || claims->getValue<std::int64_t>("exp") + leeway < now)
+        throw invalid("expired");
+    if (claims->has("iat") && claims->getValue<std::int64_t>("iat") - leeway > now)
+        throw invalid("issued in the future");
+    if (str(claims, "nonce") != nonce) throw invalid("another nonce");
+
+    Object::Ptr info;
+    try {
+        info = parseObject(fetch(str(doc, "userinfo_endpoint"), "Bearer " + accessToken));
+    } catch (const Poco::Exception&) {
+        throw EsiaFailure(EsiaFailure::Kind::Rejected, "userinfo answer is not JSON");
+    }
+    if (str(info, "sub") != str(claims, "sub")) throw invalid("userinfo for another subject");
+    EsiaIdentity who;
+    who.oid = subjectId(expectedIssuer, str(claims, "sub"));
+    who.trusted = true;  // the region's provider vouches for its people
+    who.lastName = str(info, "family_name");
+    who.firstName = str(info, "given_name");
+    who.middleName = str(info, "middle_name");
+    if (auto birth = domain::CalendarDate::parse(str(info, "birthdate")))
+        who.birthDate = birth->russian();
+    who.email = str(info, "email");
+    return who;
+}
+
+std::string OidcClient::logoutUrl(const std::string& redirectUrl) const {
+    std::string endpoint;
+    try {
+        endpoint = str(discovery(), "end_session_endpoint");
+    } catch (const std::exception&) {
+    }
+    if (endpoint.empty()) return redirectUrl;
+    return endpoint + "?client_id=" + enc(settings_.clientId) +
+           "&post_logout_redirect_uri=" + enc(redirectUrl);
+}
+
+std::string OidcClient::origin() const {
+    Poco::URI uri(settings_.issuer);
+    return uri.getScheme() + "://" + uri.getAuthority();
+}
+
+}  // namespace netcity::esia
