@@ -2,17 +2,9 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/Context.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPSClientSession.h>
-#include <Poco/Net/SSLManager.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
 #include <ctime>
-#include <mutex>
 
 #include "crypto/Random.h"
 
@@ -22,39 +14,13 @@ namespace {
 using Poco::JSON::Object;
 
 std::string enc(const std::string& s) {
-    std::string out;
-    Poco::URI::encode(s, "!#$&'()*+,/:;=?@[]%\"<>\\^`{|} ", out);
-    return out;
+    return urlEncode(s);
 }
-
 Object::Ptr parseObject(const std::string& text) {
-    Poco::JSON::Parser parser;
-    auto value = parser.parse(text);
-    if (value.type() != typeid(Object::Ptr)) throw Poco::DataFormatException("not an object");
-    return value.extract<Object::Ptr>();
+    return parseJsonObject(text);
 }
-
-std::unique_ptr<Poco::Net::HTTPClientSession> sessionFor(const Poco::URI& uri,
-                                                         std::chrono::seconds timeout) {
-    std::unique_ptr<Poco::Net::HTTPClientSession> s;
-    if (uri.getScheme() == "https") {
-        static std::once_flag once;
-        static Poco::Net::Context::Ptr context;
-        std::call_once(once, [] {
-            Poco::Net::initializeSSL();
-            context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "",
-                                             Poco::Net::Context::VERIFY_STRICT, 9, true);
-        });
-        s = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), context);
-    } else {
-        s = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
-    }
-    s->setTimeout(Poco::Timespan(static_cast<long>(timeout.count()), 0));
-    return s;
-}
-
 std::string text(const Object::Ptr& o, const std::string& key) {
-    return o->has(key) && !o->isNull(key) ? o->get(key).convert<std::string>() : std::string{};
+    return jsonString(o, key);
 }
 
 }  // namespace
@@ -112,48 +78,12 @@ std::string EsiaClient::authorizationUrl(const std::string& scope, const std::st
 }
 
 std::string EsiaClient::post(const std::string& path, const std::string& form) const {
-    try {
-        Poco::URI uri(settings_.baseUrl + path);
-        auto session = sessionFor(uri, settings_.timeout);
-        Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, uri.getPathEtc(),
-                                   Poco::Net::HTTPMessage::HTTP_1_1);
-        req.setContentType("application/x-www-form-urlencoded");
-        req.setContentLength64(static_cast<Poco::Int64>(form.size()));
-        session->sendRequest(req) << form;
-        Poco::Net::HTTPResponse res;
-        std::string body;
-        Poco::StreamCopier::copyToString(session->receiveResponse(res), body);
-        if (res.getStatus() != 200)
-            throw EsiaFailure(EsiaFailure::Kind::Rejected, "ESIA token endpoint answered " +
-                                                               std::to_string(res.getStatus()) +
-                                                               ": " + body.substr(0, 300));
-        return body;
-    } catch (const Poco::Exception& e) {
-        throw EsiaFailure(EsiaFailure::Kind::Unavailable,
-                          "ESIA is unreachable: " + e.displayText());
-    }
+    return providerRequest(settings_.baseUrl + path, "", form, settings_.timeout, "ESIA");
 }
 
 std::string EsiaClient::get(const std::string& path, const std::string& accessToken) const {
-    try {
-        Poco::URI uri(settings_.baseUrl + path);
-        auto session = sessionFor(uri, settings_.timeout);
-        Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathEtc(),
-                                   Poco::Net::HTTPMessage::HTTP_1_1);
-        req.set("Authorization", "Bearer " + accessToken);
-        req.set("Accept", "application/json");
-        session->sendRequest(req);
-        Poco::Net::HTTPResponse res;
-        std::string body;
-        Poco::StreamCopier::copyToString(session->receiveResponse(res), body);
-        if (res.getStatus() != 200)
-            throw EsiaFailure(EsiaFailure::Kind::Rejected,
-                              "ESIA person API answered " + std::to_string(res.getStatus()));
-        return body;
-    } catch (const Poco::Exception& e) {
-        throw EsiaFailure(EsiaFailure::Kind::Unavailable,
-                          "ESIA is unreachable: " + e.displayText());
-    }
+    return providerRequest(settings_.baseUrl + path, "Bearer " + accessToken, "", settings_.timeout,
+                           "ESIA");
 }
 
 Object::Ptr EsiaClient::verifyJwt(const std::string& jwt, const std::string& expectedSbt,

@@ -12,6 +12,7 @@
 #include "crypto/Gost.h"
 #include "esia/EsiaIdentity.h"
 #include "esia/IdentityProvider.h"
+#include "esia/ProviderHttp.h"
 
 namespace netcity::esia {
 
@@ -24,17 +25,6 @@ struct EsiaClientSettings {
     std::string expectedIssuer;  // iss of ESIA's tokens, e.g. http://esia.gosuslugi.ru/
     std::chrono::seconds leeway{60};
     std::chrono::seconds timeout{10};
-};
-
-// An ESIA failure the person should be told about in plain words.
-class EsiaFailure : public std::runtime_error {
-  public:
-    enum class Kind { Unavailable, Rejected, InvalidToken };
-    EsiaFailure(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
-    Kind kind() const { return kind_; }
-
-  private:
-    Kind kind_;
 };
 
 struct TokenSet {

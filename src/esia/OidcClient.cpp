@@ -2,12 +2,6 @@
 
 #include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPSClientSession.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
 #include <sstream>
@@ -22,20 +16,13 @@ namespace {
 using Poco::JSON::Object;
 
 std::string enc(const std::string& s) {
-    std::string out;
-    Poco::URI::encode(s, "!#$&'()*+,/:;=?@[]%\"<>\\^`{|} ", out);
-    return out;
+    return urlEncode(s);
 }
-
 Object::Ptr parseObject(const std::string& text) {
-    Poco::JSON::Parser parser;
-    auto value = parser.parse(text);
-    if (value.type() != typeid(Object::Ptr)) throw Poco::DataFormatException("not an object");
-    return value.extract<Object::Ptr>();
+    return parseJsonObject(text);
 }
-
 std::string str(const Object::Ptr& o, const std::string& key) {
-    return o && o->has(key) && !o->isNull(key) ? o->get(key).convert<std::string>() : std::string{};
+    return jsonString(o, key);
 }
 
 EsiaFailure invalid(const std::string& why) {
@@ -57,36 +44,7 @@ std::int64_t OidcClient::subjectId(const std::string& issuer, const std::string&
 
 std::string OidcClient::fetch(const std::string& url, const std::string& authorization,
                               const std::string& form) const {
-    try {
-        Poco::URI uri(url);
-        std::unique_ptr<Poco::Net::HTTPClientSession> session;
-        if (uri.getScheme() == "https")
-            session = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort());
-        else
-            session = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
-        session->setTimeout(Poco::Timespan(static_cast<long>(settings_.timeout.count()), 0));
-        Poco::Net::HTTPRequest req(form.empty() ? "GET" : "POST", uri.getPathEtc(),
-                                   Poco::Net::HTTPMessage::HTTP_1_1);
-        if (!authorization.empty()) req.set("Authorization", authorization);
-        req.set("Accept", "application/json");
-        if (!form.empty()) {
-            req.setContentType("application/x-www-form-urlencoded");
-            req.setContentLength64(static_cast<Poco::Int64>(form.size()));
-            session->sendRequest(req) << form;
-        } else {
-            session->sendRequest(req);
-        }
-        Poco::Net::HTTPResponse res;
-        std::string body;
-        Poco::StreamCopier::copyToString(session->receiveResponse(res), body);
-        if (res.getStatus() != 200)
-            throw EsiaFailure(EsiaFailure::Kind::Rejected,
-                              "OpenID provider answered " + std::to_string(res.getStatus()));
-        return body;
-    } catch (const Poco::Exception& e) {
-        throw EsiaFailure(EsiaFailure::Kind::Unavailable,
-                          "OpenID provider is unreachable: " + e.displayText());
-    }
+    return providerRequest(url, authorization, form, settings_.timeout, "OpenID provider");
 }
 
 const Object::Ptr& OidcClient::discovery() const {

@@ -160,3 +160,4 @@ test('an OpenID Connect provider in place of ESIA: not found, link once, then st
     await op.stop();
   }
 });
+
