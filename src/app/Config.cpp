@@ -44,6 +44,8 @@ const std::vector<Config::Option>& Config::options() {
         {"cache-seconds", "2",
          "how long a node trusts its copy of a session or account (0: always ask the database); "
          "a sign-out on another node takes effect here at most this much later"},
+        {"trusted-proxy", "",
+         "address of the reverse proxy (nginx) whose X-Forwarded-For names the client"},
         {"public-url", "", "the portal's address as browsers see it (default http://BIND:PORT/)"},
         {"esia-url", "",
          "ESIA to sign in through (https://esia.gosuslugi.ru, or esia-sim's URL); empty: off"},

@@ -60,6 +60,7 @@ unsigned short Runtime::startPortal() {
     settings.accessLog = config_.getBool("access-log");
     settings.csrfKey = keys_.subkey("csrf");
     settings.requireControlQuestion = config_.getBool("esia-control-question");
+    settings.trustedProxy = config_.get("trusted-proxy");
     http::HttpServerSettings server;
     server.bindAddress = config_.get("bind");
     server.port = static_cast<unsigned short>(config_.getInt("port"));

@@ -30,6 +30,17 @@ void LoginThrottle::recordSuccess(const std::string& key) {
     entries_.erase(key);
 }
 
+void LoginThrottle::takeBackFailure(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return;
+    if (--it->second.failures <= 0) {
+        entries_.erase(it);
+    } else if (it->second.failures < settings_.freeAttempts) {
+        it->second.lockedUntil = {};
+    }
+}
+
 void LoginThrottle::forgetStale(Clock::time_point now) {
     std::erase_if(entries_, [&](const auto& kv) {
         return now - kv.second.lastFailure > settings_.forgetAfter && kv.second.lockedUntil <= now;

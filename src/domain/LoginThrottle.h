@@ -31,6 +31,8 @@ class LoginThrottle {
     std::chrono::seconds waitFor(const std::string& key, Clock::time_point now);
     void recordFailure(const std::string& key, Clock::time_point now);
     void recordSuccess(const std::string& key);
+    // Undoes one failure recorded in advance for an attempt that succeeded.
+    void takeBackFailure(const std::string& key);
 
   private:
     struct Entry {

@@ -8,6 +8,7 @@ namespace {
 LoginThrottle::Settings addressDefaults() {
     LoginThrottle::Settings s;
     s.freeAttempts = 50;
+    s.forgetAfter = std::chrono::minutes(10);  // a school's ordinary typos must not pile up
     return s;
 }
 
@@ -30,8 +31,9 @@ void SignInThrottle::recordFailure(const std::string& account, const std::string
     addresses_.recordFailure(address, now);
 }
 
-void SignInThrottle::recordSuccess(const std::string& account) {
+void SignInThrottle::recordSuccess(const std::string& account, const std::string& address) {
     accounts_.recordSuccess(account);
+    addresses_.takeBackFailure(address);
 }
 
 }  // namespace netcity::domain

@@ -19,7 +19,9 @@ class SignInThrottle {
                                  LoginThrottle::Clock::time_point now);
     void recordFailure(const std::string& account, const std::string& address,
                        LoginThrottle::Clock::time_point now);
-    void recordSuccess(const std::string& account);
+    // Clears the account's failures and takes back the address's failure counted for this
+    // attempt.
+    void recordSuccess(const std::string& account, const std::string& address);
 
   private:
     LoginThrottle accounts_, addresses_;

@@ -111,8 +111,7 @@ Object::Ptr EsiaClient::verifyJwt(const std::string& jwt, const std::string& exp
     bool algFits = esiaKey.isGost() ? alg.rfind("GOST3410_2012", 0) == 0 : alg == "RS256";
     if (!algFits) throw bad("unexpected algorithm " + alg);
     if (!crypto::verifyRaw(esiaKey, jwt.substr(0, second), signature)) throw bad("bad signature");
-    std::string sbt = text(header, "sbt");
-    if (!sbt.empty() && sbt != expectedSbt) throw bad("wrong token type");
+    if (text(header, "sbt") != expectedSbt) throw bad("wrong token type");
     if (text(claims, "iss") != settings_.expectedIssuer) throw bad("wrong issuer");
     std::int64_t leeway = settings_.leeway.count();
     if (!claims->has("exp") || claims->getValue<std::int64_t>("exp") + leeway < now)
@@ -156,17 +155,18 @@ TokenSet EsiaClient::exchangeCode(const std::string& code, const std::string& sc
         throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA token without subject");
     tokens.oid = access->get("urn:esia:sbj_id").convert<std::int64_t>();
     tokens.sessionId = text(access, "urn:esia:sid");
-    if (!tokens.idToken.empty()) {
-        auto id = verifyJwt(tokens.idToken, "id", now);
-        if (!nonce.empty() && text(id, "nonce") != nonce)
-            throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA id_token for another nonce");
-        if (id->get("sub").convert<std::int64_t>() != tokens.oid)
-            throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA tokens for different people");
-        if (auto sbj = id->getObject("urn:esia:sbj")) {
-            tokens.trusted =
-                sbj->has("urn:esia:sbj:is_tru") && sbj->getValue<bool>("urn:esia:sbj:is_tru");
-            tokens.level = text(sbj, "urn:esia:sbj:lvl");
-        }
+    // The id_token carries the nonce that binds this code to the browser that asked for it.
+    if (tokens.idToken.empty())
+        throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA answer without id_token");
+    auto id = verifyJwt(tokens.idToken, "id", now);
+    if (nonce.empty() || text(id, "nonce") != nonce)
+        throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA id_token for another nonce");
+    if (id->get("sub").convert<std::int64_t>() != tokens.oid)
+        throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA tokens for different people");
+    if (auto sbj = id->getObject("urn:esia:sbj")) {
+        tokens.trusted =
+            sbj->has("urn:esia:sbj:is_tru") && sbj->getValue<bool>("urn:esia:sbj:is_tru");
+        tokens.level = text(sbj, "urn:esia:sbj:lvl");
     }
     return tokens;
 }

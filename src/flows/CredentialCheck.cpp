@@ -9,6 +9,9 @@ CredentialCheck::Result CredentialCheck::run(std::int64_t organizationId, const 
     std::string throttleKey = std::to_string(organizationId) + ":" + store::loginKey(login);
     if (auto wait = throttle_.waitFor(throttleKey, clientAddress, now); wait.count() > 0)
         return {Verdict::Throttled, std::nullopt, wait};
+    // Counted as a failure before the (slow) hash check, so that a burst of parallel guesses
+    // meets the limit; taken back when the password turns out right.
+    throttle_.recordFailure(throttleKey, clientAddress, now);
     std::optional<store::Account> account;
     {
         auto s = db_.session();
@@ -20,11 +23,12 @@ CredentialCheck::Result CredentialCheck::run(std::int64_t organizationId, const 
     } else {
         hasher_.verifyDummy(password);
     }
-    if (!verified || account->blocked) {
-        throttle_.recordFailure(throttleKey, clientAddress, now);
-        return {Verdict::Rejected, account, {}};
-    }
-    throttle_.recordSuccess(throttleKey);
+    if (!verified || account->blocked) return {Verdict::Rejected, account, {}};
+    throttle_.recordSuccess(throttleKey, clientAddress);
+    // A temporary password dies after its days, whatever it is used for (sign-in or linking).
+    if (account->temporaryPasswordExpiresAt &&
+        *account->temporaryPasswordExpiresAt < clock_.unixSeconds())
+        return {Verdict::TemporaryExpired, account, {}};
     return {Verdict::Verified, account, {}};
 }
 

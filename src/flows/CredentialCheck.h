@@ -18,7 +18,7 @@ namespace netcity::flows {
 // a wrong password and a blocked account cost the same hashing and give the same answer.
 class CredentialCheck {
   public:
-    enum class Verdict { Verified, Rejected, Throttled };
+    enum class Verdict { Verified, Rejected, Throttled, TemporaryExpired };
     struct Result {
         Verdict verdict;
         std::optional<store::Account> account;  // set when Verified (and, for audit, when known)

@@ -124,7 +124,8 @@ std::string EsiaSignIn::start(domain::PortalRole role, const std::string& browse
     return client_.authorizationUrl(scope, settings_.callbackUrl, state, nonce, verifier, now);
 }
 
-std::string EsiaSignIn::startLink(std::int64_t accountId, const std::string& browserBinding) {
+std::string EsiaSignIn::startLink(std::int64_t accountId, const std::string& sessionHash,
+                                  const std::string& browserBinding) {
     std::string state = esia::newStateUuid(), nonce = crypto::randomToken(16);
     std::string scope = "openid fullname birthdate snils";
     std::string verifier = crypto::randomToken(32);
@@ -132,6 +133,7 @@ std::string EsiaSignIn::startLink(std::int64_t accountId, const std::string& bro
     data->set("verifier", verifier);
     data->set("purpose", "link");
     data->set("account", accountId);
+    data->set("session", sessionHash);
     data->set("nonce", nonce);
     data->set("scope", scope);
     std::int64_t now = clock_.unixSeconds();
@@ -147,6 +149,7 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
                                         const std::string& errorDescription,
                                         const std::string& issuer,
                                         const std::string& browserBinding,
+                                        const std::string& linkSessionHash,
                                         const std::string& clientAddress) {
     std::int64_t now = clock_.unixSeconds();
     std::optional<store::StoredFlow> flow;
@@ -161,6 +164,13 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
     }
     auto data = parse(flow->data);
     bool link = str(data, "purpose") == "link";
+    // A link flow ends only at the link callback, in the session that started it; a sign-in
+    // flow only at the sign-in callback.
+    if (link != !linkSessionHash.empty() ||
+        (link && !crypto::constantTimeEquals(str(data, "session"), linkSessionHash))) {
+        audit("esia.callback", 0, 0, clientAddress, "foreign_flow");
+        return result(Outcome::Expired);
+    }
     std::string redirect = link ? settings_.linkCallbackUrl : settings_.callbackUrl;
     if (!error.empty()) {
         audit("esia.callback", 0, 0, clientAddress,
@@ -190,6 +200,10 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
 EsiaSignIn::Result EsiaSignIn::decide(const esia::EsiaIdentity& who, domain::PortalRole role,
                                       const std::string& browserBinding,
                                       const std::string& clientAddress) {
+    if (!who.trusted) {  // seed 002: only a confirmed Gosuslugi account signs in
+        audit("esia.signin", 0, who.oid, clientAddress, "unconfirmed");
+        return result(Outcome::Unconfirmed);
+    }
     auto s = db_.session();
     store::EsiaLinkRepository links(db_, s);
     store::AccountRepository accounts(db_, s);
@@ -208,11 +222,6 @@ EsiaSignIn::Result EsiaSignIn::decide(const esia::EsiaIdentity& who, domain::Por
         r.outcome = Outcome::ChooseUser;
         r.choices = describe(linked);
         r.flowId = saveResultFlow(who, role, r.choices, false, browserBinding);
-        return r;
-    }
-    if (!who.trusted) {
-        audit("esia.signin", 0, who.oid, clientAddress, "unconfirmed");
-        r.outcome = Outcome::Unconfirmed;
         return r;
     }
     std::vector<std::int64_t> matched;
@@ -267,7 +276,8 @@ std::string EsiaSignIn::saveResultFlow(const esia::EsiaIdentity& who, domain::Po
     auto s = db_.session();
     store::FlowRepository(db_, s).create(
         hashOf(id),
-        {"esia-result", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
+        {"esia-result", hashOf(browserBinding), vault_.sealText(toText(data), "flow"), now,
+         now + settings_.flowLifetime});  // the Gosuslugi profile waits here sealed
     return id;
 }
 
@@ -289,7 +299,9 @@ std::optional<EsiaSignIn::Result> EsiaSignIn::peek(const std::string& flowId,
     if (!flow || flow->kind != "esia-result" || flow->expiresAt < clock_.unixSeconds() ||
         !crypto::constantTimeEquals(flow->browserHash, hashOf(browserBinding)))
         return std::nullopt;
-    auto data = parse(flow->data);
+    auto opened = vault_.openText(flow->data, "flow");
+    if (!opened) return std::nullopt;
+    auto data = parse(*opened);
     Result r{Outcome::NotFound};
     r.flowId = flowId;
     r.identity = identityFrom(data->getObject("identity"));
@@ -313,7 +325,8 @@ EsiaSignIn::Result EsiaSignIn::choose(const std::string& flowId, std::int64_t ac
     auto s = db_.session();
     auto flow = store::FlowRepository(db_, s).take(hashOf(flowId));
     if (!flow) return result(Outcome::Expired);
-    bool justLinked = parse(flow->data)->getValue<bool>("linkOnChoice");
+    bool justLinked = parse(vault_.openText(flow->data, "flow").value_or("{}"))
+                          ->optValue<bool>("linkOnChoice", false);
     audit("esia.signin", accountId, current->identity.oid, clientAddress, "ok");
     Result r{Outcome::SignedIn};
     r.accountId = accountId;
@@ -331,25 +344,39 @@ EsiaSignIn::Result EsiaSignIn::linkWithPassword(const std::string& flowId,
     auto current = peek(flowId, browserBinding);
     if (!current) return result(Outcome::Expired);
     auto s = db_.session();
-    auto flow = store::FlowRepository(db_, s).find(hashOf(flowId));
+    // Taken for the attempt, so two parallel attempts cannot both link; put back when the
+    // person may try again.
+    auto flow = store::FlowRepository(db_, s).take(hashOf(flowId));
     if (!flow) return result(Outcome::Expired);
-    auto role =
-        domain::parsePortalRole(str(parse(flow->data), "role")).value_or(domain::PortalRole::Staff);
+    auto putBack = [&] { store::FlowRepository(db_, s).create(hashOf(flowId), *flow); };
+    auto role = domain::parsePortalRole(
+                    str(parse(vault_.openText(flow->data, "flow").value_or("{}")), "role"))
+                    .value_or(domain::PortalRole::Staff);
     auto check = credentials_.run(organizationId, login, password, clientAddress);
     if (check.verdict == CredentialCheck::Verdict::Throttled) {
+        putBack();
         Result r = result(Outcome::Throttled);
         r.wait = check.wait;
         return r;
     }
     if (check.verdict == CredentialCheck::Verdict::Rejected) {
+        putBack();
         audit("esia.link", check.account ? check.account->id : 0, current->identity.oid,
               clientAddress, "wrong_password");
         return result(Outcome::WrongPassword);
     }
+    if (check.verdict == CredentialCheck::Verdict::TemporaryExpired) {
+        putBack();
+        return result(Outcome::Conflict,
+                      "Срок действия временного пароля истёк. Обратитесь в образовательную "
+                      "организацию за новым паролем.");
+    }
     const auto& account = *check.account;
-    if (!domain::covers(role, account.roles))
+    if (!domain::covers(role, account.roles)) {
+        putBack();
         return result(Outcome::Conflict, std::string("Логин и пароль нужно ввести от роли «") +
                                              domain::label(role) + "», выбранной при входе.");
+    }
     if (!linking_.allows(account.roles,
                          domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()))) {
         audit("esia.link", account.id, current->identity.oid, clientAddress, "cut_off");
@@ -357,19 +384,23 @@ EsiaSignIn::Result EsiaSignIn::linkWithPassword(const std::string& flowId,
     }
     store::EsiaLinkRepository links(db_, s);
     store::AccountRepository accounts(db_, s);
-    if (auto existing = links.linkedOid(account.id); existing && *existing != current->identity.oid)
+    if (auto existing = links.linkedOid(account.id);
+        existing && *existing != current->identity.oid) {
+        putBack();
         return result(Outcome::Conflict,
                       "Эта учётная запись уже связана с другой учётной записью портала Госуслуг.");
+    }
     for (auto other : links.accountsLinkedTo(current->identity.oid)) {
         auto o = accounts.byId(other);
         if (o && other != account.id && o->organizationId == account.organizationId &&
-            domain::covers(role, o->roles))
+            domain::covers(role, o->roles)) {
+            putBack();
             return result(Outcome::Conflict,
                           "С этой учётной записью Госуслуг уже связан другой пользователь этой "
                           "организации с той же ролью.");
+        }
     }
     links.link(current->identity.oid, account.id, "password", clock_.unixSeconds());
-    store::FlowRepository(db_, s).take(hashOf(flowId));
     audit("esia.link", account.id, current->identity.oid, clientAddress, "password");
     Result r{Outcome::SignedIn};
     r.accountId = account.id;

@@ -83,12 +83,17 @@ class EsiaSignIn {
     // Returns the ESIA authorization URL; `browserBinding` is the random value the browser
     // keeps in a cookie for this flow.
     std::string start(domain::PortalRole role, const std::string& browserBinding);
-    std::string startLink(std::int64_t accountId, const std::string& browserBinding);
+    // `sessionHash` ties the link to the signed-in session that asked for it.
+    std::string startLink(std::int64_t accountId, const std::string& sessionHash,
+                          const std::string& browserBinding);
 
     // `issuer` is the callback's `iss` parameter (RFC 9207), empty when absent.
+    // `linkSessionHash` is empty at the sign-in callback; at the settings link callback it is
+    // the current session's, which must be the one that started the link.
     Result callback(const std::string& state, const std::string& code, const std::string& error,
                     const std::string& errorDescription, const std::string& issuer,
-                    const std::string& browserBinding, const std::string& clientAddress);
+                    const std::string& browserBinding, const std::string& linkSessionHash,
+                    const std::string& clientAddress);
     Result choose(const std::string& flowId, std::int64_t accountId,
                   const std::string& browserBinding, const std::string& clientAddress);
     Result linkWithPassword(const std::string& flowId, std::int64_t organizationId,

@@ -35,13 +35,12 @@ PasswordSignIn::Result PasswordSignIn::run(const Attempt& a) {
     }
     if (check.verdict == CredentialCheck::Verdict::Rejected)
         return finish(a, Outcome::Rejected, check.account ? check.account->id : 0);
+    if (check.verdict == CredentialCheck::Verdict::TemporaryExpired)
+        return finish(a, Outcome::TemporaryExpired, check.account->id);
     const auto& account = check.account;
 
     if (!domain::allowsPasswordLogin(policy_, account->roles))
         return finish(a, Outcome::StaffOnly, account->id);
-    if (account->temporaryPasswordExpiresAt &&
-        *account->temporaryPasswordExpiresAt < clock_.unixSeconds())
-        return finish(a, Outcome::TemporaryExpired, account->id);
 
     if (hasher_.needsRehash(account->passwordHash)) {
         auto upgraded = hasher_.hash(a.password);

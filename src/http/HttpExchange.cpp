@@ -81,7 +81,13 @@ HttpExchange::HttpExchange(Poco::Net::HTTPServerRequest& request,
 }
 
 std::string HttpExchange::clientAddress() const {
-    return request_.clientAddress().host().toString();
+    std::string peer = request_.clientAddress().host().toString();
+    if (trustedProxy_.empty() || peer != trustedProxy_) return peer;
+    std::string forwarded = request_.get("X-Forwarded-For", "");
+    auto comma = forwarded.rfind(',');
+    std::string last = domain::collapseSpaces(
+        comma == std::string::npos ? forwarded : forwarded.substr(comma + 1));
+    return last.empty() || last.size() > 45 ? peer : last;
 }
 
 std::string HttpExchange::query(const std::string& name) const {

@@ -26,7 +26,10 @@ class HttpExchange {
 
     const std::string& method() const { return request_.getMethod(); }
     const std::string& path() const { return path_; }
+    // The peer's address, or — when the peer is the trusted reverse proxy — the last address
+    // that proxy wrote into X-Forwarded-For (what nginx's proxy_add_x_forwarded_for appends).
     std::string clientAddress() const;
+    void trustProxy(const std::string& address) { trustedProxy_ = address; }
 
     std::string query(const std::string& name) const;
     std::optional<std::int64_t> queryId(const std::string& name) const;  // positive integer
@@ -62,6 +65,7 @@ class HttpExchange {
     std::string path_;
     std::map<std::string, std::string> query_, form_, cookies_;
     std::string formTargets_;
+    std::string trustedProxy_;
     int status_ = 0;
     bool sent_ = false;
 };

@@ -47,7 +47,8 @@ void EsiaSimulator::token(Ex& ex, Generation generation) {
                                     (grantType == "authorization_code" ? code : "");
     if (auto error = checkClientSecret(*client, generation, message, secret, certificateHash))
         return ex.sendJson(errorJson(*error, state), 401);
-    if (!state_.firstUseOfRequest("te|" + clientId + "|" + secret, now)) return fail(7003);
+    if (!state_.firstUseOfRequest("te|" + clientId + "|" + secret.substr(0, secret.find('=')), now))
+        return fail(7003);
 
     auto grant = grantType == "authorization_code" ? state_.redeemCode(code, now)
                                                    : state_.redeemRefreshToken(refresh, now);

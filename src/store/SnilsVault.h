@@ -19,6 +19,11 @@ class SnilsVault {
     crypto::Bytes seal(const domain::SnilsNumber& snils) const;
     std::optional<domain::SnilsNumber> open(const crypto::Bytes& sealed) const;
     std::string blindIndex(const domain::SnilsNumber& snils) const;
+    // Other personal data kept for a while (a sign-in flow holding a Gosuslugi profile):
+    // sealed the same way, base64url text.
+    std::string sealText(const std::string& text, const std::string& context) const;
+    std::optional<std::string> openText(const std::string& sealed,
+                                        const std::string& context) const;
 
   private:
     crypto::SecretBox box_;

@@ -101,7 +101,7 @@ void Portal::esiaStartSubmit(HttpExchange& ex) {
 void Portal::esiaCallback(HttpExchange& ex) {
     auto r = esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
                              ex.query("error_description"), ex.query("iss"), esiaBinding(ex, false),
-                             ex.clientAddress());
+                             "", ex.clientAddress());
     renderEsiaResult(ex, r);
 }
 
@@ -248,10 +248,10 @@ void Portal::appealPlaceholder(HttpExchange& ex) {
 }
 
 void Portal::esiaLinkCallback(HttpExchange& ex) {
-    requireSession(ex);
+    auto active = requireSession(ex);
     auto r = esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
                              ex.query("error_description"), ex.query("iss"), esiaBinding(ex, false),
-                             ex.clientAddress());
+                             active.idHash, ex.clientAddress());
     renderEsiaResult(ex, r);
 }
 
@@ -266,7 +266,7 @@ void Portal::settingsEsiaLinkSubmit(HttpExchange& ex) {
     ex.readForm(4 * 1024);
     checkCsrf(ex);
     auto active = requireSession(ex);
-    ex.redirect(esia().startLink(active.accountId, esiaBinding(ex, true)));
+    ex.redirect(esia().startLink(active.accountId, active.idHash, esiaBinding(ex, true)));
 }
 
 void Portal::settingsEsiaUnlinkPage(HttpExchange& ex) {

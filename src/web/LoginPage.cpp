@@ -193,6 +193,7 @@ void Portal::logout(HttpExchange& ex) {
     std::string id = ex.cookie(sessionCookieName());
     if (!id.empty()) s_.sessions.end(id);
     ex.clearCookie(sessionCookieName(), settings_.secureCookies);
+    ex.clearCookie("nc_esia_flow", settings_.secureCookies);  // nothing half-done survives sign-out
     ex.redirect(s_.esiaClient ? "/esia/logged-out" : "/login");
 }
 

@@ -92,6 +92,7 @@ void Portal::handle(Poco::Net::HTTPServerRequest& request,
     int status = 500;
     try {
         HttpExchange ex(request, response);
+        ex.trustProxy(settings_.trustedProxy);
         try {
             const Route* route = find(ex.method(), ex.path());
             if (!route) {

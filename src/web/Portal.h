@@ -39,9 +39,11 @@ struct PortalSettings {
     domain::PasswordLoginPolicy passwordPolicy = domain::PasswordLoginPolicy::Everyone;
     bool secureCookies = false;  // served over TLS: Secure + __Host- cookies
     bool accessLog = true;
-    std::string csrfKey;                  // from the key ring
-    std::string publicUrl;                // "http://host:port/" as browsers reach the portal
-    bool requireControlQuestion = false;  // asked at the first Gosuslugi sign-in (seed 002)
+    std::string csrfKey;    // from the key ring
+    std::string publicUrl;  // "http://host:port/" as browsers reach the portal
+    bool requireControlQuestion = false;
+    std::string trustedProxy;  // the reverse proxy whose X-Forwarded-For names the client  // asked
+                               // at the first Gosuslugi sign-in (seed 002)
 };
 
 struct PortalServices {

@@ -436,3 +436,49 @@ TEST_F(EsiaSignInTest, ASchoolAccountLinksOneGosuslugiAccountOnly) {
     EXPECT_TRUE(contains(refused.body, "уже связана с другой учётной записью портала Госуслуг"));
     EXPECT_EQ(links(), 1);
 }
+
+TEST_F(EsiaSignInTest, ALinkStartedInOneSessionDoesNotFinishInAnother) {
+    start({nullptr, domain::CalendarDate::parse("01.01.2999")});
+    auto b = browser();
+    b->portal().signIn(portal->organizationId("org-g1"), "vorontsova.em", "Uchitel-2025");
+    auto notice = b->portal().get("/settings/esia/link");
+    auto toEsia =
+        b->portal().post("/settings/esia/link", "csrf=" + HttpClient::csrfFrom(notice.body));
+    // Teacher A walks away; B signs in on the same computer and finishes A's Gosuslugi page.
+    auto main = b->portal().get("/main");
+    b->portal().post("/logout", "csrf=" + HttpClient::csrfFrom(main.body));
+    b->portal().signIn(portal->organizationId("org-g1"), "lebedeva.as", "Roditel-2025");
+    auto back = b->open(loginAtEsia(*b, toEsia.location, "lebedeva@example.org"));
+    EXPECT_EQ(back.status, 400);
+    EXPECT_EQ(links(), 0);
+}
+
+TEST_F(EsiaSignInTest, AnExpiredTemporaryPasswordDoesNotLink) {
+    start();
+    {
+        auto s = portal->db().session();
+        s << "UPDATE users SET temp_password_expires_at = 1 WHERE login = 'vorontsova.em'",
+            Poco::Data::Keywords::now;
+    }
+    auto b = browser();
+    auto notFound = signIn(*b, "staff", "typo@example.org");
+    std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
+    std::string csrf = HttpClient::csrfFrom(b->portal().get("/esia/link?flow=" + flow).body);
+    auto refused = b->portal().post(
+        "/esia/link", "csrf=" + csrf + "&flow=" + flow +
+                          "&organization=" + std::to_string(portal->organizationId("org-g1")) +
+                          "&login=vorontsova.em&password=Uchitel-2025");
+    EXPECT_EQ(refused.status, 409);
+    EXPECT_TRUE(contains(refused.body, "Срок действия временного пароля истёк"));
+    EXPECT_EQ(links(), 0);
+}
+
+TEST_F(EsiaSignInTest, TheWaitingGosuslugiProfileIsSealed) {
+    start();
+    auto b = browser();
+    EXPECT_EQ(signIn(*b, "parent", "lebedeva@example.org").status, 404);
+    EXPECT_EQ(portal->database().count("flows WHERE kind = 'esia-result'"), 1);
+    EXPECT_EQ(
+        portal->database().count("flows WHERE data LIKE '%126-853-671%' OR data LIKE '%Лебедева%'"),
+        0);
+}

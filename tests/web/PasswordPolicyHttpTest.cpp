@@ -81,3 +81,14 @@ TEST(SlowClients, AnIdleConnectionDoesNotBlockOthers) {
     // connections until their 10 s socket timeout.
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
+
+TEST(TrustedProxy, TheForwardedClientIsThrottledAndAuditedNotTheProxy) {
+    web::PortalSettings settings;
+    settings.trustedProxy = "127.0.0.1";
+    TestPortal portal(settings);
+    HttpClient viaProxy(portal.port());
+    viaProxy.headers["X-Forwarded-For"] = "198.51.100.7, 203.0.113.9";
+    viaProxy.signIn(portal.organizationId("org-g1"), "lebedeva.as", "nope");
+    EXPECT_EQ(portal.database().count("audit_events WHERE client_address = '203.0.113.9'"), 1);
+    EXPECT_EQ(portal.database().count("audit_events WHERE client_address = '127.0.0.1'"), 0);
+}
