@@ -20,6 +20,8 @@ const char* message(PasswordChange::Outcome outcome) {
             return "Новый пароль должен содержать не более 128 символов.";
         case PasswordChange::Outcome::SameAsOld:
             return "Новый пароль должен отличаться от текущего.";
+        case PasswordChange::Outcome::Throttled:
+            return "Слишком много неверных попыток ввести текущий пароль. Попробуйте позже.";
     }
     return "";
 }
@@ -42,9 +44,14 @@ PasswordChange::Outcome PasswordChange::run(const Request& r) {
         auto s = db_.session();
         account = store::AccountRepository(db_, s).byId(r.accountId);
     }
+    std::string key = "password-change:" + std::to_string(r.accountId);
+    auto now = clock_.steady();
+    if (throttle_.waitFor(key, r.clientAddress, now).count() > 0) return finish(Outcome::Throttled);
+    throttle_.recordFailure(key, r.clientAddress, now);  // counted before the slow check
     if (!account || account->passwordHash.empty() ||
         !hasher_.verify(account->passwordHash, r.oldPassword))
         return finish(Outcome::WrongOldPassword);
+    throttle_.recordSuccess(key, r.clientAddress);
     if (r.newPassword == r.oldPassword) return Outcome::SameAsOld;
 
     auto hash = hasher_.hash(r.newPassword);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "crypto/PasswordHasher.h"
+#include "domain/SignInThrottle.h"
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
 #include "store/Database.h"
@@ -14,15 +15,23 @@ namespace netcity::flows {
 // of the account ends, so a stolen session dies with the old password.
 class PasswordChange {
   public:
-    enum class Outcome { Changed, WrongOldPassword, Mismatch, TooShort, TooLong, SameAsOld };
+    enum class Outcome {
+        Changed,
+        WrongOldPassword,
+        Mismatch,
+        TooShort,
+        TooLong,
+        SameAsOld,
+        Throttled
+    };
     struct Request {
         std::int64_t accountId = 0;
         std::string currentSessionId, oldPassword, newPassword, repeat, clientAddress;
     };
 
     PasswordChange(store::Database& db, crypto::PasswordHasher& hasher, Sessions& sessions,
-                   const Clock& clock)
-        : db_(db), hasher_(hasher), sessions_(sessions), clock_(clock) {}
+                   domain::SignInThrottle& throttle, const Clock& clock)
+        : db_(db), hasher_(hasher), sessions_(sessions), throttle_(throttle), clock_(clock) {}
 
     Outcome run(const Request& request);
 
@@ -33,6 +42,7 @@ class PasswordChange {
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
     Sessions& sessions_;
+    domain::SignInThrottle& throttle_;  // an unattended session must not become a guessing oracle
     const Clock& clock_;
 };
 

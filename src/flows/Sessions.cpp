@@ -17,6 +17,9 @@ std::string Sessions::start(std::int64_t accountId, const std::string& previousI
     if (!previousId.empty()) cache_.erase(hashOf(previousId));
     std::string id = crypto::randomToken(32);
     std::int64_t now = clock_.unixSeconds();
+    // Sessions nobody comes back to are removed now and then, not kept forever.
+    if (starts_++ % 256 == 0)
+        repo.removeExpired(now - settings_.idleTimeout, now - settings_.absoluteTimeout);
     repo.create(hashOf(id), accountId, now);
     cache_.put(hashOf(id), {accountId, now, now}, now);
     return id;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ class Sessions {
     const Clock& clock_;
     Settings settings_;
     TtlCache<std::string, store::StoredSession> cache_;  // by id hash
+    std::atomic<unsigned> starts_{0};
 };
 
 }  // namespace netcity::flows

@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 
 #include <chrono>
+#include <set>
 
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
@@ -174,6 +175,17 @@ flows::Sessions::Active Portal::requireSession(HttpExchange& ex) {
         if (ex.path().rfind("/api/", 0) == 0) throw HttpError{401, "Требуется вход в систему."};
         ex.redirect("/login");
         throw HttpError{303, ""};
+    }
+    // A password the school issued must be changed before anything else is open.
+    static const std::set<std::string> kOpenBeforeChange{"/settings", "/settings/password",
+                                                         "/logout"};
+    if (!kOpenBeforeChange.count(ex.path())) {
+        auto overview = s_.overviews.get(active->accountId);
+        if (overview && overview->profile.mustChangePassword) {
+            if (ex.path().rfind("/api/", 0) == 0) throw HttpError{403, "Сначала смените пароль."};
+            ex.redirect("/settings?required=1");
+            throw HttpError{303, ""};
+        }
     }
     return *active;
 }

@@ -220,3 +220,38 @@ TEST_F(SignIn, MetricsCountRequestsAndSignIns) {
     EXPECT_TRUE(contains(m.body, "netcity_http_request_duration_seconds_count"));
     EXPECT_EQ(client.get("/healthz").body, "ok\n");
 }
+
+TEST_F(SignIn, AnIssuedPasswordMustBeChangedBeforeAnythingElse) {
+    {
+        auto s = portal.db().session();
+        s << "UPDATE users SET must_change_password = 1 WHERE login = 'lebedeva.as'",
+            Poco::Data::Keywords::now;
+    }
+    auto res = client.signIn(gymnasium, "lebedeva.as", "Roditel-2025");
+    EXPECT_EQ(res.location, "/settings?required=1");
+    EXPECT_EQ(client.get("/main").location, "/settings?required=1");
+    EXPECT_EQ(client.get("/api/me").status, 403);
+    auto settings = client.get("/settings?required=1");
+    EXPECT_TRUE(contains(settings.body, "Перед началом работы смените пароль"));
+    auto changed = client.post(
+        "/settings/password",
+        "csrf=" + HttpClient::csrfFrom(settings.body) +
+            "&old_password=Roditel-2025&new_password=Novyi-2026&repeat_password=Novyi-2026");
+    EXPECT_EQ(changed.status, 303);
+    EXPECT_EQ(client.get("/main").status, 200);
+}
+
+TEST_F(SignIn, GuessingTheCurrentPasswordInSettingsIsThrottled) {
+    client.signIn(gymnasium, "lebedeva.as", "Roditel-2025");
+    std::string csrf = HttpClient::csrfFrom(client.get("/settings").body);
+    for (int i = 0; i < 5; ++i)
+        client.post("/settings/password",
+                    "csrf=" + csrf +
+                        "&old_password=guess&new_password=Novyi-2026&repeat_password=Novyi-2026");
+    auto locked = client.post(
+        "/settings/password",
+        "csrf=" + csrf +
+            "&old_password=Roditel-2025&new_password=Novyi-2026&repeat_password=Novyi-2026");
+    EXPECT_EQ(locked.status, 400);
+    EXPECT_TRUE(contains(locked.body, "Слишком много неверных попыток"));
+}
