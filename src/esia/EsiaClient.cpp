@@ -13,16 +13,6 @@ namespace {
 
 using Poco::JSON::Object;
 
-std::string enc(const std::string& s) {
-    return urlEncode(s);
-}
-Object::Ptr parseObject(const std::string& text) {
-    return parseJsonObject(text);
-}
-std::string text(const Object::Ptr& o, const std::string& key) {
-    return jsonString(o, key);
-}
-
 }  // namespace
 
 std::string newStateUuid() {
@@ -68,12 +58,12 @@ std::string EsiaClient::authorizationUrl(const std::string& scope, const std::st
     std::string message = v2 ? settings_.clientId + scope + timestamp + state + redirectUri
                              : scope + timestamp + settings_.clientId + state;
     std::string url = settings_.baseUrl + (v2 ? "/aas/oauth2/v2/ac" : "/aas/oauth2/ac") +
-                      "?client_id=" + enc(settings_.clientId) + "&scope=" + enc(scope) +
-                      "&response_type=code&redirect_uri=" + enc(redirectUri) +
-                      "&state=" + enc(state) + "&timestamp=" + enc(timestamp) +
+                      "?client_id=" + urlEncode(settings_.clientId) + "&scope=" + urlEncode(scope) +
+                      "&response_type=code&redirect_uri=" + urlEncode(redirectUri) +
+                      "&state=" + urlEncode(state) + "&timestamp=" + urlEncode(timestamp) +
                       "&access_type=online&client_secret=" + sign(message);
     if (v2) url += "&client_certificate_hash=" + certificateHash_;
-    if (!nonce.empty()) url += "&nonce=" + enc(nonce);
+    if (!nonce.empty()) url += "&nonce=" + urlEncode(nonce);
     return url;
 }
 
@@ -100,19 +90,19 @@ Object::Ptr EsiaClient::verifyJwt(const std::string& jwt, const std::string& exp
         throw bad("not base64url");
     Object::Ptr header, claims;
     try {
-        header = parseObject(headerText);
-        claims = parseObject(claimsText);
+        header = parseJsonObject(headerText);
+        claims = parseJsonObject(claimsText);
     } catch (const Poco::Exception&) {
         throw bad("not JSON");
     }
-    std::string alg = text(header, "alg");
+    std::string alg = jsonString(header, "alg");
     auto esiaKey = esiaCertificate_.publicKey();
     // The algorithm must be the one of ESIA's certificate: never "none", never a switch.
     bool algFits = esiaKey.isGost() ? alg.rfind("GOST3410_2012", 0) == 0 : alg == "RS256";
     if (!algFits) throw bad("unexpected algorithm " + alg);
     if (!crypto::verifyRaw(esiaKey, jwt.substr(0, second), signature)) throw bad("bad signature");
-    if (text(header, "sbt") != expectedSbt) throw bad("wrong token type");
-    if (text(claims, "iss") != settings_.expectedIssuer) throw bad("wrong issuer");
+    if (jsonString(header, "sbt") != expectedSbt) throw bad("wrong token type");
+    if (jsonString(claims, "iss") != settings_.expectedIssuer) throw bad("wrong issuer");
     std::int64_t leeway = settings_.leeway.count();
     if (!claims->has("exp") || claims->getValue<std::int64_t>("exp") + leeway < now)
         throw bad("expired");
@@ -120,7 +110,8 @@ Object::Ptr EsiaClient::verifyJwt(const std::string& jwt, const std::string& exp
         throw bad("not yet valid");
     if (claims->has("iat") && claims->getValue<std::int64_t>("iat") - leeway > now)
         throw bad("issued in the future");
-    std::string audience = expectedSbt == "id" ? text(claims, "aud") : text(claims, "client_id");
+    std::string audience =
+        expectedSbt == "id" ? jsonString(claims, "aud") : jsonString(claims, "client_id");
     if (audience != settings_.clientId) throw bad("issued to another client");
     return claims;
 }
@@ -132,41 +123,41 @@ TokenSet EsiaClient::exchangeCode(const std::string& code, const std::string& sc
     bool v2 = settings_.generation == 2;
     std::string message = v2 ? settings_.clientId + scope + timestamp + state + redirectUri + code
                              : scope + timestamp + settings_.clientId + state;
-    std::string form = "client_id=" + enc(settings_.clientId) + "&code=" + enc(code) +
+    std::string form = "client_id=" + urlEncode(settings_.clientId) + "&code=" + urlEncode(code) +
                        "&grant_type=authorization_code&client_secret=" + sign(message) +
-                       "&state=" + state + "&redirect_uri=" + enc(redirectUri) +
-                       "&scope=" + enc(scope) + "&timestamp=" + enc(timestamp) +
+                       "&state=" + state + "&redirect_uri=" + urlEncode(redirectUri) +
+                       "&scope=" + urlEncode(scope) + "&timestamp=" + urlEncode(timestamp) +
                        "&token_type=Bearer";
     if (v2) form += "&client_certificate_hash=" + certificateHash_;
     Object::Ptr json;
     try {
-        json = parseObject(post(v2 ? "/aas/oauth2/v3/te" : "/aas/oauth2/te", form));
+        json = parseJsonObject(post(v2 ? "/aas/oauth2/v3/te" : "/aas/oauth2/te", form));
     } catch (const Poco::Exception&) {
         throw EsiaFailure(EsiaFailure::Kind::Rejected, "ESIA token answer is not JSON");
     }
-    if (text(json, "state") != state)
+    if (jsonString(json, "state") != state)
         throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA token answer for another state");
     TokenSet tokens;
-    tokens.accessToken = text(json, "access_token");
-    tokens.idToken = text(json, "id_token");
-    tokens.refreshToken = text(json, "refresh_token");
+    tokens.accessToken = jsonString(json, "access_token");
+    tokens.idToken = jsonString(json, "id_token");
+    tokens.refreshToken = jsonString(json, "refresh_token");
     auto access = verifyJwt(tokens.accessToken, "access", now);
     if (!access->has("urn:esia:sbj_id"))
         throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA token without subject");
     tokens.oid = access->get("urn:esia:sbj_id").convert<std::int64_t>();
-    tokens.sessionId = text(access, "urn:esia:sid");
+    tokens.sessionId = jsonString(access, "urn:esia:sid");
     // The id_token carries the nonce that binds this code to the browser that asked for it.
     if (tokens.idToken.empty())
         throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA answer without id_token");
     auto id = verifyJwt(tokens.idToken, "id", now);
-    if (nonce.empty() || text(id, "nonce") != nonce)
+    if (nonce.empty() || jsonString(id, "nonce") != nonce)
         throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA id_token for another nonce");
     if (id->get("sub").convert<std::int64_t>() != tokens.oid)
         throw EsiaFailure(EsiaFailure::Kind::InvalidToken, "ESIA tokens for different people");
     if (auto sbj = id->getObject("urn:esia:sbj")) {
         tokens.trusted =
             sbj->has("urn:esia:sbj:is_tru") && sbj->getValue<bool>("urn:esia:sbj:is_tru");
-        tokens.level = text(sbj, "urn:esia:sbj:lvl");
+        tokens.level = jsonString(sbj, "urn:esia:sbj:lvl");
     }
     return tokens;
 }
@@ -178,13 +169,13 @@ EsiaIdentity EsiaClient::person(const TokenSet& tokens, bool withChildren) const
     who.level = tokens.level;
     std::string base = "/rs/prns/" + std::to_string(tokens.oid);
     try {
-        auto p = parseObject(get(base + "?embed=(contacts.elements)", tokens.accessToken));
-        who.lastName = text(p, "lastName");
-        who.firstName = text(p, "firstName");
-        who.middleName = text(p, "middleName");
-        who.birthDate = text(p, "birthDate");
-        who.gender = text(p, "gender");
-        who.snils = text(p, "snils");
+        auto p = parseJsonObject(get(base + "?embed=(contacts.elements)", tokens.accessToken));
+        who.lastName = jsonString(p, "lastName");
+        who.firstName = jsonString(p, "firstName");
+        who.middleName = jsonString(p, "middleName");
+        who.birthDate = jsonString(p, "birthDate");
+        who.gender = jsonString(p, "gender");
+        who.snils = jsonString(p, "snils");
         // "trusted" from the person API agrees with is_tru; either one proves confirmation.
         who.trusted = tokens.trusted || (p->has("trusted") && p->getValue<bool>("trusted"));
         if (auto contacts = p->getObject("contacts"))
@@ -192,18 +183,18 @@ EsiaIdentity EsiaClient::person(const TokenSet& tokens, bool withChildren) const
                 for (std::size_t i = 0; i < elements->size(); ++i) {
                     auto c = elements->getObject(static_cast<unsigned>(i));
                     if (!c) continue;
-                    if (text(c, "type") == "EML") who.email = text(c, "value");
-                    if (text(c, "type") == "MBT") who.mobile = text(c, "value");
+                    if (jsonString(c, "type") == "EML") who.email = jsonString(c, "value");
+                    if (jsonString(c, "type") == "MBT") who.mobile = jsonString(c, "value");
                 }
         if (withChildren) {
-            auto kids = parseObject(get(base + "/kids?embed=(elements)", tokens.accessToken));
+            auto kids = parseJsonObject(get(base + "/kids?embed=(elements)", tokens.accessToken));
             if (auto elements = kids->getArray("elements"))
                 for (std::size_t i = 0; i < elements->size(); ++i) {
                     auto k = elements->getObject(static_cast<unsigned>(i));
                     if (!k) continue;
-                    who.children.push_back({text(k, "lastName"), text(k, "firstName"),
-                                            text(k, "middleName"), text(k, "birthDate"),
-                                            text(k, "snils")});
+                    who.children.push_back({jsonString(k, "lastName"), jsonString(k, "firstName"),
+                                            jsonString(k, "middleName"), jsonString(k, "birthDate"),
+                                            jsonString(k, "snils")});
                 }
         }
     } catch (const Poco::Exception&) {
@@ -213,8 +204,8 @@ EsiaIdentity EsiaClient::person(const TokenSet& tokens, bool withChildren) const
 }
 
 std::string EsiaClient::logoutUrl(const std::string& redirectUrl) const {
-    return settings_.baseUrl + "/idp/ext/Logout?client_id=" + enc(settings_.clientId) +
-           (redirectUrl.empty() ? "" : "&redirect_url=" + enc(redirectUrl));
+    return settings_.baseUrl + "/idp/ext/Logout?client_id=" + urlEncode(settings_.clientId) +
+           (redirectUrl.empty() ? "" : "&redirect_url=" + urlEncode(redirectUrl));
 }
 
 std::string EsiaClient::authorizationUrl(const std::string& scope, const std::string& redirectUri,

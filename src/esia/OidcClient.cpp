@@ -15,16 +15,6 @@ namespace {
 
 using Poco::JSON::Object;
 
-std::string enc(const std::string& s) {
-    return urlEncode(s);
-}
-Object::Ptr parseObject(const std::string& text) {
-    return parseJsonObject(text);
-}
-std::string str(const Object::Ptr& o, const std::string& key) {
-    return jsonString(o, key);
-}
-
 EsiaFailure invalid(const std::string& why) {
     return EsiaFailure(EsiaFailure::Kind::InvalidToken, "OpenID Connect token rejected: " + why);
 }
@@ -50,8 +40,9 @@ std::string OidcClient::fetch(const std::string& url, const std::string& authori
 const Object::Ptr& OidcClient::discovery() const {
     std::lock_guard lock(mutex_);
     if (!discovery_) {
-        auto doc = parseObject(fetch(settings_.issuer + "/.well-known/openid-configuration", ""));
-        std::string issuer = str(doc, "issuer");
+        auto doc =
+            parseJsonObject(fetch(settings_.issuer + "/.well-known/openid-configuration", ""));
+        std::string issuer = jsonString(doc, "issuer");
         while (!issuer.empty() && issuer.back() == '/') issuer.pop_back();
         if (issuer != settings_.issuer) throw invalid("discovery names another issuer");
         discovery_ = doc;
@@ -64,11 +55,11 @@ std::string OidcClient::authorizationUrl(const std::string& scope, const std::st
                                          const std::string& pkceVerifier, std::int64_t) const {
     (void)scope;  // ESIA's scopes mean nothing here; the configured ones are asked for
     std::string challenge = crypto::base64UrlEncode(crypto::sha256(pkceVerifier));
-    return str(discovery(), "authorization_endpoint") +
-           "?response_type=code&client_id=" + enc(settings_.clientId) +
-           "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(settings_.scope) +
-           "&state=" + enc(state) + "&nonce=" + enc(nonce) + "&code_challenge=" + challenge +
-           "&code_challenge_method=S256";
+    return jsonString(discovery(), "authorization_endpoint") +
+           "?response_type=code&client_id=" + urlEncode(settings_.clientId) +
+           "&redirect_uri=" + urlEncode(redirectUri) + "&scope=" + urlEncode(settings_.scope) +
+           "&state=" + urlEncode(state) + "&nonce=" + urlEncode(nonce) +
+           "&code_challenge=" + challenge + "&code_challenge_method=S256";
 }
 
 EsiaIdentity OidcClient::signIn(const std::string& code, const std::string&,
@@ -76,25 +67,26 @@ EsiaIdentity OidcClient::signIn(const std::string& code, const std::string&,
                                 const std::string& pkceVerifier, const std::string& issuer, bool,
                                 std::int64_t now) const {
     const auto& doc = discovery();
-    std::string expectedIssuer = str(doc, "issuer");
+    std::string expectedIssuer = jsonString(doc, "issuer");
     // RFC 9207: a callback that names another issuer is a mix-up attack.
     if (!issuer.empty() && issuer != expectedIssuer)
         throw invalid("the callback names another issuer");
     std::ostringstream basic;
     Poco::Base64Encoder encoder(basic);
     encoder.rdbuf()->setLineLength(0);
-    encoder << enc(settings_.clientId) << ":" << enc(settings_.clientSecret);
+    encoder << urlEncode(settings_.clientId) << ":" << urlEncode(settings_.clientSecret);
     encoder.close();
     Object::Ptr tokens;
     try {
-        tokens = parseObject(fetch(str(doc, "token_endpoint"), "Basic " + basic.str(),
-                                   "grant_type=authorization_code&code=" + enc(code) +
-                                       "&redirect_uri=" + enc(redirectUri) +
-                                       "&code_verifier=" + enc(pkceVerifier)));
+        tokens = parseJsonObject(fetch(jsonString(doc, "token_endpoint"), "Basic " + basic.str(),
+                                       "grant_type=authorization_code&code=" + urlEncode(code) +
+                                           "&redirect_uri=" + urlEncode(redirectUri) +
+                                           "&code_verifier=" + urlEncode(pkceVerifier)));
     } catch (const Poco::Exception&) {
         throw EsiaFailure(EsiaFailure::Kind::Rejected, "token answer is not JSON");
     }
-    std::string idToken = str(tokens, "id_token"), accessToken = str(tokens, "access_token");
+    std::string idToken = jsonString(tokens, "id_token"),
+                accessToken = jsonString(tokens, "access_token");
 
     // id_token: RS256 by a key of the provider's JWKS.
     auto first = idToken.find('.'), second = idToken.rfind('.');
@@ -107,31 +99,33 @@ EsiaIdentity OidcClient::signIn(const std::string& code, const std::string&,
         throw invalid("id_token is not base64url");
     Object::Ptr header, claims;
     try {
-        header = parseObject(headerText);
-        claims = parseObject(claimsText);
+        header = parseJsonObject(headerText);
+        claims = parseJsonObject(claimsText);
     } catch (const Poco::Exception&) {
         throw invalid("id_token is not JSON");
     }
-    if (str(header, "alg") != "RS256") throw invalid("unexpected algorithm " + str(header, "alg"));
-    auto jwks = parseObject(fetch(str(doc, "jwks_uri"), ""));
+    if (jsonString(header, "alg") != "RS256")
+        throw invalid("unexpected algorithm " + jsonString(header, "alg"));
+    auto jwks = parseJsonObject(fetch(jsonString(doc, "jwks_uri"), ""));
     bool verified = false;
     if (auto keys = jwks->getArray("keys"))
         for (std::size_t i = 0; i < keys->size() && !verified; ++i) {
             auto k = keys->getObject(static_cast<unsigned>(i));
-            if (str(k, "kty") != "RSA" ||
-                (str(header, "kid") != "" && str(k, "kid") != str(header, "kid")))
+            if (jsonString(k, "kty") != "RSA" ||
+                (jsonString(header, "kid") != "" &&
+                 jsonString(k, "kid") != jsonString(header, "kid")))
                 continue;
             crypto::Bytes n, e;
-            if (!crypto::base64UrlDecodeLenient(str(k, "n"), n) ||
-                !crypto::base64UrlDecodeLenient(str(k, "e"), e))
+            if (!crypto::base64UrlDecodeLenient(jsonString(k, "n"), n) ||
+                !crypto::base64UrlDecodeLenient(jsonString(k, "e"), e))
                 continue;
             verified = crypto::verifyRaw(crypto::PublicKey::rsa(n, e), idToken.substr(0, second),
                                          signature);
         }
     if (!verified) throw invalid("bad signature");
     std::int64_t leeway = settings_.leeway.count();
-    if (str(claims, "iss") != expectedIssuer) throw invalid("wrong issuer");
-    bool audienceOk = str(claims, "aud") == settings_.clientId;
+    if (jsonString(claims, "iss") != expectedIssuer) throw invalid("wrong issuer");
+    bool audienceOk = jsonString(claims, "aud") == settings_.clientId;
     if (!audienceOk && claims->isArray("aud")) {
         auto aud = claims->getArray("aud");
         for (std::size_t i = 0; i < aud->size(); ++i)
@@ -143,36 +137,38 @@ EsiaIdentity OidcClient::signIn(const std::string& code, const std::string&,
         throw invalid("expired");
     if (claims->has("iat") && claims->getValue<std::int64_t>("iat") - leeway > now)
         throw invalid("issued in the future");
-    if (str(claims, "nonce") != nonce) throw invalid("another nonce");
+    if (jsonString(claims, "nonce") != nonce) throw invalid("another nonce");
 
     Object::Ptr info;
     try {
-        info = parseObject(fetch(str(doc, "userinfo_endpoint"), "Bearer " + accessToken));
+        info =
+            parseJsonObject(fetch(jsonString(doc, "userinfo_endpoint"), "Bearer " + accessToken));
     } catch (const Poco::Exception&) {
         throw EsiaFailure(EsiaFailure::Kind::Rejected, "userinfo answer is not JSON");
     }
-    if (str(info, "sub") != str(claims, "sub")) throw invalid("userinfo for another subject");
+    if (jsonString(info, "sub") != jsonString(claims, "sub"))
+        throw invalid("userinfo for another subject");
     EsiaIdentity who;
-    who.oid = subjectId(expectedIssuer, str(claims, "sub"));
+    who.oid = subjectId(expectedIssuer, jsonString(claims, "sub"));
     who.trusted = true;  // the region's provider vouches for its people
-    who.lastName = str(info, "family_name");
-    who.firstName = str(info, "given_name");
-    who.middleName = str(info, "middle_name");
-    if (auto birth = domain::CalendarDate::parse(str(info, "birthdate")))
+    who.lastName = jsonString(info, "family_name");
+    who.firstName = jsonString(info, "given_name");
+    who.middleName = jsonString(info, "middle_name");
+    if (auto birth = domain::CalendarDate::parse(jsonString(info, "birthdate")))
         who.birthDate = birth->russian();
-    who.email = str(info, "email");
+    who.email = jsonString(info, "email");
     return who;
 }
 
 std::string OidcClient::logoutUrl(const std::string& redirectUrl) const {
     std::string endpoint;
     try {
-        endpoint = str(discovery(), "end_session_endpoint");
+        endpoint = jsonString(discovery(), "end_session_endpoint");
     } catch (const std::exception&) {
     }
     if (endpoint.empty()) return redirectUrl;
-    return endpoint + "?client_id=" + enc(settings_.clientId) +
-           "&post_logout_redirect_uri=" + enc(redirectUrl);
+    return endpoint + "?client_id=" + urlEncode(settings_.clientId) +
+           "&post_logout_redirect_uri=" + urlEncode(redirectUrl);
 }
 
 std::string OidcClient::origin() const {

@@ -78,6 +78,19 @@ class EsiaSignInTest : public ::testing::Test {
                               "flow=" + flow + "&decision=" + (allow ? "allow" : "deny"));
         return r.location;
     }
+    // «Привязать учетную запись» from a «Запись не найдена» page: the link form of its flow,
+    // then school login and password for the gymnasium.
+    HttpClient::Response linkWithSchoolPassword(Browser& b, const HttpClient::Response& notFound,
+                                                const std::string& login,
+                                                const std::string& password) {
+        std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
+        auto form = b.portal().get("/esia/link?flow=" + flow);
+        EXPECT_TRUE(contains(form.body, "Привязать учетную запись"));
+        return b.portal().post(
+            "/esia/link", "csrf=" + HttpClient::csrfFrom(form.body) + "&flow=" + flow +
+                              "&organization=" + std::to_string(portal->organizationId("org-g1")) +
+                              "&login=" + login + "&password=" + password);
+    }
     std::int64_t links(const std::string& where = "1=1") {
         return portal->database().count("esia_links WHERE " + where);
     }
@@ -188,24 +201,13 @@ TEST_F(EsiaSignInTest, LinkWithSchoolPasswordBeforeTheCutOff) {
     auto b = browser();
     auto notFound = signIn(*b, "parent", "lebedeva@example.org");  // the card has no SNILS
     ASSERT_EQ(notFound.status, 404);
-    std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
-    auto form = b->portal().get("/esia/link?flow=" + flow);
-    EXPECT_TRUE(contains(form.body, "Привязать учетную запись"));
-    std::string csrf = HttpClient::csrfFrom(form.body);
-    std::string org = std::to_string(portal->organizationId("org-g1"));
-    auto wrong =
-        b->portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" + org +
-                                           "&login=lebedeva.as&password=nope");
+    auto wrong = linkWithSchoolPassword(*b, notFound, "lebedeva.as", "nope");
     EXPECT_EQ(wrong.status, 401);
     EXPECT_TRUE(contains(wrong.body, "Неверное имя пользователя или пароль."));
-    auto teacherLogin =
-        b->portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" + org +
-                                           "&login=vorontsova.em&password=Uchitel-2025");
+    auto teacherLogin = linkWithSchoolPassword(*b, notFound, "vorontsova.em", "Uchitel-2025");
     EXPECT_EQ(teacherLogin.status, 409);  // not the role chosen at the start
     EXPECT_TRUE(contains(teacherLogin.body, "от роли «Родитель»"));
-    auto ok =
-        b->portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" + org +
-                                           "&login=lebedeva.as&password=Roditel-2025");
+    auto ok = linkWithSchoolPassword(*b, notFound, "lebedeva.as", "Roditel-2025");
     EXPECT_EQ(ok.status, 303);
     EXPECT_EQ(ok.location, "/main?notice=linked");
     EXPECT_EQ(links("created_by = 'password'"), 1);
@@ -217,23 +219,14 @@ TEST_F(EsiaSignInTest, AfterTheCutOffParentsCannotLinkThemselvesButStaffCan) {
     start();  // cut-off 17.03.2025, the clock says 2026
     auto b = browser();
     auto notFound = signIn(*b, "parent", "lebedeva@example.org");
-    std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
-    std::string csrf = HttpClient::csrfFrom(b->portal().get("/esia/link?flow=" + flow).body);
-    std::string org = std::to_string(portal->organizationId("org-g1"));
-    auto refused =
-        b->portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" + org +
-                                           "&login=lebedeva.as&password=Roditel-2025");
+    auto refused = linkWithSchoolPassword(*b, notFound, "lebedeva.as", "Roditel-2025");
     EXPECT_EQ(refused.status, 403);
     EXPECT_TRUE(contains(refused.body, "классному руководителю или администратору"));
     EXPECT_EQ(links(), 0);
 
     auto staff = browser();
     auto typo = signIn(*staff, "staff", "typo@example.org");
-    std::string flow2 = typo.body.substr(typo.body.find("/esia/link?flow=") + 16, 43);
-    std::string csrf2 = HttpClient::csrfFrom(staff->portal().get("/esia/link?flow=" + flow2).body);
-    auto ok = staff->portal().post("/esia/link", "csrf=" + csrf2 + "&flow=" + flow2 +
-                                                     "&organization=" + org +
-                                                     "&login=vorontsova.em&password=Uchitel-2025");
+    auto ok = linkWithSchoolPassword(*staff, typo, "vorontsova.em", "Uchitel-2025");
     EXPECT_EQ(ok.status, 303);
     EXPECT_EQ(links(), 1);
 }
@@ -426,12 +419,7 @@ TEST_F(EsiaSignInTest, ASchoolAccountLinksOneGosuslugiAccountOnly) {
     signIn(*first, "staff", "vorontsova@example.org");  // auto-linked
     auto other = browser();
     auto notFound = signIn(*other, "staff", "typo@example.org");
-    std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
-    std::string csrf = HttpClient::csrfFrom(other->portal().get("/esia/link?flow=" + flow).body);
-    auto refused = other->portal().post(
-        "/esia/link", "csrf=" + csrf + "&flow=" + flow +
-                          "&organization=" + std::to_string(portal->organizationId("org-g1")) +
-                          "&login=vorontsova.em&password=Uchitel-2025");
+    auto refused = linkWithSchoolPassword(*other, notFound, "vorontsova.em", "Uchitel-2025");
     EXPECT_EQ(refused.status, 409);
     EXPECT_TRUE(contains(refused.body, "уже связана с другой учётной записью портала Госуслуг"));
     EXPECT_EQ(links(), 1);
@@ -462,12 +450,7 @@ TEST_F(EsiaSignInTest, AnExpiredTemporaryPasswordDoesNotLink) {
     }
     auto b = browser();
     auto notFound = signIn(*b, "staff", "typo@example.org");
-    std::string flow = notFound.body.substr(notFound.body.find("/esia/link?flow=") + 16, 43);
-    std::string csrf = HttpClient::csrfFrom(b->portal().get("/esia/link?flow=" + flow).body);
-    auto refused = b->portal().post(
-        "/esia/link", "csrf=" + csrf + "&flow=" + flow +
-                          "&organization=" + std::to_string(portal->organizationId("org-g1")) +
-                          "&login=vorontsova.em&password=Uchitel-2025");
+    auto refused = linkWithSchoolPassword(*b, notFound, "vorontsova.em", "Uchitel-2025");
     EXPECT_EQ(refused.status, 409);
     EXPECT_TRUE(contains(refused.body, "Срок действия временного пароля истёк"));
     EXPECT_EQ(links(), 0);
