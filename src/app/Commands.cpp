@@ -241,6 +241,7 @@ std::unique_ptr<SimRuntime> startDemoSim(Config& config) {
 int serve(Config config, bool demo) {
     blockTerminationSignals();
     if (demo && !config.isSet("data-dir")) config.set("data-dir", ".netcity-demo");
+    if (demo && !config.isSet("mail")) config.set("mail", "console");
     Runtime rt(config);
     const std::string& csv = embedded::demoFiles().at("demo-data.csv");
     std::unique_ptr<SimRuntime> sim;
@@ -268,6 +269,9 @@ int serve(Config config, bool demo) {
                   << "  Данные: " << config.get("data-dir") << " (SQLite)\n";
         printDemoLogins(csv);
         printSimLogins(*sim);
+        if (config.get("mail") == "console")
+            std::cout << "  Письма заявителям печатаются здесь (--mail smtp --smtp-port N: на "
+                         "SMTP-сервер)\n";
         std::cout << "  Остановить: Ctrl+C\n" << std::flush;
     } else {
         std::cout << "listening on " << url << std::endl;

@@ -1,11 +1,14 @@
 #include "app/Runtime.h"
 
 #include <filesystem>
+#include <iostream>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "esia/OidcClient.h"
+#include "mail/ConsoleMailSender.h"
+#include "mail/SmtpMailSender.h"
 
 namespace netcity::app {
 namespace {
@@ -73,8 +76,10 @@ unsigned short Runtime::startPortal() {
             "http://" + config_.get("bind") + ":" + std::to_string(socket.address().port()) + "/";
     if (settings.publicUrl.back() != '/') settings.publicUrl += "/";
 
-    web::PortalServices services{*db_,        hasher_, throttle_, clock_,     *sessions_,
-                                 *overviews_, vault_,  metrics_,  *templates_};
+    startMail(settings.publicUrl);
+    web::PortalServices services{*db_,     hasher_,   throttle_, clock_,  *sessions_,
+                                 *overviews_, vault_,  metrics_,  *templates_, *review_,
+                                 nullptr,  nullptr, nullptr,  [this] { outbox_->wake(); }};
     if (!config_.get("oidc-issuer").empty()) {
         esia::OidcClientSettings os;
         os.issuer = config_.get("oidc-issuer");
@@ -116,14 +121,44 @@ unsigned short Runtime::startPortal() {
                                         settings.publicUrl + "esia/link/callback"});
         services.esia = esiaSignIn_.get();
         services.esiaClient = esiaClient_.get();
+        appeals_ = std::make_unique<flows::AppealSubmission>(*db_, *esiaSignIn_, vault_, *letters_,
+                                                             clock_, services.mailQueued);
+        services.appeals = appeals_.get();
     }
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
     server_ = std::make_unique<http::HttpServer>(portal, std::move(socket), server);
     return server_->port();
 }
 
+void Runtime::startMail(const std::string& publicUrl) {
+    letters_ = std::make_unique<mail::Letters>(publicUrl);
+    std::string kind = config_.get("mail");
+    if (kind == "console") {
+        mailSender_ = std::make_unique<mail::ConsoleMailSender>(std::cout);
+    } else if (kind == "smtp") {
+        mail::SmtpSettings smtp;
+        smtp.host = config_.get("smtp-host");
+        smtp.port = static_cast<unsigned short>(config_.getInt("smtp-port"));
+        smtp.startTls = config_.getBool("smtp-starttls");
+        smtp.caFile = config_.get("smtp-ca-file");
+        smtp.user = config_.get("smtp-user");
+        smtp.password = config_.get("smtp-password");
+        smtp.from = config_.get("mail-from");
+        mailSender_ = std::make_unique<mail::SmtpMailSender>(smtp);
+    } else {
+        throw std::invalid_argument("--mail must be smtp or console");
+    }
+    flows::OutboxWorker::Settings worker;
+    worker.firstRetrySeconds = config_.getInt("mail-retry-seconds");
+    outbox_ = std::make_unique<flows::OutboxWorker>(*db_, *mailSender_, clock_, worker);
+    review_ = std::make_unique<flows::AppealReview>(*db_, vault_, *letters_, clock_,
+                                                    [this] { outbox_->wake(); });
+    outbox_->start();
+}
+
 void Runtime::stop() {
     if (server_) server_->stop();
+    if (outbox_) outbox_->stop();
 }
 
 }  // namespace netcity::app

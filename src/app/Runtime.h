@@ -10,6 +10,9 @@
 #include "flows/Clock.h"
 #include "flows/CredentialCheck.h"
 #include "flows/EsiaSignIn.h"
+#include "flows/OutboxWorker.h"
+#include "mail/Letters.h"
+#include "mail/MailSender.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
 #include "http/Templates.h"
@@ -35,6 +38,7 @@ class Runtime {
     void stop();
 
   private:
+    void startMail(const std::string& publicUrl);
     const Config& config_;
     crypto::KeyRing keys_;
     std::unique_ptr<store::Database> db_;
@@ -50,6 +54,11 @@ class Runtime {
     std::unique_ptr<esia::IdentityProvider> esiaClient_;
     std::unique_ptr<flows::CredentialCheck> credentials_;
     std::unique_ptr<flows::EsiaSignIn> esiaSignIn_;
+    std::unique_ptr<mail::Letters> letters_;
+    std::unique_ptr<mail::MailSender> mailSender_;
+    std::unique_ptr<flows::OutboxWorker> outbox_;
+    std::unique_ptr<flows::AppealReview> review_;
+    std::unique_ptr<flows::AppealSubmission> appeals_;
 };
 
 }  // namespace netcity::app

@@ -9,6 +9,7 @@
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "domain/AutoLinkMatcher.h"
+#include "flows/EsiaIdentityJson.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/EsiaLinkRepository.h"
@@ -23,74 +24,6 @@ using Outcome = EsiaSignIn::Outcome;
 
 std::string hashOf(const std::string& id) {
     return crypto::toHex(crypto::sha256(id));
-}
-
-std::string toText(const Object::Ptr& o) {
-    std::ostringstream out;
-    o->stringify(out);
-    return out.str();
-}
-
-Object::Ptr parse(const std::string& text) {
-    Poco::JSON::Parser parser;
-    return parser.parse(text).extract<Object::Ptr>();
-}
-
-std::string str(const Object::Ptr& o, const std::string& key) {
-    return o->has(key) ? o->getValue<std::string>(key) : std::string{};
-}
-
-Object::Ptr identityJson(const esia::EsiaIdentity& who) {
-    Object::Ptr o = new Object;
-    o->set("oid", who.oid);
-    o->set("trusted", who.trusted);
-    o->set("lastName", who.lastName);
-    o->set("firstName", who.firstName);
-    o->set("middleName", who.middleName);
-    o->set("birthDate", who.birthDate);
-    o->set("snils", who.snils);
-    o->set("email", who.email);
-    o->set("mobile", who.mobile);
-    o->set("sid", who.sessionId);
-    Poco::JSON::Array::Ptr kids = new Poco::JSON::Array;
-    for (const auto& c : who.children) {
-        Object::Ptr k = new Object;
-        k->set("lastName", c.lastName);
-        k->set("firstName", c.firstName);
-        k->set("middleName", c.middleName);
-        k->set("birthDate", c.birthDate);
-        k->set("snils", c.snils);
-        kids->add(k);
-    }
-    o->set("children", kids);
-    return o;
-}
-
-esia::EsiaIdentity identityFrom(const Object::Ptr& o) {
-    esia::EsiaIdentity who;
-    who.oid = o->getValue<std::int64_t>("oid");
-    who.trusted = o->getValue<bool>("trusted");
-    who.lastName = str(o, "lastName");
-    who.firstName = str(o, "firstName");
-    who.middleName = str(o, "middleName");
-    who.birthDate = str(o, "birthDate");
-    who.snils = str(o, "snils");
-    who.email = str(o, "email");
-    who.mobile = str(o, "mobile");
-    who.sessionId = str(o, "sid");
-    if (auto kids = o->getArray("children"))
-        for (std::size_t i = 0; i < kids->size(); ++i) {
-            auto k = kids->getObject(static_cast<unsigned>(i));
-            who.children.push_back({str(k, "lastName"), str(k, "firstName"), str(k, "middleName"),
-                                    str(k, "birthDate"), str(k, "snils")});
-        }
-    return who;
-}
-
-domain::MatchableData matchable(const esia::EsiaIdentity& who) {
-    return {{who.lastName, who.firstName, who.middleName},
-            domain::CalendarDate::parse(who.birthDate),
-            domain::SnilsNumber::parse(who.snils)};
 }
 
 domain::MatchableData matchable(const store::Person& p) {
@@ -120,7 +53,7 @@ std::string EsiaSignIn::start(domain::PortalRole role, const std::string& browse
     store::FlowRepository flows(db_, s);
     flows.removeExpired(now);
     flows.create(hashOf(state),
-                 {"esia", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
+                 {"esia", hashOf(browserBinding), jsonText(data), now, now + settings_.flowLifetime});
     return client_.authorizationUrl(scope, settings_.callbackUrl, state, nonce, verifier, now);
 }
 
@@ -140,7 +73,7 @@ std::string EsiaSignIn::startLink(std::int64_t accountId, const std::string& ses
     auto s = db_.session();
     store::FlowRepository(db_, s).create(
         hashOf(state),
-        {"esia", hashOf(browserBinding), toText(data), now, now + settings_.flowLifetime});
+        {"esia", hashOf(browserBinding), jsonText(data), now, now + settings_.flowLifetime});
     return client_.authorizationUrl(scope, settings_.linkCallbackUrl, state, nonce, verifier, now);
 }
 
@@ -162,12 +95,12 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
         audit("esia.callback", 0, 0, clientAddress, "expired_or_foreign_state");
         return result(Outcome::Expired);
     }
-    auto data = parse(flow->data);
-    bool link = str(data, "purpose") == "link";
+    auto data = parseJsonText(flow->data);
+    bool link = jsonField(data, "purpose") == "link";
     // A link flow ends only at the link callback, in the session that started it; a sign-in
     // flow only at the sign-in callback.
     if (link != !linkSessionHash.empty() ||
-        (link && !crypto::constantTimeEquals(str(data, "session"), linkSessionHash))) {
+        (link && !crypto::constantTimeEquals(jsonField(data, "session"), linkSessionHash))) {
         audit("esia.callback", 0, 0, clientAddress, "foreign_flow");
         return result(Outcome::Expired);
     }
@@ -180,10 +113,10 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
     }
     if (code.empty()) return result(Outcome::Failed, "ESIA не передала код авторизации");
     esia::EsiaIdentity who;
-    auto role = domain::parsePortalRole(str(data, "role")).value_or(domain::PortalRole::Staff);
+    auto role = domain::parsePortalRole(jsonField(data, "role")).value_or(domain::PortalRole::Staff);
     try {
-        who = client_.signIn(code, str(data, "scope"), redirect, str(data, "nonce"),
-                             str(data, "verifier"), issuer,
+        who = client_.signIn(code, jsonField(data, "scope"), redirect, jsonField(data, "nonce"),
+                             jsonField(data, "verifier"), issuer,
                              !link && role == domain::PortalRole::Parent, now);
     } catch (const esia::EsiaFailure& e) {
         audit("esia.callback", 0, 0, clientAddress,
@@ -230,7 +163,7 @@ EsiaSignIn::Result EsiaSignIn::decide(const esia::EsiaIdentity& who, domain::Por
         for (const auto& candidate : people.accountsBySnils(*snils))
             if (domain::covers(role, candidate.roles) &&
                 links.linkedOid(candidate.accountId).value_or(who.oid) == who.oid &&
-                domain::AutoLinkMatcher::matches(true, matchable(who), matchable(candidate.person)))
+                domain::AutoLinkMatcher::matches(true, matchableOf(who), matchable(candidate.person)))
                 matched.push_back(candidate.accountId);
     }
     if (matched.size() == 1) {
@@ -265,7 +198,7 @@ std::string EsiaSignIn::saveResultFlow(const esia::EsiaIdentity& who, domain::Po
                                        const std::vector<Choice>& choices, bool linkOnChoice,
                                        const std::string& browserBinding) {
     Object::Ptr data = new Object;
-    data->set("identity", identityJson(who));
+    data->set("identity", identityToJson(who));
     data->set("role", domain::code(role));
     data->set("linkOnChoice", linkOnChoice);
     Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
@@ -276,7 +209,7 @@ std::string EsiaSignIn::saveResultFlow(const esia::EsiaIdentity& who, domain::Po
     auto s = db_.session();
     store::FlowRepository(db_, s).create(
         hashOf(id),
-        {"esia-result", hashOf(browserBinding), vault_.sealText(toText(data), "flow"), now,
+        {"esia-result", hashOf(browserBinding), vault_.sealText(jsonText(data), "flow"), now,
          now + settings_.flowLifetime});  // the Gosuslugi profile waits here sealed
     return id;
 }
@@ -301,10 +234,11 @@ std::optional<EsiaSignIn::Result> EsiaSignIn::peek(const std::string& flowId,
         return std::nullopt;
     auto opened = vault_.openText(flow->data, "flow");
     if (!opened) return std::nullopt;
-    auto data = parse(*opened);
+    auto data = parseJsonText(*opened);
     Result r{Outcome::NotFound};
     r.flowId = flowId;
-    r.identity = identityFrom(data->getObject("identity"));
+    r.identity = identityFromJson(data->getObject("identity"));
+    r.role = domain::parsePortalRole(jsonField(data, "role")).value_or(domain::PortalRole::Staff);
     std::vector<std::int64_t> ids;
     auto choices = data->getArray("choices");
     for (std::size_t i = 0; i < choices->size(); ++i)
@@ -325,7 +259,7 @@ EsiaSignIn::Result EsiaSignIn::choose(const std::string& flowId, std::int64_t ac
     auto s = db_.session();
     auto flow = store::FlowRepository(db_, s).take(hashOf(flowId));
     if (!flow) return result(Outcome::Expired);
-    bool justLinked = parse(vault_.openText(flow->data, "flow").value_or("{}"))
+    bool justLinked = parseJsonText(vault_.openText(flow->data, "flow").value_or("{}"))
                           ->optValue<bool>("linkOnChoice", false);
     audit("esia.signin", accountId, current->identity.oid, clientAddress, "ok");
     Result r{Outcome::SignedIn};
@@ -350,7 +284,7 @@ EsiaSignIn::Result EsiaSignIn::linkWithPassword(const std::string& flowId,
     if (!flow) return result(Outcome::Expired);
     auto putBack = [&] { store::FlowRepository(db_, s).create(hashOf(flowId), *flow); };
     auto role = domain::parsePortalRole(
-                    str(parse(vault_.openText(flow->data, "flow").value_or("{}")), "role"))
+                    jsonField(parseJsonText(vault_.openText(flow->data, "flow").value_or("{}")), "role"))
                     .value_or(domain::PortalRole::Staff);
     auto check = credentials_.run(organizationId, login, password, clientAddress);
     if (check.verdict == CredentialCheck::Verdict::Throttled) {

@@ -59,6 +59,7 @@ class EsiaSignIn {
         std::string flowId;          // for ChooseUser / NotFound: the next step's flow
         std::vector<Choice> choices;
         esia::EsiaIdentity identity;
+        domain::PortalRole role = domain::PortalRole::Staff;  // the role chosen before ESIA
         std::string message;
         std::chrono::seconds wait{0};
     };

@@ -68,6 +68,23 @@ std::vector<DirectoryEntry> DirectoryRepository::organizations(std::int64_t loca
     return out;
 }
 
+std::vector<DirectoryEntry> DirectoryRepository::organizationsOfType(
+    domain::OrganizationType type) {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> names, places;
+    std::string typeCode = domain::code(type);
+    s_ << db_.sql(
+        "SELECT o.id, o.name, COALESCE(l.name, m.name) FROM organizations o"
+        " JOIN municipalities m ON m.id = o.municipality_id"
+        " LEFT JOIN localities l ON l.id = o.locality_id WHERE o.type = ?"
+        " ORDER BY COALESCE(l.name, m.name), o.name"),
+        into(ids), into(names), into(places), bind(typeCode), now;
+    std::vector<DirectoryEntry> out;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out.push_back({ids[i], names[i] + " (" + places[i] + ")"});
+    return out;
+}
+
 std::vector<DirectoryEntry> DirectoryRepository::authorities(std::int64_t municipalityId) {
     return list(
         "SELECT id, name FROM organizations WHERE municipality_id = ? AND type = 'authority'"

@@ -37,6 +37,8 @@ class DirectoryRepository {
     std::vector<DirectoryEntry> organizations(std::int64_t localityId,
                                               domain::OrganizationType type);
     std::vector<DirectoryEntry> authorities(std::int64_t municipalityId);
+    // Every organization of a type, named with its locality: the appeal form's list.
+    std::vector<DirectoryEntry> organizationsOfType(domain::OrganizationType type);
     std::optional<Organization> organization(std::int64_t id);
     std::vector<DirectoryEntry> classes(std::int64_t organizationId);
     std::optional<std::int64_t> municipalityOfLocality(std::int64_t localityId);

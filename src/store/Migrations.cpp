@@ -69,6 +69,31 @@ const std::vector<Migration>& migrations() {
              "ALTER TABLE users ADD COLUMN control_question TEXT",
              "ALTER TABLE users ADD COLUMN control_answer_hash TEXT",
          }},
+        {4,
+         "appeals and the mail outbox",
+         {
+             // open_key is set while an appeal is new: one open appeal per person, organization,
+             // role and child, so a double click or a second tab does not make two.
+             "CREATE TABLE appeals (id {pk}, number TEXT NOT NULL UNIQUE,"
+             " organization_id BIGINT NOT NULL REFERENCES organizations(id),"
+             " class_id BIGINT REFERENCES classes(id), role TEXT NOT NULL,"
+             " esia_oid BIGINT NOT NULL, applicant_name TEXT NOT NULL, email TEXT NOT NULL,"
+             " data_sealed TEXT NOT NULL, comment TEXT NOT NULL DEFAULT '',"
+             " status TEXT NOT NULL, open_key TEXT UNIQUE, reason TEXT NOT NULL DEFAULT '',"
+             " resolution TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL,"
+             " decided_at BIGINT, decided_by BIGINT REFERENCES users(id))",
+             "CREATE INDEX appeals_organization ON appeals(organization_id, status, id)",
+             "CREATE INDEX appeals_oid ON appeals(esia_oid)",
+             // Written in the transaction of the event it tells about; a worker sends it.
+             "CREATE TABLE mail_outbox (id {pk}, organization_id BIGINT REFERENCES"
+             " organizations(id), recipient TEXT NOT NULL, subject TEXT NOT NULL,"
+             " text_body TEXT NOT NULL, html_body TEXT NOT NULL, message_id TEXT NOT NULL,"
+             " status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,"
+             " next_attempt_at BIGINT NOT NULL, lease_until BIGINT NOT NULL DEFAULT 0,"
+             " last_error TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL, sent_at BIGINT)",
+             "CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at)",
+             "CREATE INDEX mail_outbox_organization ON mail_outbox(organization_id, status)",
+         }},
     };
     return kMigrations;
 }

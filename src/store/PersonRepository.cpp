@@ -16,6 +16,24 @@ Poco::Nullable<std::string> optionalText(const std::string& s) {
     return s;
 }
 
+// The card's columns as bound values, SNILS sealed and indexed.
+struct CardColumns {
+    Poco::Nullable<std::string> birth, gender, email, phone, index;
+    Poco::Nullable<Poco::Data::BLOB> sealed;
+
+    CardColumns(const Person& p, const SnilsVault& vault)
+        : gender(optionalText(p.gender)), email(optionalText(p.email)),
+          phone(optionalText(p.phone)) {
+        if (p.birthDate) birth = p.birthDate->iso();
+        if (p.snils) {
+            auto bytes = vault.seal(*p.snils);
+            sealed = Poco::Data::BLOB(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                      bytes.size());
+            index = vault.blindIndex(*p.snils);
+        }
+    }
+};
+
 }  // namespace
 
 std::int64_t PersonRepository::upsertByKey(const Person& p, std::int64_t at) {
@@ -43,6 +61,30 @@ std::int64_t PersonRepository::upsertByKey(const Person& p, std::int64_t at) {
         bind(p.key), bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(birth),
         bind(gender), bind(sealed), bind(index), bind(email), bind(phone), bind(at), into(id), now;
     return id;
+}
+
+std::int64_t PersonRepository::create(const Person& p, std::int64_t at) {
+    CardColumns c(p, vault_);
+    std::int64_t id = 0;
+    s_ << db_.sql(
+        "INSERT INTO persons (last_name, first_name, middle_name, birth_date, gender,"
+        " snils_sealed, snils_index, email, phone, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(c.birth),
+        bind(c.gender), bind(c.sealed), bind(c.index), bind(c.email), bind(c.phone), bind(at),
+        into(id), now;
+    return id;
+}
+
+void PersonRepository::updateCard(const Person& p, std::int64_t at) {
+    CardColumns c(p, vault_);
+    s_ << db_.sql(
+        "UPDATE persons SET last_name = ?, first_name = ?, middle_name = ?, birth_date = ?,"
+        " gender = ?, snils_sealed = ?, snils_index = ?, email = ?, phone = ?, updated_at = ?"
+        " WHERE id = ?"),
+        bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(c.birth),
+        bind(c.gender), bind(c.sealed), bind(c.index), bind(c.email), bind(c.phone), bind(at),
+        bind(p.id), now;
 }
 
 std::optional<Person> PersonRepository::byId(std::int64_t id) {

@@ -44,6 +44,10 @@ class PersonRepository {
         : db_(db), s_(session), vault_(vault) {}
 
     std::int64_t upsertByKey(const Person& person, std::int64_t at);
+    // A person staff add by hand (no import key).
+    std::int64_t create(const Person& person, std::int64_t at);
+    // Saves the card's fields (name, birth date, gender, SNILS, e-mail, phone) by id.
+    void updateCard(const Person& person, std::int64_t at);
     std::optional<Person> byId(std::int64_t id);
     void addRelation(std::int64_t parentPersonId, std::int64_t childPersonId);
     std::vector<ChildView> children(std::int64_t parentPersonId);

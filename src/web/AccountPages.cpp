@@ -32,6 +32,9 @@ void Portal::mainPage(HttpExchange& ex) {
     if (ex.query("notice") == "linked")
         d.set("flash", "Пользователь успешно привязан к учетной записи портала Госуслуг");
     d.set("isStudent", profile.roles.count(domain::Role::Student) > 0);
+    d.set("staffTools", profile.roles.count(domain::Role::Administrator) ||
+                            profile.roles.count(domain::Role::Teacher));
+    d.set("isAdministrator", profile.roles.count(domain::Role::Administrator) > 0);
     if (profile.roles.count(domain::Role::Parent)) {
         kainjow::mustache::list children;
         for (const auto& c : overview->children) {

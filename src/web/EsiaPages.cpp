@@ -134,6 +134,7 @@ void Portal::renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result&
         case Outcome::NotFound: {
             TemplateData d;
             d.set("flow", r.flowId);
+            d.set("history", appealHistory(r.identity.oid));
             return ex.sendHtml(s_.templates.page("esia-not-found", "Запись не найдена", d), 404);
         }
         case Outcome::Refused:
@@ -238,13 +239,6 @@ void Portal::esiaExit(HttpExchange& ex) {
     ex.clearCookie(kEsiaBindingCookie, settings_.secureCookies);
     if (s_.esiaClient) return ex.redirect(s_.esiaClient->logoutUrl(settings_.publicUrl + "login"));
     ex.redirect("/login");
-}
-
-void Portal::appealPlaceholder(HttpExchange& ex) {
-    renderMessage(ex, 200, "Обратиться в организацию",
-                  "Подача обращения в образовательную организацию скоро появится. А пока "
-                  "обратитесь в школу, в которой учится ребёнок или работаете вы: там выдадут "
-                  "логин и пароль для входа в систему.");
 }
 
 void Portal::esiaLinkCallback(HttpExchange& ex) {

@@ -57,7 +57,18 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("GET", "/esia/exit", &Portal::esiaExit);
     add("GET", "/esia/link/callback", &Portal::esiaLinkCallback);
     add("GET", "/esia/logged-out", &Portal::loggedOut);
-    add("GET", "/appeals/new", &Portal::appealPlaceholder);
+    add("GET", "/esia/result", &Portal::esiaResult);
+    add("GET", "/appeals/new", &Portal::appealIntro);
+    add("GET", "/appeals/form", &Portal::appealForm);
+    add("POST", "/appeals", &Portal::appealSubmit);
+    add("GET", "/staff/appeals", &Portal::staffAppeals);
+    add("GET", "/staff/appeal", &Portal::staffAppeal);
+    add("POST", "/staff/appeal/link", &Portal::staffAppealLink);
+    add("POST", "/staff/appeal/card", &Portal::staffAppealCard);
+    add("POST", "/staff/appeal/create", &Portal::staffAppealCreate);
+    add("POST", "/staff/appeal/reject", &Portal::staffAppealReject);
+    add("GET", "/staff/mail", &Portal::staffMail);
+    add("POST", "/staff/mail/retry", &Portal::staffMailRetry);
     add("GET", "/settings/control-question", &Portal::controlQuestionPage);
     add("POST", "/settings/control-question", &Portal::controlQuestionSubmit);
     add("GET", "/settings/esia/link", &Portal::settingsEsiaLinkNotice);
@@ -70,6 +81,8 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("GET", "/api/directory/types", &Portal::apiTypes);
     add("GET", "/api/directory/organizations", &Portal::apiOrganizations);
     add("GET", "/api/directory/authorities", &Portal::apiAuthorities);
+    add("GET", "/api/directory/classes", &Portal::apiClasses);
+    add("GET", "/api/appeal/organizations", &Portal::apiAppealOrganizations);
     add("GET", "/api/me", &Portal::apiMe);
     add("GET", "/healthz", &Portal::healthz);
     add("GET", "/metrics", &Portal::metrics);

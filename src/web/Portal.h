@@ -13,6 +13,8 @@
 #include "domain/PasswordLoginPolicy.h"
 #include "domain/SignInThrottle.h"
 #include "flows/AccountOverviews.h"
+#include "flows/AppealReview.h"
+#include "flows/AppealSubmission.h"
 #include "flows/Clock.h"
 #include "flows/EsiaSignIn.h"
 #include "flows/Sessions.h"
@@ -56,8 +58,11 @@ struct PortalServices {
     const store::SnilsVault& vault;
     Metrics& metrics;
     const Templates& templates;
+    flows::AppealReview& review;
     flows::EsiaSignIn* esia = nullptr;  // null: Gosuslugi sign-in not configured
     const esia::IdentityProvider* esiaClient = nullptr;
+    flows::AppealSubmission* appeals = nullptr;  // with Gosuslugi sign-in only
+    std::function<void()> mailQueued;            // wakes the outbox worker
 };
 
 // The portal's HTTP surface: routes requests to the page and API handlers.
@@ -95,7 +100,18 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void esiaLinkSubmit(HttpExchange& ex);
     void esiaExit(HttpExchange& ex);
     void esiaLinkCallback(HttpExchange& ex);
-    void appealPlaceholder(HttpExchange& ex);
+    void esiaResult(HttpExchange& ex);
+    void appealIntro(HttpExchange& ex);
+    void appealForm(HttpExchange& ex);
+    void appealSubmit(HttpExchange& ex);
+    void staffAppeals(HttpExchange& ex);
+    void staffAppeal(HttpExchange& ex);
+    void staffAppealLink(HttpExchange& ex);
+    void staffAppealCard(HttpExchange& ex);
+    void staffAppealCreate(HttpExchange& ex);
+    void staffAppealReject(HttpExchange& ex);
+    void staffMail(HttpExchange& ex);
+    void staffMailRetry(HttpExchange& ex);
     void settingsEsiaLinkNotice(HttpExchange& ex);
     void settingsEsiaLinkSubmit(HttpExchange& ex);
     void settingsEsiaUnlinkPage(HttpExchange& ex);
@@ -110,6 +126,8 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void apiTypes(HttpExchange& ex);
     void apiOrganizations(HttpExchange& ex);
     void apiAuthorities(HttpExchange& ex);
+    void apiAppealOrganizations(HttpExchange& ex);
+    void apiClasses(HttpExchange& ex);
     void apiMe(HttpExchange& ex);
     // Operations
     void healthz(HttpExchange& ex);
@@ -124,7 +142,18 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
         std::string
             linkFlow;  // set: the form links a Gosuslugi account («Привязать учетную запись»)
     };
+    struct AppealFormState {
+        std::string flow;
+        flows::AppealSubmission::Form form;
+        std::map<std::string, std::string> problems;
+    };
     void renderLogin(HttpExchange& ex, LoginForm form, int status = 200);
+    flows::AppealSubmission& appeals();
+    std::string appealHistory(std::int64_t oid);
+    void renderAppealForm(HttpExchange& ex, const AppealFormState& state, int status);
+    void renderStaffAppeal(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t appealId,
+                           const std::string& flash, const std::string& error, int status);
+    void staffDecision(HttpExchange& ex, const std::string& action);
     void fillFromOrganization(LoginForm& form, std::int64_t organizationId);
     flows::EsiaSignIn& esia();
     std::string esiaBinding(HttpExchange& ex, bool create);

@@ -4,6 +4,7 @@
 
 #include "crypto/Random.h"
 #include "flows/PeopleImport.h"
+#include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
 #include "support/EsiaTestStand.h"
 
@@ -31,7 +32,7 @@ const char* kSmallRegionCsv =
     "account,p-authority,org-uo,,,,,,,,,,,nikitina.vg,Uprav-2025,authority,\n"
     "relation,p-child,p-parent,,,,,,,,,,,,,,\n";
 
-TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia)
+TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptions mail)
     : hasher_({.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}),
       vault_(crypto::randomBytes(32), crypto::randomBytes(32)),
       sessions_(database_.db(), clock_, flows::Sessions::Settings{}),
@@ -43,10 +44,19 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia)
         throw std::runtime_error("fixture import failed: " + report.errors[0].reason);
     if (settings.csrfKey.empty()) settings.csrfKey = crypto::randomBytes(32);
     settings.accessLog = false;
-    web::PortalServices services{database_.db(), hasher_, throttle_, clock_,    sessions_,
-                                 overviews_,     vault_,  metrics_,  templates_};
     auto socket = http::HttpServer::bind({});
     settings.publicUrl = "http://127.0.0.1:" + std::to_string(socket.address().port()) + "/";
+    letters_ = std::make_unique<mail::Letters>(settings.publicUrl);
+    mail::SmtpSettings smtp;
+    smtp.port = mail.smtpPort;
+    smtp.timeoutSeconds = 5;
+    mailSender_ = std::make_unique<mail::SmtpMailSender>(smtp);
+    outbox_ = std::make_unique<flows::OutboxWorker>(database_.db(), *mailSender_, clock_,
+                                                    flows::OutboxWorker::Settings{});
+    review_ = std::make_unique<flows::AppealReview>(database_.db(), vault_, *letters_, clock_);
+    web::PortalServices services{database_.db(), hasher_, throttle_,  clock_,   sessions_,
+                                 overviews_,     vault_,  metrics_,   templates_, *review_,
+                                 nullptr,        nullptr, nullptr,    {}};
     if (esia.stand) {
         auto key = crypto::PrivateKey::generateGost();
         auto cert = crypto::Certificate::selfSigned(key, "NETCITY01");
@@ -70,6 +80,9 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia)
                                         settings.publicUrl + "esia/link/callback"});
         services.esia = esiaSignIn_.get();
         services.esiaClient = esiaClient_.get();
+        appeals_ = std::make_unique<flows::AppealSubmission>(database_.db(), *esiaSignIn_, vault_,
+                                                             *letters_, clock_);
+        services.appeals = appeals_.get();
     }
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
     server_ =
@@ -78,6 +91,12 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia)
 
 TestPortal::~TestPortal() {
     server_->stop();
+    outbox_->stop();
+}
+
+std::int64_t TestPortal::accountId(const std::string& organizationKey, const std::string& login) {
+    auto s = db().session();
+    return store::AccountRepository(db(), s).byLogin(organizationId(organizationKey), login)->id;
 }
 
 std::int64_t TestPortal::organizationId(const std::string& key) {

@@ -9,7 +9,12 @@
 #include "flows/AccountOverviews.h"
 #include "flows/Clock.h"
 #include "flows/CredentialCheck.h"
+#include "flows/AppealReview.h"
+#include "flows/AppealSubmission.h"
 #include "flows/EsiaSignIn.h"
+#include "flows/OutboxWorker.h"
+#include "mail/Letters.h"
+#include "mail/SmtpMailSender.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
 #include "http/Templates.h"
@@ -46,10 +51,16 @@ struct EsiaOptions {
     bool trustAnotherEsiaCertificate = false;  // tokens then fail verification
 };
 
-// The real portal over a real HTTP socket on a free port, with a fresh database.
+struct MailOptions {
+    unsigned short smtpPort = 1;  // where letters go; nothing listens on port 1
+};
+
+// The real portal over a real HTTP socket on a free port, with a fresh database. Letters wait
+// in the outbox until a test calls deliverMail() (or starts the worker).
 class TestPortal {
   public:
-    explicit TestPortal(web::PortalSettings settings = {}, EsiaOptions esia = {});
+    explicit TestPortal(web::PortalSettings settings = {}, EsiaOptions esia = {},
+                        MailOptions mail = {});
     ~TestPortal();
 
     TestDatabase& database() { return database_; }
@@ -60,6 +71,10 @@ class TestPortal {
     const store::SnilsVault& vault() const { return vault_; }
     web::Metrics& metrics() { return metrics_; }
     std::int64_t organizationId(const std::string& key);
+    std::int64_t accountId(const std::string& organizationKey, const std::string& login);
+    int deliverMail() { return outbox_->runOnce(); }
+    flows::OutboxWorker& outbox() { return *outbox_; }
+    flows::AppealReview& review() { return *review_; }
 
   private:
     TestDatabase database_;
@@ -74,6 +89,11 @@ class TestPortal {
     std::unique_ptr<esia::EsiaClient> esiaClient_;
     std::unique_ptr<flows::CredentialCheck> credentials_;
     std::unique_ptr<flows::EsiaSignIn> esiaSignIn_;
+    std::unique_ptr<mail::Letters> letters_;
+    std::unique_ptr<mail::SmtpMailSender> mailSender_;
+    std::unique_ptr<flows::OutboxWorker> outbox_;
+    std::unique_ptr<flows::AppealReview> review_;
+    std::unique_ptr<flows::AppealSubmission> appeals_;
     std::unique_ptr<http::HttpServer> server_;
 };
 

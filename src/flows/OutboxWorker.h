@@ -1,0 +1,56 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+
+#include "flows/Clock.h"
+#include "mail/MailSender.h"
+#include "store/Database.h"
+
+namespace netcity::flows {
+
+// Delivers the mail outbox (issue #5): takes due letters by lease, hands each to the sender,
+// marks it sent; a server that is down is retried with growing pauses, a letter the server
+// refuses for good is marked failed for administrators to see. Letters survive restarts (they
+// are rows), and a lease keeps two nodes from sending the same letter at once. A node that dies
+// after the server accepted a letter but before marking it sent sends it again when the lease
+// ends — with the same Message-ID, so the receiving server can drop the repeat.
+class OutboxWorker {
+  public:
+    struct Settings {
+        std::chrono::milliseconds pollInterval{1000};
+        std::int64_t leaseSeconds = 120;
+        std::int64_t firstRetrySeconds = 30;
+        std::int64_t maxRetrySeconds = 3600;
+        int maxAttempts = 30;  // ≈ a day of retries with the defaults
+        int batch = 20;
+    };
+
+    OutboxWorker(store::Database& db, mail::MailSender& sender, const Clock& clock,
+                 Settings settings);
+    ~OutboxWorker();
+
+    // One pass: sends what is due now. Returns how many letters were sent.
+    int runOnce();
+    void start();  // a background thread calling runOnce
+    void stop();
+    void wake();  // a letter was just written: do not wait for the next poll
+
+    std::int64_t retryDelay(int attempts) const;
+
+  private:
+    void loop();
+    store::Database& db_;
+    mail::MailSender& sender_;
+    const Clock& clock_;
+    Settings settings_;
+    std::thread thread_;
+    std::mutex mutex_;
+    std::condition_variable wakeUp_;
+    bool stopping_ = false, woken_ = false;
+};
+
+}  // namespace netcity::flows
