@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libpoco-dev libkainjow-mustache-dev libsodium-dev
   openssl libssl-dev libengine-gost-openssl libsqlite3-dev sqlite3 libpq-dev postgresql
   libgtest-dev libgmock-dev
-  chromium fonts-liberation wrk curl
+  chromium fonts-liberation wrk curl python3-aiosmtpd
 )
 
 missing=()

@@ -1,8 +1,8 @@
 #include "app/Runtime.h"
 
 #include <filesystem>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 
@@ -77,9 +77,13 @@ unsigned short Runtime::startPortal() {
     if (settings.publicUrl.back() != '/') settings.publicUrl += "/";
 
     startMail(settings.publicUrl);
-    web::PortalServices services{*db_,     hasher_,   throttle_, clock_,  *sessions_,
-                                 *overviews_, vault_,  metrics_,  *templates_, *review_,
-                                 nullptr,  nullptr, nullptr,  [this] { outbox_->wake(); }};
+    web::PortalServices services{*db_,        hasher_,
+                                 throttle_,   clock_,
+                                 *sessions_,  *overviews_,
+                                 vault_,      metrics_,
+                                 *templates_, *review_,
+                                 nullptr,     nullptr,
+                                 nullptr,     [this] { outbox_->wake(); }};
     if (!config_.get("oidc-issuer").empty()) {
         esia::OidcClientSettings os;
         os.issuer = config_.get("oidc-issuer");

@@ -23,8 +23,7 @@ std::string initial(std::string_view s) {
 }  // namespace
 
 std::string suggestLogin(const PersonName& name, int attempt) {
-    std::string login = withoutSeparators(name.last) + initial(name.first) +
-                        initial(name.middle);
+    std::string login = withoutSeparators(name.last) + initial(name.first) + initial(name.middle);
     if (attempt > 1) login += std::to_string(attempt);
     return login;
 }

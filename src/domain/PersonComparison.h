@@ -9,8 +9,7 @@ namespace netcity::domain {
 // close enough to be offered as a candidate — the same SNILS, or at least two of last name,
 // first name, middle name and birth date.
 struct PersonComparison {
-    bool lastName = false, firstName = false, middleName = false, birthDate = false,
-         snils = false;
+    bool lastName = false, firstName = false, middleName = false, birthDate = false, snils = false;
 
     static PersonComparison of(const MatchableData& applicant, const MatchableData& card);
     int agreeing() const;

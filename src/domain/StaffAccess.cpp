@@ -17,8 +17,7 @@ Access accessTo(const StaffMember& staff, const StaffPlace& place) {
         if (r.count(Role::Administrator)) return Access::Change;
         if (r.count(Role::Teacher) && intersects(staff.classTeacherOf, place.classes))
             return Access::Change;
-        if (r.count(Role::Teacher) && intersects(staff.teaches, place.classes))
-            return Access::Read;
+        if (r.count(Role::Teacher) && intersects(staff.teaches, place.classes)) return Access::Read;
     }
     if (r.count(Role::Authority) && staff.municipalityId != 0 &&
         staff.municipalityId == place.municipalityId)

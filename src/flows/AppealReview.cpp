@@ -140,8 +140,9 @@ AppealReview::Result AppealReview::decide(std::int64_t staffAccountId, std::int6
     if (appeal->status != domain::AppealStatus::New) return fail(Outcome::AlreadyDecided);
     auto data = parseJsonText(
         vault_.openText(appeal->dataSealed, "appeal:" + appeal->number).value_or("{}"));
-    Decision d{s,  *staff, *appeal, identityFromJson(data), std::nullopt, domain::AppealStatus::Resolved,
-               {}, {}};
+    Decision d{
+        s,  *staff, *appeal, identityFromJson(data), std::nullopt, domain::AppealStatus::Resolved,
+        {}, {}};
     if (auto child = data->getObject("child")) d.child = childFromJson(child);
     auto r = act(d);
     if (r.outcome != Outcome::Done) return r;  // the transaction rolls back
@@ -154,7 +155,8 @@ AppealReview::Result AppealReview::decide(std::int64_t staffAccountId, std::int6
                                           ? letters_.appealResolved(appeal->email, letter)
                                           : letters_.appealRejected(appeal->email, letter),
                                       appeal->organizationId, at);
-    audit(s, staffAccountId, action, subject, clientAddress, d.resolution.empty() ? "ok" : d.resolution);
+    audit(s, staffAccountId, action, subject, clientAddress,
+          d.resolution.empty() ? "ok" : d.resolution);
     tx.commit();
     if (mailQueued_) mailQueued_();
     return {Outcome::Done, {}};
@@ -178,8 +180,8 @@ std::optional<store::PersonInOrganization> targetAccount(store::Database& db,
 
 }  // namespace
 
-AppealReview::Result AppealReview::resolveByLink(std::int64_t staffAccountId,
-                                                 std::int64_t appealId, std::int64_t accountId,
+AppealReview::Result AppealReview::resolveByLink(std::int64_t staffAccountId, std::int64_t appealId,
+                                                 std::int64_t accountId,
                                                  const std::string& clientAddress) {
     return decide(staffAccountId, appealId, clientAddress, "appeal.resolve", [&](Decision& d) {
         auto target = targetAccount(db_, d.session, d.staff, d.appeal, accountId);
@@ -199,8 +201,8 @@ AppealReview::Result AppealReview::resolveByLink(std::int64_t staffAccountId,
     });
 }
 
-AppealReview::Result AppealReview::resolveByCard(std::int64_t staffAccountId,
-                                                 std::int64_t appealId, std::int64_t accountId,
+AppealReview::Result AppealReview::resolveByCard(std::int64_t staffAccountId, std::int64_t appealId,
+                                                 std::int64_t accountId,
                                                  const std::string& clientAddress) {
     return decide(staffAccountId, appealId, clientAddress, "appeal.resolve", [&](Decision& d) {
         auto target = targetAccount(db_, d.session, d.staff, d.appeal, accountId);
@@ -217,8 +219,8 @@ AppealReview::Result AppealReview::resolveByCard(std::int64_t staffAccountId,
         person->birthDate = applicant.birthDate;
         person->snils = applicant.snils;
         people.updateCard(*person, clock_.unixSeconds());
-        audit(d.session, d.staff.accountId, "card.change",
-              "person:" + std::to_string(person->id), clientAddress, "from_appeal");
+        audit(d.session, d.staff.accountId, "card.change", "person:" + std::to_string(person->id),
+              clientAddress, "from_appeal");
         d.resolution = "card";
         return Result{Outcome::Done, {}};
     });

@@ -55,9 +55,8 @@ class AppealReview {
         bool allowed = false;  // has staff tools at all
     };
 
-    AppealReview(store::Database& db, const store::SnilsVault& vault,
-                 const mail::Letters& letters, const Clock& clock,
-                 std::function<void()> mailQueued = {})
+    AppealReview(store::Database& db, const store::SnilsVault& vault, const mail::Letters& letters,
+                 const Clock& clock, std::function<void()> mailQueued = {})
         : db_(db),
           vault_(vault),
           letters_(letters),
@@ -69,10 +68,10 @@ class AppealReview {
     std::optional<Detail> detail(std::int64_t staffAccountId, std::int64_t appealId,
                                  const std::string& clientAddress);
 
-    Result resolveByLink(std::int64_t staffAccountId, std::int64_t appealId,
-                         std::int64_t accountId, const std::string& clientAddress);
-    Result resolveByCard(std::int64_t staffAccountId, std::int64_t appealId,
-                         std::int64_t accountId, const std::string& clientAddress);
+    Result resolveByLink(std::int64_t staffAccountId, std::int64_t appealId, std::int64_t accountId,
+                         const std::string& clientAddress);
+    Result resolveByCard(std::int64_t staffAccountId, std::int64_t appealId, std::int64_t accountId,
+                         const std::string& clientAddress);
     Result resolveByNewAccount(std::int64_t staffAccountId, std::int64_t appealId,
                                const std::string& clientAddress);
     Result reject(std::int64_t staffAccountId, std::int64_t appealId, const std::string& reason,

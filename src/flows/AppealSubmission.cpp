@@ -120,8 +120,8 @@ AppealSubmission::Result AppealSubmission::create(const Draft& draft, const Form
                                                   const std::string& clientAddress) {
     const auto& who = draft.identity;
     std::int64_t at = clock_.unixSeconds();
-    auto number =
-        domain::AppealNumber::make(randomSerial(), domain::CalendarDate::fromUnixSeconds(at).month());
+    auto number = domain::AppealNumber::make(randomSerial(),
+                                             domain::CalendarDate::fromUnixSeconds(at).month());
     Poco::JSON::Object::Ptr data = identityToJson(who);
     data->remove("sid");
     data->remove("children");
@@ -143,9 +143,9 @@ AppealSubmission::Result AppealSubmission::create(const Draft& draft, const Form
     appeal.dataSealed = vault_.sealText(jsonText(data), "appeal:" + appeal.number);
     appeal.comment = form.comment;
     appeal.createdAt = at;
-    std::string openKey = crypto::toHex(crypto::sha256(
-        std::to_string(who.oid) + "\n" + std::to_string(appeal.organizationId) + "\n" +
-        appeal.role + "\n" + childKey));
+    std::string openKey = crypto::toHex(crypto::sha256(std::to_string(who.oid) + "\n" +
+                                                       std::to_string(appeal.organizationId) +
+                                                       "\n" + appeal.role + "\n" + childKey));
 
     auto s = db_.session();
     Poco::Data::Transaction tx(s);
@@ -163,8 +163,8 @@ AppealSubmission::Result AppealSubmission::create(const Draft& draft, const Form
         letters_.appealCreated(appeal.email,
                                {appeal.number, appeal.applicantName, org ? org->name : "", ""}),
         appeal.organizationId, at);
-    store::AuditLog(db_, s).record({at, std::nullopt, "appeal.create",
-                                    "appeal:" + std::to_string(*id), clientAddress, "ok"});
+    store::AuditLog(db_, s).record(
+        {at, std::nullopt, "appeal.create", "appeal:" + std::to_string(*id), clientAddress, "ok"});
     tx.commit();
     if (mailQueued_) mailQueued_();
     return Result{Outcome::Created, appeal.number, appeal.email, {}};

@@ -52,8 +52,8 @@ std::string EsiaSignIn::start(domain::PortalRole role, const std::string& browse
     auto s = db_.session();
     store::FlowRepository flows(db_, s);
     flows.removeExpired(now);
-    flows.create(hashOf(state),
-                 {"esia", hashOf(browserBinding), jsonText(data), now, now + settings_.flowLifetime});
+    flows.create(hashOf(state), {"esia", hashOf(browserBinding), jsonText(data), now,
+                                 now + settings_.flowLifetime});
     return client_.authorizationUrl(scope, settings_.callbackUrl, state, nonce, verifier, now);
 }
 
@@ -113,7 +113,8 @@ EsiaSignIn::Result EsiaSignIn::callback(const std::string& state, const std::str
     }
     if (code.empty()) return result(Outcome::Failed, "ESIA не передала код авторизации");
     esia::EsiaIdentity who;
-    auto role = domain::parsePortalRole(jsonField(data, "role")).value_or(domain::PortalRole::Staff);
+    auto role =
+        domain::parsePortalRole(jsonField(data, "role")).value_or(domain::PortalRole::Staff);
     try {
         who = client_.signIn(code, jsonField(data, "scope"), redirect, jsonField(data, "nonce"),
                              jsonField(data, "verifier"), issuer,
@@ -163,7 +164,8 @@ EsiaSignIn::Result EsiaSignIn::decide(const esia::EsiaIdentity& who, domain::Por
         for (const auto& candidate : people.accountsBySnils(*snils))
             if (domain::covers(role, candidate.roles) &&
                 links.linkedOid(candidate.accountId).value_or(who.oid) == who.oid &&
-                domain::AutoLinkMatcher::matches(true, matchableOf(who), matchable(candidate.person)))
+                domain::AutoLinkMatcher::matches(true, matchableOf(who),
+                                                 matchable(candidate.person)))
                 matched.push_back(candidate.accountId);
     }
     if (matched.size() == 1) {
@@ -283,9 +285,10 @@ EsiaSignIn::Result EsiaSignIn::linkWithPassword(const std::string& flowId,
     auto flow = store::FlowRepository(db_, s).take(hashOf(flowId));
     if (!flow) return result(Outcome::Expired);
     auto putBack = [&] { store::FlowRepository(db_, s).create(hashOf(flowId), *flow); };
-    auto role = domain::parsePortalRole(
-                    jsonField(parseJsonText(vault_.openText(flow->data, "flow").value_or("{}")), "role"))
-                    .value_or(domain::PortalRole::Staff);
+    auto role =
+        domain::parsePortalRole(
+            jsonField(parseJsonText(vault_.openText(flow->data, "flow").value_or("{}")), "role"))
+            .value_or(domain::PortalRole::Staff);
     auto check = credentials_.run(organizationId, login, password, clientAddress);
     if (check.verdict == CredentialCheck::Verdict::Throttled) {
         putBack();

@@ -25,8 +25,8 @@ int OutboxWorker::runOnce() {
     auto s = db_.session();
     store::MailOutbox outbox(db_, s);
     int sent = 0;
-    for (const auto& mail : outbox.lease(clock_.unixSeconds(), settings_.leaseSeconds,
-                                         settings_.batch)) {
+    for (const auto& mail :
+         outbox.lease(clock_.unixSeconds(), settings_.leaseSeconds, settings_.batch)) {
         try {
             sender_.send(mail);
             outbox.markSent(mail.id, clock_.unixSeconds());

@@ -9,7 +9,7 @@ namespace netcity::mail {
 
 // What a letter about an appeal says.
 struct AppealLetter {
-    std::string number;        // А-107119599-94-07
+    std::string number;  // А-107119599-94-07
     std::string applicantName;
     std::string organization;  // where the appeal went
     std::string reason;        // rejections only
@@ -27,8 +27,8 @@ class Letters {
     store::Letter appealRejected(const std::string& to, const AppealLetter& a) const;
 
   private:
-    store::Letter render(const std::string& name, const std::string& to,
-                         const std::string& subject, const AppealLetter& a) const;
+    store::Letter render(const std::string& name, const std::string& to, const std::string& subject,
+                         const AppealLetter& a) const;
     std::string portalUrl_;
 };
 

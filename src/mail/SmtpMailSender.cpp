@@ -1,5 +1,6 @@
 #include "mail/SmtpMailSender.h"
 
+#include <Poco/Base64Encoder.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
@@ -9,6 +10,7 @@
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Net/StringPartSource.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace netcity::mail {
@@ -16,14 +18,49 @@ namespace {
 
 using Poco::Net::MailMessage;
 
+std::size_t utf8Length(unsigned char lead) {
+    return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+std::string base64(const std::string& bytes) {
+    std::ostringstream out;
+    Poco::Base64Encoder encoder(out);
+    encoder.rdbuf()->setLineLength(0);
+    encoder << bytes;
+    encoder.close();
+    return out.str();
+}
+
+// RFC 2047 encoded words that never cut a character in two (POCO 1.11's encodeWord does,
+// and a Cyrillic subject then shows a broken letter in some clients): base64 words of at
+// most 45 bytes of whole UTF-8 characters, separated by spaces.
+std::string encodeWords(const std::string& text) {
+    bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return c >= ' ' && c < 0x7f; });
+    if (ascii) return text;
+    std::string out, chunk;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t n = std::min(utf8Length(static_cast<unsigned char>(text[i])), text.size() - i);
+        if (chunk.size() + n > 45) {
+            out += (out.empty() ? "" : " ") + std::string("=?UTF-8?B?") + base64(chunk) + "?=";
+            chunk.clear();
+        }
+        chunk.append(text, i, n);
+        i += n;
+    }
+    if (!chunk.empty())
+        out += (out.empty() ? "" : " ") + std::string("=?UTF-8?B?") + base64(chunk) + "?=";
+    return out;
+}
+
 void compose(MailMessage& m, const store::OutboxMail& mail, const SmtpSettings& settings) {
-    m.setSender(MailMessage::encodeWord(settings.fromName, "UTF-8") + " <" + settings.from + ">");
-    m.addRecipient(
-        Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, mail.letter.recipient));
-    m.setSubject(MailMessage::encodeWord(mail.letter.subject, "UTF-8"));
+    m.setSender(encodeWords(settings.fromName) + " <" + settings.from + ">");
+    m.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT,
+                                            mail.letter.recipient));
+    m.setSubject(encodeWords(mail.letter.subject));
     m.set("Message-ID", mail.messageId);
     m.setContentType("multipart/alternative");
-    m.addPart("", new Poco::Net::StringPartSource(mail.letter.textBody, "text/plain; charset=UTF-8"),
+    m.addPart("",
+              new Poco::Net::StringPartSource(mail.letter.textBody, "text/plain; charset=UTF-8"),
               MailMessage::CONTENT_INLINE, MailMessage::ENCODING_QUOTED_PRINTABLE);
     m.addPart("", new Poco::Net::StringPartSource(mail.letter.htmlBody, "text/html; charset=UTF-8"),
               MailMessage::CONTENT_INLINE, MailMessage::ENCODING_QUOTED_PRINTABLE);
@@ -38,6 +75,8 @@ bool permanentCode(int code) {
 SmtpMailSender::SmtpMailSender(SmtpSettings settings) : settings_(std::move(settings)) {}
 
 void SmtpMailSender::send(const store::OutboxMail& mail) {
+    if (!settings_.user.empty() && !settings_.startTls)
+        throw MailFailure(true, "refusing to send SMTP credentials without STARTTLS");
     MailMessage message;
     compose(message, mail, settings_);
     try {
@@ -55,8 +94,6 @@ void SmtpMailSender::send(const store::OutboxMail& mail) {
                 throw MailFailure(false, "the SMTP server does not offer STARTTLS");
         }
         if (!settings_.user.empty()) {
-            if (!settings_.startTls)
-                throw MailFailure(true, "refusing to send SMTP credentials without STARTTLS");
             session.login(settings_.heloName, Poco::Net::SMTPClientSession::AUTH_LOGIN,
                           settings_.user, settings_.password);
         }

@@ -9,8 +9,8 @@ namespace netcity::mail {
 struct SmtpSettings {
     std::string host = "127.0.0.1";
     unsigned short port = 25;
-    bool startTls = false;   // upgrade with STARTTLS before anything else is said
-    std::string caFile;      // CA for the server's certificate; empty: the system's CAs
+    bool startTls = false;       // upgrade with STARTTLS before anything else is said
+    std::string caFile;          // CA for the server's certificate; empty: the system's CAs
     std::string user, password;  // AUTH LOGIN when set (only over STARTTLS)
     std::string from = "netcity@localhost";
     std::string fromName = "Сетевой Город. Образование";

@@ -50,14 +50,13 @@ std::vector<StoredAppeal> AppealRepository::select(const std::string& where, con
                                                    int limit, int offset) {
     std::vector<std::int64_t> id, org, municipality, oid, created;
     std::vector<Poco::Nullable<std::int64_t>> classId, decidedAt, decidedBy;
-    std::vector<std::string> number, orgName, className, role, name, email, data, comment,
-        status, reason, resolution;
+    std::vector<std::string> number, orgName, className, role, name, email, data, comment, status,
+        reason, resolution;
     Poco::Data::Statement st(s_);
-    st << db_.sql(std::string(kColumns) + where + " ORDER BY a.id DESC LIMIT ? OFFSET ?"),
-        into(id), into(number), into(org), into(municipality), into(classId), into(orgName),
-        into(className), into(role), into(oid), into(name), into(email), into(data),
-        into(comment), into(status), into(reason), into(resolution), into(created),
-        into(decidedAt), into(decidedBy);
+    st << db_.sql(std::string(kColumns) + where + " ORDER BY a.id DESC LIMIT ? OFFSET ?"), into(id),
+        into(number), into(org), into(municipality), into(classId), into(orgName), into(className),
+        into(role), into(oid), into(name), into(email), into(data), into(comment), into(status),
+        into(reason), into(resolution), into(created), into(decidedAt), into(decidedBy);
     binds(st);
     st, bind(limit), bind(offset);
     st.execute();
@@ -89,7 +88,8 @@ std::vector<StoredAppeal> AppealRepository::select(const std::string& where, con
 }
 
 std::optional<StoredAppeal> AppealRepository::byId(std::int64_t id) {
-    auto found = select("a.id = ?", [&](Poco::Data::Statement& st) { st, bind(id); }, 1, 0);
+    auto found = select(
+        "a.id = ?", [&](Poco::Data::Statement& st) { st, bind(id); }, 1, 0);
     if (found.empty()) return std::nullopt;
     return found[0];
 }
@@ -112,13 +112,14 @@ std::vector<StoredAppeal> AppealRepository::list(const AppealFilter& f) {
 int AppealRepository::count(const AppealFilter& f) {
     std::string status = f.status ? domain::code(*f.status) : "";
     std::int64_t n = 0;
-    s_ << db_.sql("SELECT COUNT(*) FROM appeals a WHERE " + filterWhere(f)),
-        bind(f.organizationId), bind(status), bind(status), into(n), now;
+    s_ << db_.sql("SELECT COUNT(*) FROM appeals a WHERE " + filterWhere(f)), bind(f.organizationId),
+        bind(status), bind(status), into(n), now;
     return static_cast<int>(n);
 }
 
 std::vector<StoredAppeal> AppealRepository::ofEsiaAccount(std::int64_t oid) {
-    return select("a.esia_oid = ?", [&](Poco::Data::Statement& st) { st, bind(oid); }, 20, 0);
+    return select(
+        "a.esia_oid = ?", [&](Poco::Data::Statement& st) { st, bind(oid); }, 20, 0);
 }
 
 bool AppealRepository::decide(std::int64_t id, domain::AppealStatus status,
@@ -129,8 +130,8 @@ bool AppealRepository::decide(std::int64_t id, domain::AppealStatus status,
     s_ << db_.sql(
         "UPDATE appeals SET status = ?, reason = ?, resolution = ?, decided_by = ?,"
         " decided_at = ?, open_key = NULL WHERE id = ? AND status = 'new' RETURNING id"),
-        bind(code), bind(reason), bind(resolution), bind(decidedBy), bind(at), bind(id),
-        into(done), now;
+        bind(code), bind(reason), bind(resolution), bind(decidedBy), bind(at), bind(id), into(done),
+        now;
     return !done.empty();
 }
 

@@ -84,10 +84,10 @@ std::vector<OutboxMail> MailOutbox::select(const std::string& status,
         " WHERE (CAST(? AS TEXT) = '' OR status = ?)"
         " AND (CAST(? AS BIGINT) = 0 OR organization_id = ?)"
         " AND (CAST(? AS BIGINT) = 0 OR id = ?) ORDER BY id DESC LIMIT ?"),
-        bind(status), bind(status), bind(org), bind(org), bind(wanted), bind(wanted),
-        bind(limit), into(id), into(orgs), into(recipient), into(subject), into(text),
-        into(html), into(messageId), into(statuses), into(attempts), into(created), into(next),
-        into(error), now;
+        bind(status), bind(status), bind(org), bind(org), bind(wanted), bind(wanted), bind(limit),
+        into(id), into(orgs), into(recipient), into(subject), into(text), into(html),
+        into(messageId), into(statuses), into(attempts), into(created), into(next), into(error),
+        now;
     std::vector<OutboxMail> out;
     for (std::size_t i = 0; i < id.size(); ++i) {
         OutboxMail m;
@@ -131,7 +131,8 @@ bool MailOutbox::requeue(std::int64_t id, std::optional<std::int64_t> organizati
     std::vector<std::int64_t> done;
     s_ << db_.sql(
         "UPDATE mail_outbox SET status = 'pending', next_attempt_at = ?, attempts = 0"
-        " WHERE id = ? AND status = 'failed' AND (CAST(? AS BIGINT) = 0 OR organization_id = ?) RETURNING id"),
+        " WHERE id = ? AND status = 'failed' AND (CAST(? AS BIGINT) = 0 OR organization_id = ?) "
+        "RETURNING id"),
         bind(at), bind(id), bind(org), bind(org), into(done), now;
     return !done.empty();
 }

@@ -22,7 +22,8 @@ struct CardColumns {
     Poco::Nullable<Poco::Data::BLOB> sealed;
 
     CardColumns(const Person& p, const SnilsVault& vault)
-        : gender(optionalText(p.gender)), email(optionalText(p.email)),
+        : gender(optionalText(p.gender)),
+          email(optionalText(p.email)),
           phone(optionalText(p.phone)) {
         if (p.birthDate) birth = p.birthDate->iso();
         if (p.snils) {
@@ -70,9 +71,8 @@ std::int64_t PersonRepository::create(const Person& p, std::int64_t at) {
         "INSERT INTO persons (last_name, first_name, middle_name, birth_date, gender,"
         " snils_sealed, snils_index, email, phone, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(c.birth),
-        bind(c.gender), bind(c.sealed), bind(c.index), bind(c.email), bind(c.phone), bind(at),
-        into(id), now;
+        bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(c.birth), bind(c.gender),
+        bind(c.sealed), bind(c.index), bind(c.email), bind(c.phone), bind(at), into(id), now;
     return id;
 }
 
@@ -82,9 +82,8 @@ void PersonRepository::updateCard(const Person& p, std::int64_t at) {
         "UPDATE persons SET last_name = ?, first_name = ?, middle_name = ?, birth_date = ?,"
         " gender = ?, snils_sealed = ?, snils_index = ?, email = ?, phone = ?, updated_at = ?"
         " WHERE id = ?"),
-        bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(c.birth),
-        bind(c.gender), bind(c.sealed), bind(c.index), bind(c.email), bind(c.phone), bind(at),
-        bind(p.id), now;
+        bind(p.name.last), bind(p.name.first), bind(p.name.middle), bind(c.birth), bind(c.gender),
+        bind(c.sealed), bind(c.index), bind(c.email), bind(c.phone), bind(at), bind(p.id), now;
 }
 
 std::optional<Person> PersonRepository::byId(std::int64_t id) {

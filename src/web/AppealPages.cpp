@@ -56,7 +56,7 @@ std::string Portal::appealHistory(std::int64_t oid) {
         row.set("organization", a.organizationName);
         row.set("status", domain::label(a.status));
         row.set("statusCode", domain::code(a.status));
-        row.set("reason", a.reason);
+        if (!a.reason.empty()) row.set("reason", a.reason);
         rows.push_back(row);
     }
     d.set("hasPrevious", !appeals.empty());
@@ -184,9 +184,8 @@ void Portal::appealSubmit(HttpExchange& ex) {
             d.set("number", r.number);
             d.set("email", r.email);
             d.set("again", r.outcome == Outcome::AlreadyOpen);
-            return ex.sendHtml(
-                s_.templates.page("appeal-created", "Обращение создано", d),
-                r.outcome == Outcome::Created ? 201 : 200);
+            return ex.sendHtml(s_.templates.page("appeal-created", "Обращение создано", d),
+                               r.outcome == Outcome::Created ? 201 : 200);
         }
     }
 }

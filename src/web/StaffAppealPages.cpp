@@ -61,7 +61,7 @@ void Portal::staffAppeals(HttpExchange& ex) {
         row.set("created", dateOf(a.createdAt));
         row.set("name", a.applicantName);
         row.set("role", roleLabel(a.role));
-        row.set("className", a.className);
+        if (!a.className.empty()) row.set("className", a.className);
         row.set("status", domain::label(a.status));
         row.set("statusCode", domain::code(a.status));
         rows.push_back(row);
@@ -93,9 +93,8 @@ void Portal::staffAppeal(HttpExchange& ex) {
     renderStaffAppeal(ex, active.accountId, *id, flash, "", 200);
 }
 
-void Portal::renderStaffAppeal(HttpExchange& ex, std::int64_t staffAccountId,
-                               std::int64_t appealId, const std::string& flash,
-                               const std::string& error, int status) {
+void Portal::renderStaffAppeal(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t appealId,
+                               const std::string& flash, const std::string& error, int status) {
     auto detail = s_.review.detail(staffAccountId, appealId, ex.clientAddress());
     if (!detail) throw HttpError{404, "Обращение не найдено."};
     const auto& a = detail->appeal;
@@ -143,7 +142,7 @@ void Portal::renderStaffAppeal(HttpExchange& ex, std::int64_t staffAccountId,
         row.set("snilsText", c.comparison.snils ? "совпадает" : "не совпадает");
         row.set("snilsClass", agreement(c.comparison.snils));
         row.set("login", c.person.login);
-        row.set("className", c.person.className);
+        if (!c.person.className.empty()) row.set("className", c.person.className);
         row.set("linked", c.person.linkedOid.has_value());
         row.set("changeable", c.canChange);
         candidates.push_back(row);
@@ -239,9 +238,8 @@ void Portal::staffMailRetry(HttpExchange& ex) {
     if (!overview || !overview->profile.roles.count(domain::Role::Administrator))
         throw HttpError{403, "Письма организации видит её администратор."};
     auto s = s_.db.session();
-    if (!store::MailOutbox(s_.db, s)
-             .requeue(requiredFormId(ex, "id"), overview->profile.organizationId,
-                      s_.clock.unixSeconds()))
+    if (!store::MailOutbox(s_.db, s).requeue(
+            requiredFormId(ex, "id"), overview->profile.organizationId, s_.clock.unixSeconds()))
         throw HttpError{404, "Письмо не найдено."};
     if (s_.mailQueued) s_.mailQueued();
     ex.redirect("/staff/mail?done=retry");

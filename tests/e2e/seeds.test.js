@@ -592,7 +592,11 @@ test('seed 004: a parent who does not match: «Запись не найдена�
     await assertNotFound();
     await clickAndWait(page, '#appeal');
     assert.equal(pathOf(page), '/appeals/new');
-    await assertMessagePage(page, 'Обратиться в организацию', /Подача обращения в образовательную организацию скоро появится/);
+    assert.equal(await text(page, '#appeal-intro'),
+      'Действительно ли у Вас есть проблема входа в систему через Госуслуги?');
+    await clickAndWait(page, '#continue');
+    assert.equal(pathOf(page), '/appeals/form');
+    assert.match(await text(page, 'h1'), /Форма подачи обращения/);
     await screenshot(page, 'seed004-appeal.png');
 
     // Once more, and «Выход»: out of Gosuslugi and back to the portal's login page.

@@ -21,7 +21,10 @@ const char* kPersons = R"JSON({"persons": [
    "middleName": "Михайловна", "birthDate": "12.04.1980", "gender": "F", "snils": "112-233-445 95",
    "email": "typo@example.org", "level": "confirmed"},
   {"oid": 2000000005, "password": "Gosuslugi-1", "lastName": "Лебедев", "firstName": "Кирилл",
-   "middleName": "Андреевич", "birthDate": "15.06.2014", "gender": "M", "level": "child"}
+   "middleName": "Андреевич", "birthDate": "15.06.2014", "gender": "M", "level": "child"},
+  {"oid": 2000000006, "password": "Gosuslugi-1", "lastName": "Смирнов", "firstName": "Олег",
+   "middleName": "Петрович", "birthDate": "03.03.1983", "gender": "M", "mobile": "+79000000006",
+   "level": "confirmed"}
 ], "clients": []})JSON";
 
 }  // namespace

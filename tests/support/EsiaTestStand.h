@@ -33,6 +33,7 @@ class EsiaTestStand {
     static constexpr std::int64_t kParent = 2000000002;       // = p-parent, whose card has no SNILS
     static constexpr std::int64_t kUnconfirmed = 2000000003;  // = p-teacher's data, not confirmed
     static constexpr std::int64_t kTypo = 2000000004;         // p-teacher with a typo in the name
+    static constexpr std::int64_t kNoEmail = 2000000006;      // nobody in the school, no e-mail
 
   private:
     std::function<std::int64_t()> now_;

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "store/EsiaLinkRepository.h"
+#include "support/EsiaBrowser.h"
 #include "support/EsiaTestStand.h"
 #include "support/TestPortal.h"
 
@@ -18,24 +19,7 @@ bool contains(const std::string& t, const std::string& p) {
     return t.find(p) != std::string::npos;
 }
 
-// One browser: a cookie jar per site, like a real one.
-class Browser {
-  public:
-    Browser(unsigned short portal, unsigned short esia) : portal_(portal), esia_(esia) {}
-    HttpClient& portal() { return portal_; }
-    HttpClient& esia() { return esia_; }
-    // GET of an absolute URL on either site.
-    HttpClient::Response open(const std::string& url) {
-        Poco::URI uri(url);
-        auto& site = uri.getPort() == esiaPort() ? esia_ : portal_;
-        return site.get(uri.getPathEtc());
-    }
-    unsigned short esiaPort() { return esiaPortNumber; }
-    unsigned short esiaPortNumber = 0;
-
-  private:
-    HttpClient portal_, esia_;
-};
+using Browser = EsiaBrowser;
 
 class EsiaSignInTest : public ::testing::Test {
   protected:
@@ -47,36 +31,7 @@ class EsiaSignInTest : public ::testing::Test {
         portal = std::make_unique<TestPortal>(settings, options);
     }
     std::unique_ptr<Browser> browser() {
-        auto b = std::make_unique<Browser>(portal->port(), stand.port());
-        b->esiaPortNumber = stand.port();
-        return b;
-    }
-    // «Войти через госуслуги» → role → Gosuslugi login (and consent) → back at the portal.
-    // Returns the portal's answer to the callback.
-    HttpClient::Response signIn(Browser& b, const std::string& role, const std::string& email,
-                                bool allow = true, std::string* callbackUrl = nullptr) {
-        auto page = b.portal().get("/esia/start");
-        EXPECT_EQ(page.status, 200);
-        auto toEsia = b.portal().post("/esia/start",
-                                      "csrf=" + HttpClient::csrfFrom(page.body) + "&role=" + role);
-        EXPECT_EQ(toEsia.status, 303);
-        std::string callback = loginAtEsia(b, toEsia.location, email, allow);
-        if (callbackUrl) *callbackUrl = callback;
-        return b.open(callback);
-    }
-    std::string loginAtEsia(Browser& b, const std::string& authorizeUrl, const std::string& email,
-                            bool allow = true) {
-        auto r = b.open(authorizeUrl);
-        if (r.location.find("/idp/login") == std::string::npos) return r.location;
-        std::string flow = Poco::URI(r.location).getQueryParameters().at(0).second;
-        auto page = b.esia().get(r.location);
-        if (page.status == 303) return page.location;  // signed in at ESIA already
-        r = b.esia().post("/idp/login",
-                          "flow=" + flow + "&login=" + urlEncode(email) + "&password=Gosuslugi-1");
-        if (r.status == 200 && contains(r.body, "consent-form"))
-            r = b.esia().post("/idp/consent",
-                              "flow=" + flow + "&decision=" + (allow ? "allow" : "deny"));
-        return r.location;
+        return std::make_unique<Browser>(portal->port(), stand.port());
     }
     // «Привязать учетную запись» from a «Запись не найдена» page: the link form of its flow,
     // then school login and password for the gymnasium.
@@ -112,7 +67,7 @@ TEST_F(EsiaSignInTest, RoleChoicePageOffersTheThreeRoles) {
 TEST_F(EsiaSignInTest, FullMatchLinksAutomaticallyAndSignsIn) {
     start();
     auto b = browser();
-    auto res = signIn(*b, "staff", "vorontsova@example.org");
+    auto res = b->signIn("staff", "vorontsova@example.org");
     EXPECT_EQ(res.status, 303);
     EXPECT_EQ(res.location, "/main?notice=linked");
     auto main = b->portal().get(res.location);
@@ -122,7 +77,7 @@ TEST_F(EsiaSignInTest, FullMatchLinksAutomaticallyAndSignsIn) {
     EXPECT_EQ(links("created_by = 'auto'"), 1);
     // Next time: straight in, no new link.
     auto again = browser();
-    auto second = signIn(*again, "staff", "vorontsova@example.org");
+    auto second = again->signIn("staff", "vorontsova@example.org");
     EXPECT_EQ(second.location, "/main");
     EXPECT_EQ(links(), 1);
     EXPECT_GE(
@@ -133,7 +88,7 @@ TEST_F(EsiaSignInTest, FullMatchLinksAutomaticallyAndSignsIn) {
 TEST_F(EsiaSignInTest, NothingMatchesInAnotherRoleOrWithATypo) {
     start();
     auto b = browser();
-    auto wrongRole = signIn(*b, "parent", "vorontsova@example.org");
+    auto wrongRole = b->signIn("parent", "vorontsova@example.org");
     EXPECT_EQ(wrongRole.status, 404);
     for (const char* text : {"Запись не найдена",
                              "С выбранной учётной записью портала Госуслуг не связан ни один "
@@ -141,14 +96,14 @@ TEST_F(EsiaSignInTest, NothingMatchesInAnotherRoleOrWithATypo) {
                              "Привязать учетную запись", "Обратиться в организацию", "Выход"})
         EXPECT_TRUE(contains(wrongRole.body, text)) << text;
     auto c = browser();
-    EXPECT_EQ(signIn(*c, "staff", "typo@example.org").status, 404);
+    EXPECT_EQ(c->signIn("staff", "typo@example.org").status, 404);
     EXPECT_EQ(links(), 0);
 }
 
 TEST_F(EsiaSignInTest, UnconfirmedAccountsAreTurnedAway) {
     start();
     auto b = browser();
-    auto res = signIn(*b, "staff", "unconfirmed@example.org");
+    auto res = b->signIn("staff", "unconfirmed@example.org");
     EXPECT_EQ(res.status, 403);
     EXPECT_TRUE(contains(res.body, "Для входа необходима подтвержденная учетная запись Госуслуг"));
     EXPECT_EQ(links(), 0);
@@ -157,7 +112,7 @@ TEST_F(EsiaSignInTest, UnconfirmedAccountsAreTurnedAway) {
 TEST_F(EsiaSignInTest, RefusedConsentHasItsOwnPage) {
     start();
     auto b = browser();
-    auto res = signIn(*b, "staff", "vorontsova@example.org", false);
+    auto res = b->signIn("staff", "vorontsova@example.org", false);
     EXPECT_EQ(res.status, 403);
     EXPECT_TRUE(contains(res.body, "Вход через госуслуги отменён"));
     EXPECT_TRUE(b->portal().cookie("nc_session").empty());
@@ -167,7 +122,7 @@ TEST_F(EsiaSignInTest, ReplayedOrForeignCallbacksAreRefused) {
     start();
     auto b = browser();
     std::string callback;
-    EXPECT_EQ(signIn(*b, "staff", "vorontsova@example.org", true, &callback).status, 303);
+    EXPECT_EQ(b->signIn("staff", "vorontsova@example.org", true, &callback).status, 303);
     auto replay = b->open(callback);
     EXPECT_EQ(replay.status, 400);
     EXPECT_TRUE(contains(replay.body, "Сеанс входа через госуслуги устарел"));
@@ -176,7 +131,7 @@ TEST_F(EsiaSignInTest, ReplayedOrForeignCallbacksAreRefused) {
     auto page = victim->portal().get("/esia/start");
     auto toEsia = victim->portal().post("/esia/start",
                                         "csrf=" + HttpClient::csrfFrom(page.body) + "&role=staff");
-    std::string stolen = loginAtEsia(*victim, toEsia.location, "vorontsova@example.org");
+    std::string stolen = victim->loginAtEsia(toEsia.location, "vorontsova@example.org");
     auto attacker = browser();
     EXPECT_EQ(attacker->open(stolen).status, 400);
     EXPECT_TRUE(attacker->portal().cookie("nc_session").empty());
@@ -191,7 +146,7 @@ TEST_F(EsiaSignInTest, ExpiredFlowsAreRefused) {
     auto page = b->portal().get("/esia/start");
     auto toEsia =
         b->portal().post("/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=staff");
-    std::string callback = loginAtEsia(*b, toEsia.location, "vorontsova@example.org");
+    std::string callback = b->loginAtEsia(toEsia.location, "vorontsova@example.org");
     portal->clock().advance(std::chrono::minutes(16));
     EXPECT_EQ(b->open(callback).status, 400);
 }
@@ -199,7 +154,7 @@ TEST_F(EsiaSignInTest, ExpiredFlowsAreRefused) {
 TEST_F(EsiaSignInTest, LinkWithSchoolPasswordBeforeTheCutOff) {
     start({nullptr, domain::CalendarDate::parse("01.01.2999")});
     auto b = browser();
-    auto notFound = signIn(*b, "parent", "lebedeva@example.org");  // the card has no SNILS
+    auto notFound = b->signIn("parent", "lebedeva@example.org");  // the card has no SNILS
     ASSERT_EQ(notFound.status, 404);
     auto wrong = linkWithSchoolPassword(*b, notFound, "lebedeva.as", "nope");
     EXPECT_EQ(wrong.status, 401);
@@ -212,20 +167,20 @@ TEST_F(EsiaSignInTest, LinkWithSchoolPasswordBeforeTheCutOff) {
     EXPECT_EQ(ok.location, "/main?notice=linked");
     EXPECT_EQ(links("created_by = 'password'"), 1);
     auto next = browser();
-    EXPECT_EQ(signIn(*next, "parent", "lebedeva@example.org").location, "/main");
+    EXPECT_EQ(next->signIn("parent", "lebedeva@example.org").location, "/main");
 }
 
 TEST_F(EsiaSignInTest, AfterTheCutOffParentsCannotLinkThemselvesButStaffCan) {
     start();  // cut-off 17.03.2025, the clock says 2026
     auto b = browser();
-    auto notFound = signIn(*b, "parent", "lebedeva@example.org");
+    auto notFound = b->signIn("parent", "lebedeva@example.org");
     auto refused = linkWithSchoolPassword(*b, notFound, "lebedeva.as", "Roditel-2025");
     EXPECT_EQ(refused.status, 403);
     EXPECT_TRUE(contains(refused.body, "классному руководителю или администратору"));
     EXPECT_EQ(links(), 0);
 
     auto staff = browser();
-    auto typo = signIn(*staff, "staff", "typo@example.org");
+    auto typo = staff->signIn("staff", "typo@example.org");
     auto ok = linkWithSchoolPassword(*staff, typo, "vorontsova.em", "Uchitel-2025");
     EXPECT_EQ(ok.status, 303);
     EXPECT_EQ(links(), 1);
@@ -245,7 +200,7 @@ TEST_F(EsiaSignInTest, SeveralLinkedAccountsAskWhoToBe) {
         repo.link(EsiaTestStand::kTeacher, authority, "test", 0);
     }
     auto b = browser();
-    auto choose = signIn(*b, "staff", "vorontsova@example.org");
+    auto choose = b->signIn("staff", "vorontsova@example.org");
     EXPECT_EQ(choose.status, 200);
     EXPECT_TRUE(contains(choose.body, "Выберите пользователя"));
     EXPECT_TRUE(contains(choose.body, "Департамент образования г. Томска"));
@@ -260,7 +215,7 @@ TEST_F(EsiaSignInTest, SeveralLinkedAccountsAskWhoToBe) {
     EXPECT_TRUE(contains(b->portal().get("/main").body, "Никитина Вера Глебовна"));
     // A made-up account id is not among the choices.
     auto again = browser();
-    auto page = signIn(*again, "staff", "vorontsova@example.org");
+    auto page = again->signIn("staff", "vorontsova@example.org");
     std::string flow2 = page.body.substr(page.body.find("name=\"flow\" value=\"") + 19, 43);
     auto forged = again->portal().post("/esia/choose", "csrf=" + HttpClient::csrfFrom(page.body) +
                                                            "&flow=" + flow2 + "&account=3");
@@ -275,7 +230,7 @@ TEST_F(EsiaSignInTest, TwoRacingCallbacksCreateOneLink) {
         auto page = pair.first->portal().get("/esia/start");
         auto toEsia = pair.first->portal().post(
             "/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=staff");
-        *pair.second = loginAtEsia(*pair.first, toEsia.location, "vorontsova@example.org");
+        *pair.second = pair.first->loginAtEsia(toEsia.location, "vorontsova@example.org");
     }
     HttpClient::Response ra, rb;
     std::thread ta([&] { ra = a->open(ca); }), tb([&] { rb = b->open(cb); });
@@ -300,7 +255,7 @@ TEST_F(EsiaSignInTest, LinkAndUnlinkFromPersonalSettings) {
     auto toEsia =
         b->portal().post("/settings/esia/link", "csrf=" + HttpClient::csrfFrom(notice.body));
     EXPECT_EQ(toEsia.status, 303);
-    auto back = b->open(loginAtEsia(*b, toEsia.location, "lebedeva@example.org"));
+    auto back = b->open(b->loginAtEsia(toEsia.location, "lebedeva@example.org"));
     EXPECT_EQ(back.location, "/settings?esia=linked");
     auto linked = b->portal().get(back.location);
     EXPECT_TRUE(
@@ -318,7 +273,7 @@ TEST_F(EsiaSignInTest, LinkAndUnlinkFromPersonalSettings) {
 TEST_F(EsiaSignInTest, OneGosuslugiAccountServesATeacherWhoIsAlsoAParent) {
     start({nullptr, domain::CalendarDate::parse("01.01.2999")});
     auto first = browser();
-    signIn(*first, "staff", "vorontsova@example.org");  // auto-linked to vorontsova.em
+    first->signIn("staff", "vorontsova@example.org");  // auto-linked to vorontsova.em
     auto b = browser();
     b->portal().signIn(portal->organizationId("org-g1"), "vorontsova.em", "Uchitel-2025");
     auto notice = b->portal().get("/settings");
@@ -330,7 +285,7 @@ TEST_F(EsiaSignInTest, OneGosuslugiAccountServesATeacherWhoIsAlsoAParent) {
     auto n = parent->portal().get("/settings/esia/link");
     auto toEsia =
         parent->portal().post("/settings/esia/link", "csrf=" + HttpClient::csrfFrom(n.body));
-    auto back = parent->open(loginAtEsia(*parent, toEsia.location, "vorontsova@example.org"));
+    auto back = parent->open(parent->loginAtEsia(toEsia.location, "vorontsova@example.org"));
     EXPECT_EQ(back.location, "/settings?esia=linked");  // a teacher who is also a parent
     EXPECT_EQ(links(), 2);
 }
@@ -340,7 +295,7 @@ TEST_F(EsiaSignInTest, UnlinkIsRefusedWhereGosuslugiIsTheOnlyWayIn) {
     esiaOnly.passwordPolicy = domain::PasswordLoginPolicy::Nobody;
     start({}, esiaOnly);
     auto b = browser();
-    signIn(*b, "staff", "vorontsova@example.org");
+    b->signIn("staff", "vorontsova@example.org");
     auto confirm = b->portal().get("/settings/esia/unlink");
     auto refused =
         b->portal().post("/settings/esia/unlink", "csrf=" + HttpClient::csrfFrom(confirm.body));
@@ -351,7 +306,7 @@ TEST_F(EsiaSignInTest, UnlinkIsRefusedWhereGosuslugiIsTheOnlyWayIn) {
 TEST_F(EsiaSignInTest, LogoutOffersTheGosuslugiLogout) {
     start();
     auto b = browser();
-    signIn(*b, "staff", "vorontsova@example.org");
+    b->signIn("staff", "vorontsova@example.org");
     auto main = b->portal().get("/main");
     auto out = b->portal().post("/logout", "csrf=" + HttpClient::csrfFrom(main.body));
     EXPECT_EQ(out.location, "/esia/logged-out");
@@ -365,7 +320,7 @@ TEST_F(EsiaSignInTest, ForgedTokensAndAnUnreachableEsiaAreClearPages) {
     other.trustAnotherEsiaCertificate = true;
     start(other);
     auto b = browser();
-    auto forged = signIn(*b, "staff", "vorontsova@example.org");
+    auto forged = b->signIn("staff", "vorontsova@example.org");
     EXPECT_EQ(forged.status, 502);
     EXPECT_TRUE(contains(forged.body, "не подтвердил вход"));
     EXPECT_EQ(links(), 0);
@@ -377,7 +332,7 @@ TEST_F(EsiaSignInTest, EsiaDownMeansAClearPageAndPasswordsStillWork) {
     auto page = b->portal().get("/esia/start");
     auto toEsia =
         b->portal().post("/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=staff");
-    std::string callback = loginAtEsia(*b, toEsia.location, "vorontsova@example.org");
+    std::string callback = b->loginAtEsia(toEsia.location, "vorontsova@example.org");
     stand.stop();
     auto res = b->open(callback);
     EXPECT_EQ(res.status, 502);
@@ -393,7 +348,7 @@ TEST_F(EsiaSignInTest, FirstGosuslugiSignInAsksForAControlQuestionWhereRequired)
     settings.requireControlQuestion = true;
     start({}, settings);
     auto b = browser();
-    auto res = signIn(*b, "staff", "vorontsova@example.org");
+    auto res = b->signIn("staff", "vorontsova@example.org");
     EXPECT_EQ(res.location, "/settings/control-question");
     auto page = b->portal().get(res.location);
     EXPECT_TRUE(contains(page.body, "Девичья фамилия вашей матери"));
@@ -410,15 +365,15 @@ TEST_F(EsiaSignInTest, FirstGosuslugiSignInAsksForAControlQuestionWhereRequired)
     EXPECT_EQ(portal->database().count("users WHERE control_question = 'Любимая книга'"), 1);
     EXPECT_EQ(portal->database().count("users WHERE control_answer_hash LIKE '%Маргарита%'"), 0);
     auto again = browser();
-    EXPECT_EQ(signIn(*again, "staff", "vorontsova@example.org").location, "/main");
+    EXPECT_EQ(again->signIn("staff", "vorontsova@example.org").location, "/main");
 }
 
 TEST_F(EsiaSignInTest, ASchoolAccountLinksOneGosuslugiAccountOnly) {
     start();
     auto first = browser();
-    signIn(*first, "staff", "vorontsova@example.org");  // auto-linked
+    first->signIn("staff", "vorontsova@example.org");  // auto-linked
     auto other = browser();
-    auto notFound = signIn(*other, "staff", "typo@example.org");
+    auto notFound = other->signIn("staff", "typo@example.org");
     auto refused = linkWithSchoolPassword(*other, notFound, "vorontsova.em", "Uchitel-2025");
     EXPECT_EQ(refused.status, 409);
     EXPECT_TRUE(contains(refused.body, "уже связана с другой учётной записью портала Госуслуг"));
@@ -436,7 +391,7 @@ TEST_F(EsiaSignInTest, ALinkStartedInOneSessionDoesNotFinishInAnother) {
     auto main = b->portal().get("/main");
     b->portal().post("/logout", "csrf=" + HttpClient::csrfFrom(main.body));
     b->portal().signIn(portal->organizationId("org-g1"), "lebedeva.as", "Roditel-2025");
-    auto back = b->open(loginAtEsia(*b, toEsia.location, "lebedeva@example.org"));
+    auto back = b->open(b->loginAtEsia(toEsia.location, "lebedeva@example.org"));
     EXPECT_EQ(back.status, 400);
     EXPECT_EQ(links(), 0);
 }
@@ -449,7 +404,7 @@ TEST_F(EsiaSignInTest, AnExpiredTemporaryPasswordDoesNotLink) {
             Poco::Data::Keywords::now;
     }
     auto b = browser();
-    auto notFound = signIn(*b, "staff", "typo@example.org");
+    auto notFound = b->signIn("staff", "typo@example.org");
     auto refused = linkWithSchoolPassword(*b, notFound, "vorontsova.em", "Uchitel-2025");
     EXPECT_EQ(refused.status, 409);
     EXPECT_TRUE(contains(refused.body, "Срок действия временного пароля истёк"));
@@ -459,7 +414,7 @@ TEST_F(EsiaSignInTest, AnExpiredTemporaryPasswordDoesNotLink) {
 TEST_F(EsiaSignInTest, TheWaitingGosuslugiProfileIsSealed) {
     start();
     auto b = browser();
-    EXPECT_EQ(signIn(*b, "parent", "lebedeva@example.org").status, 404);
+    EXPECT_EQ(b->signIn("parent", "lebedeva@example.org").status, 404);
     EXPECT_EQ(portal->database().count("flows WHERE kind = 'esia-result'"), 1);
     EXPECT_EQ(
         portal->database().count("flows WHERE data LIKE '%126-853-671%' OR data LIKE '%Лебедева%'"),

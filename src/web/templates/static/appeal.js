@@ -37,6 +37,21 @@
     if (type.value) fill(organization, '/api/appeal/organizations?type=' + encodeURIComponent(type.value), mine);
   });
 
+  // Back to the form after sending: the browser restores the chosen type but not the lists
+  // the script had filled, so fill whatever is missing below a chosen value.
+  function refill() {
+    var mine = ++generation;
+    if (type.value && organization.options.length <= 1) {
+      reset(organization, 'Выберите');
+      fill(organization, '/api/appeal/organizations?type=' + encodeURIComponent(type.value), mine);
+    }
+    if (klass && organization.value && klass.options.length <= 1) {
+      reset(klass, 'Выберите');
+      fill(klass, '/api/directory/classes?organization=' + encodeURIComponent(organization.value), mine);
+    }
+  }
+  window.addEventListener('pageshow', refill);
+
   organization.addEventListener('change', function () {
     if (!klass) return;
     var mine = ++generation;
