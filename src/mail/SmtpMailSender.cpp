@@ -92,6 +92,8 @@ void SmtpMailSender::send(const store::OutboxMail& mail) {
                 Poco::Net::Context::VERIFY_RELAXED, 9, settings_.caFile.empty());
             if (!session.startTLS(context))
                 throw MailFailure(false, "the SMTP server does not offer STARTTLS");
+            // RFC 3207: after the handshake the client forgets what it knew and greets again.
+            if (settings_.user.empty()) session.login(settings_.heloName);
         }
         if (!settings_.user.empty()) {
             session.login(settings_.heloName, Poco::Net::SMTPClientSession::AUTH_LOGIN,

@@ -166,6 +166,53 @@ TEST_F(OutboxWorkerTest, APermanentRefusalIsNotRetried) {
     EXPECT_TRUE(sink.messages().empty());
 }
 
+TEST(OutboxOverStartTls, ALetterGoesOverTlsAndNotWithoutIt) {
+    ManualClock clock;
+    TestDatabase database;
+    SmtpSink tlsSink(true);
+    mail::Letters letters{"http://portal.example/"};
+    auto enqueue = [&] {
+        auto s = database.db().session();
+        return store::MailOutbox(database.db(), s)
+            .enqueue(letters.appealRejected("parent@example.org",
+                                            {"А-107119599-94-07", "Зайцева К. О.", "Школа", "—"}),
+                     std::nullopt, clock.unixSeconds());
+    };
+    mail::SmtpSettings plain;
+    plain.port = tlsSink.port();
+    mail::SmtpMailSender plainSender(plain);
+    auto refused = enqueue();
+    flows::OutboxWorker plainWorker(database.db(), plainSender, clock, {});
+    EXPECT_EQ(plainWorker.runOnce(), 0);  // "530 Must issue a STARTTLS command first"
+    EXPECT_EQ(database.count("mail_outbox WHERE status = 'failed'"), 1);
+    EXPECT_EQ(refused, 1);
+
+    // A certificate the configured CA did not issue: not sent, kept for a retry.
+    SmtpSink impostor(true);
+    mail::SmtpSettings wrongCa = plain;
+    wrongCa.startTls = true;
+    wrongCa.caFile = impostor.caFile();
+    mail::SmtpMailSender wrongCaSender(wrongCa);
+    auto untrusted = enqueue();
+    flows::OutboxWorker wrongCaWorker(database.db(), wrongCaSender, clock, {});
+    EXPECT_EQ(wrongCaWorker.runOnce(), 0);
+    EXPECT_TRUE(tlsSink.messages().empty());
+    {
+        auto s = database.db().session();
+        store::MailOutbox(database.db(), s).markFailed(untrusted, "test: set aside");
+    }
+
+    mail::SmtpSettings tls = plain;
+    tls.startTls = true;
+    tls.caFile = tlsSink.caFile();
+    mail::SmtpMailSender tlsSender(tls);
+    enqueue();
+    flows::OutboxWorker tlsWorker(database.db(), tlsSender, clock, {});
+    EXPECT_EQ(tlsWorker.runOnce(), 1);
+    ASSERT_EQ(tlsSink.waitFor(1).size(), 1u);
+    EXPECT_EQ(tlsSink.messages()[0].subject, "Обращение №А-107119599-94-07 отклонено");
+}
+
 TEST(RetryDelay, DoublesFromTheFirstPauseUpToTheCeiling) {
     ManualClock clock;
     TestDatabase database;

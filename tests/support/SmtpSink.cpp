@@ -4,6 +4,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Path.h>
+#include <Poco/Pipe.h>
 
 #include <filesystem>
 #include <fstream>
@@ -155,9 +156,30 @@ std::string decodeHeaderWords(const std::string& value) {
     return out;
 }
 
-SmtpSink::SmtpSink() : port_(freePort()) {
+SmtpSink::SmtpSink(bool startTls) : port_(freePort()), startTls_(startTls) {
     dir_ = Poco::Path::temp() + "netcity-smtp-" + std::to_string(port_) + "-" +
            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+    if (startTls_) {
+        std::filesystem::create_directories(dir_ + "-tls");
+        Poco::Process::Args args{"req",
+                                 "-x509",
+                                 "-newkey",
+                                 "rsa:2048",
+                                 "-nodes",
+                                 "-days",
+                                 "1",
+                                 "-subj",
+                                 "/CN=127.0.0.1",
+                                 "-addext",
+                                 "subjectAltName=IP:127.0.0.1",
+                                 "-keyout",
+                                 dir_ + "-tls/key.pem",
+                                 "-out",
+                                 caFile()};
+        Poco::Pipe quiet;
+        auto openssl = Poco::Process::launch("openssl", args, nullptr, &quiet, &quiet);
+        if (openssl.wait() != 0) throw std::runtime_error("openssl could not make a certificate");
+    }
     start();
 }
 
@@ -165,18 +187,15 @@ SmtpSink::~SmtpSink() {
     stop();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
+    std::filesystem::remove_all(dir_ + "-tls", ignored);
 }
 
 void SmtpSink::start() {
     if (process_) return;
-    Poco::Process::Args args{"-m",
-                             "aiosmtpd",
-                             "-n",
-                             "-l",
-                             "127.0.0.1:" + std::to_string(port_),
-                             "-c",
-                             "aiosmtpd.handlers.Mailbox",
-                             dir_};
+    Poco::Process::Args args{"-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + std::to_string(port_)};
+    if (startTls_)
+        args.insert(args.end(), {"--tlscert", caFile(), "--tlskey", dir_ + "-tls/key.pem"});
+    args.insert(args.end(), {"-c", "aiosmtpd.handlers.Mailbox", dir_});
     process_ = std::make_unique<Poco::ProcessHandle>(
         Poco::Process::launch("/usr/bin/python3", args, nullptr, nullptr, nullptr));
     for (int i = 0; i < 100; ++i) {

@@ -18,8 +18,11 @@ struct ReceivedMail {
 // stop() and start() keep the port, so a test can take the server away and bring it back.
 class SmtpSink {
   public:
-    SmtpSink();
+    // `startTls`: the server offers STARTTLS with a fresh self-signed certificate for
+    // 127.0.0.1 (caFile()) and refuses mail without it.
+    explicit SmtpSink(bool startTls = false);
     ~SmtpSink();
+    std::string caFile() const { return dir_ + "-tls/cert.pem"; }
     unsigned short port() const { return port_; }
     void start();
     void stop();
@@ -31,6 +34,7 @@ class SmtpSink {
   private:
     unsigned short port_ = 0;
     std::string dir_;
+    bool startTls_ = false;
     std::unique_ptr<Poco::ProcessHandle> process_;
 };
 
