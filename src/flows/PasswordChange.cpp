@@ -1,5 +1,6 @@
 #include "flows/PasswordChange.h"
 
+#include "domain/NewPassword.h"
 #include "domain/Utf8Text.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
@@ -13,11 +14,11 @@ const char* message(PasswordChange::Outcome outcome) {
         case PasswordChange::Outcome::WrongOldPassword:
             return "Текущий пароль указан неверно.";
         case PasswordChange::Outcome::Mismatch:
-            return "Новый пароль и его повтор не совпадают.";
+            return domain::describe(domain::NewPasswordProblem::Mismatch);
         case PasswordChange::Outcome::TooShort:
-            return "Новый пароль должен содержать не менее 8 символов.";
+            return domain::describe(domain::NewPasswordProblem::TooShort);
         case PasswordChange::Outcome::TooLong:
-            return "Новый пароль должен содержать не более 128 символов.";
+            return domain::describe(domain::NewPasswordProblem::TooLong);
         case PasswordChange::Outcome::SameAsOld:
             return "Новый пароль должен отличаться от текущего.";
         case PasswordChange::Outcome::Throttled:
@@ -34,10 +35,16 @@ PasswordChange::Outcome PasswordChange::run(const Request& r) {
                                         outcome == Outcome::Changed ? "ok" : "rejected"});
         return outcome;
     };
-    if (r.newPassword != r.repeat) return Outcome::Mismatch;
-    std::size_t length = domain::codePointCount(r.newPassword);
-    if (length < kMinLength) return Outcome::TooShort;
-    if (length > kMaxLength) return Outcome::TooLong;
+    switch (domain::checkNewPassword(r.newPassword, r.repeat)) {
+        case domain::NewPasswordProblem::Mismatch:
+            return Outcome::Mismatch;
+        case domain::NewPasswordProblem::TooShort:
+            return Outcome::TooShort;
+        case domain::NewPasswordProblem::TooLong:
+            return Outcome::TooLong;
+        case domain::NewPasswordProblem::None:
+            break;
+    }
 
     std::optional<store::Account> account;
     {

@@ -35,9 +35,6 @@ class PasswordChange {
 
     Outcome run(const Request& request);
 
-    static constexpr std::size_t kMinLength = 8;    // code points
-    static constexpr std::size_t kMaxLength = 128;  // code points; argon2 takes any length,
-                                                    // but a form field should not
   private:
     store::Database& db_;
     crypto::PasswordHasher& hasher_;

@@ -1,7 +1,5 @@
 #include "mail/Letters.h"
 
-#include <kainjow/mustache.hpp>
-
 namespace netcity::embedded {
 const std::map<std::string, std::string>& mailFiles();
 }
@@ -10,13 +8,28 @@ namespace netcity::mail {
 
 Letters::Letters(std::string portalUrl) : portalUrl_(std::move(portalUrl)) {}
 
-store::Letter Letters::render(const std::string& name, const std::string& to,
+store::Letter Letters::appeal(const std::string& name, const std::string& to,
                               const std::string& subject, const AppealLetter& a) const {
     kainjow::mustache::data d;
     d.set("number", a.number);
     d.set("name", a.applicantName);
     d.set("organization", a.organization);
     d.set("reason", a.reason);
+    return render(name, to, subject, d);
+}
+
+store::Letter Letters::passwordRecovery(const std::string& to, const RecoveryLetter& r) const {
+    kainjow::mustache::data d;
+    d.set("name", r.name);
+    d.set("login", r.login);
+    d.set("organization", r.organization);
+    d.set("link", r.link);
+    d.set("minutes", std::to_string(r.minutes));
+    return render("password-recovery", to, "Восстановление пароля", d);
+}
+
+store::Letter Letters::render(const std::string& name, const std::string& to,
+                              const std::string& subject, kainjow::mustache::data d) const {
     d.set("portal", portalUrl_);
     auto body = [&](const std::string& file) {
         kainjow::mustache::mustache tmpl(embedded::mailFiles().at(file));
@@ -26,15 +39,15 @@ store::Letter Letters::render(const std::string& name, const std::string& to,
 }
 
 store::Letter Letters::appealCreated(const std::string& to, const AppealLetter& a) const {
-    return render("appeal-created", to, "Успешно создан запрос получения доступа в систему", a);
+    return appeal("appeal-created", to, "Успешно создан запрос получения доступа в систему", a);
 }
 
 store::Letter Letters::appealResolved(const std::string& to, const AppealLetter& a) const {
-    return render("appeal-resolved", to, "Обращение №" + a.number + ": проблема решена", a);
+    return appeal("appeal-resolved", to, "Обращение №" + a.number + ": проблема решена", a);
 }
 
 store::Letter Letters::appealRejected(const std::string& to, const AppealLetter& a) const {
-    return render("appeal-rejected", to, "Обращение №" + a.number + " отклонено", a);
+    return appeal("appeal-rejected", to, "Обращение №" + a.number + " отклонено", a);
 }
 
 }  // namespace netcity::mail

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <string>
 
@@ -15,6 +16,13 @@ struct AppealLetter {
     std::string reason;        // rejections only
 };
 
+// A password recovery link for one account.
+struct RecoveryLetter {
+    std::string name, login, organization;
+    std::string link;
+    int minutes = 30;  // how long the link works
+};
+
 // The Russian letters netcity sends, each as plain text and HTML, rendered from templates
 // embedded in the binary (src/mail/templates). Rendered when the event happens and stored in
 // the outbox as is, so a later template change never alters a letter already promised.
@@ -25,10 +33,13 @@ class Letters {
     store::Letter appealCreated(const std::string& to, const AppealLetter& a) const;
     store::Letter appealResolved(const std::string& to, const AppealLetter& a) const;
     store::Letter appealRejected(const std::string& to, const AppealLetter& a) const;
+    store::Letter passwordRecovery(const std::string& to, const RecoveryLetter& r) const;
 
   private:
-    store::Letter render(const std::string& name, const std::string& to, const std::string& subject,
-                         const AppealLetter& a) const;
+    store::Letter render(const std::string& name, const std::string& to,
+                         const std::string& subject, kainjow::mustache::data d) const;
+    store::Letter appeal(const std::string& name, const std::string& to,
+                         const std::string& subject, const AppealLetter& a) const;
     std::string portalUrl_;
 };
 

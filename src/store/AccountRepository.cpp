@@ -113,6 +113,37 @@ void AccountRepository::setPasswordHash(std::int64_t accountId, const std::strin
         bind(hash), bind(flag), bind(accountId), now;
 }
 
+void AccountRepository::issueTemporaryPassword(std::int64_t accountId, const std::string& hash,
+                                               std::int64_t expiresAt) {
+    s_ << db_.sql(
+        "UPDATE users SET password_hash = ?, must_change_password = 1,"
+        " temp_password_expires_at = ? WHERE id = ?"),
+        bind(hash), bind(expiresAt), bind(accountId), now;
+}
+
+void AccountRepository::setBlocked(std::int64_t accountId, bool blocked) {
+    std::string state = blocked ? "blocked" : "active";
+    s_ << db_.sql("UPDATE users SET state = ? WHERE id = ?"), bind(state), bind(accountId), now;
+}
+
+std::vector<std::int64_t> AccountRepository::activeByEmail(const std::string& email, int limit) {
+    std::vector<std::int64_t> ids;
+    s_ << db_.sql(
+        "SELECT u.id FROM users u JOIN persons p ON p.id = u.person_id"
+        " WHERE LOWER(p.email) = LOWER(?) AND u.state = 'active' ORDER BY u.id LIMIT ?"),
+        bind(email), bind(limit), into(ids), now;
+    return ids;
+}
+
+std::optional<std::pair<std::string, std::string>> AccountRepository::controlQuestion(
+    std::int64_t accountId) {
+    std::vector<Poco::Nullable<std::string>> question, hash;
+    s_ << db_.sql("SELECT control_question, control_answer_hash FROM users WHERE id = ?"),
+        bind(accountId), into(question), into(hash), now;
+    if (question.empty() || question[0].isNull() || hash[0].isNull()) return std::nullopt;
+    return std::pair{question[0].value(), hash[0].value()};
+}
+
 std::int64_t AccountRepository::count() {
     std::int64_t n = 0;
     s_ << "SELECT COUNT(*) FROM users", into(n), now;

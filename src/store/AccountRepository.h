@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/PersonName.h"
 #include "domain/Role.h"
@@ -48,9 +50,17 @@ class AccountRepository {
     // Creates or updates the account (organization, login); an empty hash keeps the old one.
     std::int64_t upsert(const Account& account, std::int64_t at);
     void setPasswordHash(std::int64_t accountId, const std::string& hash, bool mustChange);
+    // A password the school issues: valid until `expiresAt`, to be changed at first sign-in.
+    void issueTemporaryPassword(std::int64_t accountId, const std::string& hash,
+                                std::int64_t expiresAt);
+    void setBlocked(std::int64_t accountId, bool blocked);
     void setControlQuestion(std::int64_t accountId, const std::string& question,
                             const std::string& answerHash);
     std::int64_t count();
+    // The control question and the hash of its normalised answer, when set.
+    std::optional<std::pair<std::string, std::string>> controlQuestion(std::int64_t accountId);
+    // Active accounts whose person's card has this e-mail (compared without case).
+    std::vector<std::int64_t> activeByEmail(const std::string& email, int limit);
 
   private:
     std::optional<Account> one(const std::string& where, std::int64_t a, const std::string* b);

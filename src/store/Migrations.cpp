@@ -94,6 +94,13 @@ const std::vector<Migration>& migrations() {
              "CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at)",
              "CREATE INDEX mail_outbox_organization ON mail_outbox(organization_id, status)",
          }},
+        {5,
+         "audit by organization",
+         {
+             // The organization an event belongs to, for the school's own audit view.
+             "ALTER TABLE audit_events ADD COLUMN organization_id BIGINT",
+             "CREATE INDEX audit_events_organization ON audit_events(organization_id, id)",
+         }},
     };
     return kMigrations;
 }

@@ -120,6 +120,19 @@ void PersonRepository::addRelation(std::int64_t parentPersonId, std::int64_t chi
         bind(parentPersonId), bind(childPersonId), now;
 }
 
+void PersonRepository::removeRelation(std::int64_t parentPersonId, std::int64_t childPersonId) {
+    s_ << db_.sql(
+        "DELETE FROM person_relations WHERE parent_person_id = ? AND child_person_id = ?"),
+        bind(parentPersonId), bind(childPersonId), now;
+}
+
+std::vector<std::int64_t> PersonRepository::parentsOf(std::int64_t childPersonId) {
+    std::vector<std::int64_t> ids;
+    s_ << db_.sql("SELECT parent_person_id FROM person_relations WHERE child_person_id = ?"),
+        bind(childPersonId), into(ids), now;
+    return ids;
+}
+
 std::vector<ChildView> PersonRepository::children(std::int64_t parentPersonId) {
     std::vector<std::int64_t> ids;
     std::vector<std::string> last, first, middle, org, cls;

@@ -50,6 +50,8 @@ class PersonRepository {
     void updateCard(const Person& person, std::int64_t at);
     std::optional<Person> byId(std::int64_t id);
     void addRelation(std::int64_t parentPersonId, std::int64_t childPersonId);
+    void removeRelation(std::int64_t parentPersonId, std::int64_t childPersonId);
+    std::vector<std::int64_t> parentsOf(std::int64_t childPersonId);
     std::vector<ChildView> children(std::int64_t parentPersonId);
     // Accounts of the people whose SNILS is this one, found through the blind index.
     std::vector<AccountOfPerson> accountsBySnils(const domain::SnilsNumber& snils);

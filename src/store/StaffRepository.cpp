@@ -41,21 +41,38 @@ std::int64_t StaffRepository::municipalityOf(std::int64_t organizationId) {
 
 std::vector<PersonInOrganization> StaffRepository::people(std::int64_t organizationId,
                                                           const std::string& snilsIndex) {
+    return select(organizationId, 0, snilsIndex);
+}
+
+std::optional<PersonInOrganization> StaffRepository::account(std::int64_t accountId) {
+    std::vector<std::int64_t> org;
+    s_ << db_.sql("SELECT organization_id FROM users WHERE id = ?"), bind(accountId), into(org),
+        now;
+    if (org.empty()) return std::nullopt;
+    auto found = select(org[0], accountId, "");
+    if (found.empty()) return std::nullopt;
+    return found[0];
+}
+
+std::vector<PersonInOrganization> StaffRepository::select(std::int64_t organizationId,
+                                                          std::int64_t onlyAccount,
+                                                          const std::string& snilsIndex) {
     std::int64_t municipality = municipalityOf(organizationId);
     std::vector<std::int64_t> accountId, personId;
-    std::vector<std::string> last, first, middle, birth, roles, login, className, index;
+    std::vector<std::string> last, first, middle, birth, roles, login, className, index, state;
     std::vector<Poco::Nullable<std::int64_t>> classId, oid;
     s_ << db_.sql(
         "SELECT u.id, p.id, p.last_name, p.first_name, p.middle_name,"
         " COALESCE(p.birth_date, ''), u.roles, u.login, COALESCE(c.name, ''),"
-        " COALESCE(p.snils_index, ''), u.class_id, l.esia_oid"
+        " COALESCE(p.snils_index, ''), u.class_id, l.esia_oid, u.state"
         " FROM users u JOIN persons p ON p.id = u.person_id"
         " LEFT JOIN classes c ON c.id = u.class_id"
         " LEFT JOIN esia_links l ON l.user_id = u.id"
-        " WHERE u.organization_id = ? ORDER BY p.last_name, p.first_name, u.id"),
-        bind(organizationId), into(accountId), into(personId), into(last), into(first),
-        into(middle), into(birth), into(roles), into(login), into(className), into(index),
-        into(classId), into(oid), now;
+        " WHERE u.organization_id = ? AND (CAST(? AS BIGINT) = 0 OR u.id = ?)"
+        " ORDER BY p.last_name, p.first_name, u.id"),
+        bind(organizationId), bind(onlyAccount), bind(onlyAccount), into(accountId),
+        into(personId), into(last), into(first), into(middle), into(birth), into(roles),
+        into(login), into(className), into(index), into(classId), into(oid), into(state), now;
     // A parent belongs to the classes of their children in this organization.
     std::vector<std::int64_t> parentIds, childClasses;
     s_ << db_.sql(
@@ -78,6 +95,7 @@ std::vector<PersonInOrganization> StaffRepository::people(std::int64_t organizat
         p.className = className[i];
         p.sameSnils = !snilsIndex.empty() && index[i] == snilsIndex;
         if (!oid[i].isNull()) p.linkedOid = oid[i].value();
+        p.blocked = state[i] != "active";
         p.place.organizationId = organizationId;
         p.place.municipalityId = municipality;
         if (!classId[i].isNull()) p.place.classes.insert(classId[i].value());

@@ -22,6 +22,7 @@ struct PersonInOrganization {
     std::string login, className;
     bool sameSnils = false;  // the person's SNILS is the one asked about
     std::optional<std::int64_t> linkedOid;
+    bool blocked = false;
     domain::StaffPlace place;  // organization and classes (a parent: the children's)
 };
 
@@ -34,9 +35,14 @@ class StaffRepository {
     // Every account of the organization; `snilsIndex` (may be empty) marks the same SNILS.
     std::vector<PersonInOrganization> people(std::int64_t organizationId,
                                              const std::string& snilsIndex);
+    // One account as staff see it, wherever it is (the caller checks the reach).
+    std::optional<PersonInOrganization> account(std::int64_t accountId);
     std::int64_t municipalityOf(std::int64_t organizationId);
 
   private:
+    std::vector<PersonInOrganization> select(std::int64_t organizationId,
+                                             std::int64_t accountId,
+                                             const std::string& snilsIndex);
     Database& db_;
     Poco::Data::Session& s_;
 };

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "crypto/PasswordHasher.h"
+#include "domain/PersonCard.h"
+#include "flows/Clock.h"
+#include "flows/Sessions.h"
+#include "flows/StaffReach.h"
+#include "store/SnilsVault.h"
+
+namespace netcity::flows {
+
+// School accounts in staff hands (seed 003): a login for a person, a temporary password —
+// random, shown once, valid 3 days, changed at first sign-in — and blocking, which ends the
+// person's sessions at once. A teacher who only reads a class cannot do any of it.
+class AccountAdministration {
+  public:
+    enum class Outcome { Done, NotFound, ReadOnly, Invalid };
+    struct Result {
+        Outcome outcome = Outcome::NotFound;
+        std::map<std::string, std::string> problems;
+        std::int64_t accountId = 0;
+        std::string login, temporaryPassword;  // shown once, never stored in clear
+        std::int64_t expiresAt = 0;
+    };
+
+    struct NewAccount {
+        domain::CardInput card;
+        std::string role;  // student, parent, teacher
+        std::optional<std::int64_t> classId;
+        std::string login;  // empty: «ФамилияИО»
+    };
+
+    AccountAdministration(store::Database& db, const store::SnilsVault& vault,
+                          crypto::PasswordHasher& hasher, Sessions& sessions, const Clock& clock)
+        : db_(db),
+          vault_(vault),
+          hasher_(hasher),
+          sessions_(sessions),
+          clock_(clock),
+          reach_(db, clock) {}
+
+    Result create(std::int64_t staffAccountId, const NewAccount& account,
+                  const std::string& clientAddress);
+    Result issueTemporaryPassword(std::int64_t staffAccountId, std::int64_t accountId,
+                                  const std::string& clientAddress);
+    Result setBlocked(std::int64_t staffAccountId, std::int64_t accountId, bool blocked,
+                      const std::string& clientAddress);
+
+  private:
+    struct Issued {
+        std::string password, hash;
+        std::int64_t expiresAt = 0;
+    };
+    Issued newTemporaryPassword();
+    store::Database& db_;
+    const store::SnilsVault& vault_;
+    crypto::PasswordHasher& hasher_;
+    Sessions& sessions_;
+    const Clock& clock_;
+    StaffReach reach_;
+};
+
+}  // namespace netcity::flows

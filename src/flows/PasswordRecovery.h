@@ -1,0 +1,84 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "crypto/PasswordHasher.h"
+#include "domain/SignInThrottle.h"
+#include "flows/Clock.h"
+#include "flows/Sessions.h"
+#include "mail/Letters.h"
+#include "store/Database.h"
+
+namespace netcity::flows {
+
+// «Восстановить пароль» (issue #6). A flow with explicit states, kept server-side:
+//   Requested   the person gave an e-mail; every active account whose card has it gets a
+//               letter with its own single-use link (the page says the same whether or not
+//               any account has that e-mail)
+//   → Opened    the link, within its lifetime: the control question, when one is set, and
+//               the new password twice
+//   → Reset     password set, the link used up, every session of the account ended
+//   | Expired   unknown, used or old link, or too many wrong answers
+// Requests are throttled per e-mail and per client address, like sign-in.
+class PasswordRecovery {
+  public:
+    struct Settings {
+        std::string resetUrl;                 // <portal>/recover/reset?token=
+        std::int64_t linkLifetime = 30 * 60;  // seconds
+        int maxAnswerAttempts = 5;
+        int maxAccountsPerEmail = 5;
+    };
+
+    enum class Outcome { Sent, Throttled, BadEmail };
+    struct Request {
+        Outcome outcome = Outcome::Sent;
+        std::chrono::seconds wait{0};
+    };
+
+    struct Opened {
+        std::string login, organization, name;
+        std::string question;  // empty: no control question set
+    };
+
+    enum class ResetOutcome { Done, Expired, WrongAnswer, BadPassword };
+    struct Reset {
+        ResetOutcome outcome = ResetOutcome::Expired;
+        std::string message;
+        int attemptsLeft = 0;
+    };
+
+    PasswordRecovery(store::Database& db, crypto::PasswordHasher& hasher,
+                     domain::SignInThrottle& throttle, Sessions& sessions,
+                     const mail::Letters& letters, const Clock& clock, Settings settings,
+                     std::function<void()> mailQueued = {})
+        : db_(db),
+          hasher_(hasher),
+          throttle_(throttle),
+          sessions_(sessions),
+          letters_(letters),
+          clock_(clock),
+          settings_(std::move(settings)),
+          mailQueued_(std::move(mailQueued)) {}
+
+    Request request(const std::string& email, const std::string& clientAddress);
+    std::optional<Opened> open(const std::string& token);
+    Reset reset(const std::string& token, const std::string& answer,
+                const std::string& newPassword, const std::string& repeat,
+                const std::string& clientAddress);
+
+  private:
+    std::optional<std::int64_t> accountOf(const std::string& token, int* attempts = nullptr);
+    store::Database& db_;
+    crypto::PasswordHasher& hasher_;
+    domain::SignInThrottle& throttle_;
+    Sessions& sessions_;
+    const mail::Letters& letters_;
+    const Clock& clock_;
+    Settings settings_;
+    std::function<void()> mailQueued_;
+};
+
+}  // namespace netcity::flows

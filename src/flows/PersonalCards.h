@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/PersonCard.h"
+#include "flows/Clock.h"
+#include "flows/StaffReach.h"
+#include "store/PersonRepository.h"
+#include "store/SnilsVault.h"
+
+namespace netcity::flows {
+
+// Staff and the personal card («личная карточка», seeds 001 and 003): viewing and editing a
+// person's data, their parent–child relations and their Gosuslugi link. After the cut-off date
+// this is how parents and students get linked: a card that fully matches the person's
+// Gosuslugi data makes their next Gosuslugi sign-in link itself. Every view and change is
+// audited (personal data); none of it is possible beyond domain::StaffAccess.
+class PersonalCards {
+  public:
+    enum class Outcome { Done, NotFound, ReadOnly, Invalid, Conflict };
+    struct Result {
+        Outcome outcome = Outcome::NotFound;
+        std::map<std::string, std::string> problems;
+        std::string message;
+    };
+
+    struct Relative {
+        std::int64_t accountId = 0;  // 0: no account in this organization
+        std::string name, className;
+    };
+
+    struct Card {
+        store::PersonInOrganization account;
+        store::Person person;
+        domain::Access access = domain::Access::None;
+        std::vector<Relative> children, parents;
+        std::vector<Relative> candidateChildren;  // students in reach, to add as a child
+        // Name, birth date and SNILS are all filled: a Gosuslugi account with the same data
+        // links itself at the next sign-in.
+        bool readyForAutoLink = false;
+        std::optional<std::int64_t> temporaryPasswordExpiresAt;
+        bool mustChangePassword = false, hasPassword = false;
+    };
+
+    PersonalCards(store::Database& db, const store::SnilsVault& vault, const Clock& clock)
+        : db_(db), vault_(vault), clock_(clock), reach_(db, clock) {}
+
+    std::optional<Card> view(std::int64_t staffAccountId, std::int64_t accountId,
+                             const std::string& clientAddress);
+    Result save(std::int64_t staffAccountId, std::int64_t accountId, const domain::CardInput& in,
+                const std::string& clientAddress);
+    Result unlinkEsia(std::int64_t staffAccountId, std::int64_t accountId,
+                      const std::string& clientAddress);
+    Result addChild(std::int64_t staffAccountId, std::int64_t parentAccountId,
+                    std::int64_t childAccountId, const std::string& clientAddress);
+    Result removeChild(std::int64_t staffAccountId, std::int64_t parentAccountId,
+                       std::int64_t childAccountId, const std::string& clientAddress);
+
+  private:
+    void audit(Poco::Data::Session& s, std::int64_t actor, const std::string& action,
+               const std::string& subject, const std::string& clientAddress,
+               const std::string& outcome);
+    Result relation(std::int64_t staffAccountId, std::int64_t parentAccountId,
+                    std::int64_t childAccountId, bool add, const std::string& clientAddress);
+
+    store::Database& db_;
+    const store::SnilsVault& vault_;
+    const Clock& clock_;
+    StaffReach reach_;
+};
+
+}  // namespace netcity::flows

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "domain/StaffAccess.h"
+#include "flows/Clock.h"
+#include "store/Database.h"
+#include "store/StaffRepository.h"
+
+namespace netcity::flows {
+
+// What a staff member's request reaches: the account asked for and how far the staff member
+// may go with it (domain::StaffAccess). Anything out of reach is reported as not found, and the
+// attempt is written to the audit log — a URL with another organization's id is a probe.
+class StaffReach {
+  public:
+    struct Target {
+        domain::StaffMember staff;
+        store::PersonInOrganization account;
+        domain::Access access = domain::Access::None;
+    };
+
+    StaffReach(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+    // Nullopt when the account does not exist or is out of reach. An attempt beyond `needed`
+    // (out of reach, or a change where only reading is allowed) is audited as `action`; the
+    // caller checks `access` before changing anything.
+    std::optional<Target> resolve(Poco::Data::Session& s, std::int64_t staffAccountId,
+                                  std::int64_t accountId, domain::Access needed,
+                                  const std::string& action, const std::string& clientAddress);
+    std::optional<domain::StaffMember> staff(Poco::Data::Session& s, std::int64_t staffAccountId);
+
+  private:
+    store::Database& db_;
+    const Clock& clock_;
+};
+
+}  // namespace netcity::flows
