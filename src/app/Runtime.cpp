@@ -77,13 +77,31 @@ unsigned short Runtime::startPortal() {
     if (settings.publicUrl.back() != '/') settings.publicUrl += "/";
 
     startMail(settings.publicUrl);
-    web::PortalServices services{*db_,        hasher_,
-                                 throttle_,   clock_,
-                                 *sessions_,  *overviews_,
-                                 vault_,      metrics_,
-                                 *templates_, *review_,
-                                 nullptr,     nullptr,
-                                 nullptr,     [this] { outbox_->wake(); }};
+    cards_ = std::make_unique<flows::PersonalCards>(*db_, vault_, clock_);
+    accounts_ =
+        std::make_unique<flows::AccountAdministration>(*db_, vault_, hasher_, *sessions_, clock_);
+    flows::PasswordRecovery::Settings recovery;
+    recovery.resetUrl = settings.publicUrl + "recover/reset?token=";
+    recovery_ =
+        std::make_unique<flows::PasswordRecovery>(*db_, hasher_, throttle_, *sessions_, *letters_,
+                                                  clock_, recovery, [this] { outbox_->wake(); });
+    web::PortalServices services{*db_,
+                                 hasher_,
+                                 throttle_,
+                                 clock_,
+                                 *sessions_,
+                                 *overviews_,
+                                 vault_,
+                                 metrics_,
+                                 *templates_,
+                                 *review_,
+                                 *cards_,
+                                 *accounts_,
+                                 *recovery_,
+                                 nullptr,
+                                 nullptr,
+                                 nullptr,
+                                 [this] { outbox_->wake(); }};
     if (!config_.get("oidc-issuer").empty()) {
         esia::OidcClientSettings os;
         os.issuer = config_.get("oidc-issuer");

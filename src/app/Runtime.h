@@ -59,6 +59,9 @@ class Runtime {
     std::unique_ptr<flows::OutboxWorker> outbox_;
     std::unique_ptr<flows::AppealReview> review_;
     std::unique_ptr<flows::AppealSubmission> appeals_;
+    std::unique_ptr<flows::PersonalCards> cards_;
+    std::unique_ptr<flows::AccountAdministration> accounts_;
+    std::unique_ptr<flows::PasswordRecovery> recovery_;
 };
 
 }  // namespace netcity::app

@@ -11,7 +11,8 @@ char32_t next(std::string_view s, std::size_t& i) {
     auto c = static_cast<unsigned char>(s[i]);
     std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += n;
     return cp;
 }
@@ -24,13 +25,11 @@ bool nameCharacter(char32_t c) {
 
 std::optional<std::string> checkName(const std::string& raw, bool required, std::string& out) {
     out = collapseSpaces(raw);
-    if (out.empty())
-        return required ? std::optional<std::string>("Заполните поле.") : std::nullopt;
+    if (out.empty()) return required ? std::optional<std::string>("Заполните поле.") : std::nullopt;
     if (!isValidUtf8(out)) return "Недопустимые символы.";
     if (codePointCount(out) > 60) return "Не длиннее 60 символов.";
     for (std::size_t i = 0; i < out.size();)
-        if (!nameCharacter(next(out, i)))
-            return "Только буквы, пробел, дефис и апостроф.";
+        if (!nameCharacter(next(out, i))) return "Только буквы, пробел, дефис и апостроф.";
     return std::nullopt;
 }
 

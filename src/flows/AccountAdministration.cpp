@@ -37,8 +37,8 @@ bool loginLike(const std::string& login) {
 // holds its write lock for as long as a transaction lives.
 AccountAdministration::Issued AccountAdministration::newTemporaryPassword() {
     Issued p;
-    p.password = crypto::randomString(domain::kTemporaryPasswordAlphabet,
-                                      domain::kTemporaryPasswordLength);
+    p.password =
+        crypto::randomString(domain::kTemporaryPasswordAlphabet, domain::kTemporaryPasswordLength);
     p.hash = hasher_.hash(p.password);
     p.expiresAt = clock_.unixSeconds() + domain::kTemporaryPasswordLifetimeSeconds;
     return p;
@@ -74,8 +74,8 @@ AccountAdministration::Result AccountAdministration::setBlocked(std::int64_t sta
                                                                 const std::string& clientAddress) {
     std::string action = blocked ? "account.block" : "account.unblock";
     auto s = db_.session();
-    auto target = reach_.resolve(s, staffAccountId, accountId, domain::Access::Change, action,
-                                 clientAddress);
+    auto target =
+        reach_.resolve(s, staffAccountId, accountId, domain::Access::Change, action, clientAddress);
     if (!target) return outcome(Outcome::NotFound);
     if (!domain::canChange(target->access)) return outcome(Outcome::ReadOnly);
     if (accountId == staffAccountId) {
@@ -120,7 +120,8 @@ AccountAdministration::Result AccountAdministration::create(std::int64_t staffAc
     // administrator or from the child's card.
     if (!domain::canChange(domain::accessTo(*staff, place)) && r.problems.empty())
         return outcome(Outcome::ReadOnly);
-    auto card = domain::checkCard(in.card, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()));
+    auto card =
+        domain::checkCard(in.card, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()));
     for (const auto& [field, problem] : card.problems) r.problems[field] = problem;
     store::AccountRepository accounts(db_, s);
     std::string login = domain::collapseSpaces(in.login);
@@ -156,8 +157,7 @@ AccountAdministration::Result AccountAdministration::create(std::int64_t staffAc
     r.temporaryPassword = issued.password;
     r.expiresAt = issued.expiresAt;
     store::AuditLog(db_, s).record({at, staffAccountId, "account.create",
-                                    "account:" + std::to_string(r.accountId), clientAddress,
-                                    "ok"});
+                                    "account:" + std::to_string(r.accountId), clientAddress, "ok"});
     tx.commit();
     r.outcome = Outcome::Done;
     return r;

@@ -58,10 +58,10 @@ PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
         store::FlowRepository(db_, s).create(
             hashOf(token), {kKind, "", jsonText(data), at, at + settings_.linkLifetime});
         store::MailOutbox(db_, s).enqueue(
-            letters_.passwordRecovery(address->text(),
-                                      {profile->name.full(), profile->login,
-                                       profile->organizationName, settings_.resetUrl + token,
-                                       static_cast<int>(settings_.linkLifetime / 60)}),
+            letters_.passwordRecovery(
+                address->text(),
+                {profile->name.full(), profile->login, profile->organizationName,
+                 settings_.resetUrl + token, static_cast<int>(settings_.linkLifetime / 60)}),
             profile->organizationId, at);
         store::AuditLog(db_, s).record({at, std::nullopt, "password.recover.request",
                                         "account:" + std::to_string(id), clientAddress, "sent",
@@ -76,8 +76,7 @@ std::optional<std::int64_t> PasswordRecovery::accountOf(const std::string& token
     if (!plausibleToken(token)) return std::nullopt;
     auto s = db_.session();
     auto flow = store::FlowRepository(db_, s).find(hashOf(token));
-    if (!flow || flow->kind != kKind || flow->expiresAt < clock_.unixSeconds())
-        return std::nullopt;
+    if (!flow || flow->kind != kKind || flow->expiresAt < clock_.unixSeconds()) return std::nullopt;
     auto data = parseJsonText(flow->data);
     if (attempts) *attempts = data->getValue<int>("attempts");
     return data->getValue<std::int64_t>("account");
@@ -95,8 +94,7 @@ std::optional<PasswordRecovery::Opened> PasswordRecovery::open(const std::string
     return o;
 }
 
-PasswordRecovery::Reset PasswordRecovery::reset(const std::string& token,
-                                                const std::string& answer,
+PasswordRecovery::Reset PasswordRecovery::reset(const std::string& token, const std::string& answer,
                                                 const std::string& newPassword,
                                                 const std::string& repeat,
                                                 const std::string& clientAddress) {

@@ -65,9 +65,8 @@ class PasswordRecovery {
 
     Request request(const std::string& email, const std::string& clientAddress);
     std::optional<Opened> open(const std::string& token);
-    Reset reset(const std::string& token, const std::string& answer,
-                const std::string& newPassword, const std::string& repeat,
-                const std::string& clientAddress);
+    Reset reset(const std::string& token, const std::string& answer, const std::string& newPassword,
+                const std::string& repeat, const std::string& clientAddress);
 
   private:
     std::optional<std::int64_t> accountOf(const std::string& token, int* attempts = nullptr);

@@ -4,8 +4,10 @@
 
 #include <set>
 
+#include "domain/Utf8Text.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
+#include "store/DirectoryRepository.h"
 #include "store/EsiaLinkRepository.h"
 
 using namespace Poco::Data::Keywords;
@@ -33,6 +35,42 @@ void PersonalCards::audit(Poco::Data::Session& s, std::int64_t actor, const std:
                           const std::string& result) {
     store::AuditLog(db_, s).record(
         {clock_.unixSeconds(), actor, action, subject, clientAddress, result});
+}
+
+PersonalCards::PeoplePage PersonalCards::list(std::int64_t staffAccountId, const std::string& query,
+                                              int page,
+                                              std::optional<std::int64_t> organizationId) {
+    auto s = db_.session();
+    PeoplePage out;
+    auto staff = reach_.staff(s, staffAccountId);
+    if (!staff || !(domain::hasStaffTools(*staff))) return out;
+    out.allowed = true;
+    out.organizationId = staff->organizationId;
+    store::StaffRepository repo(db_, s);
+    if (staff->roles.count(domain::Role::Authority)) {
+        for (const auto& o :
+             store::DirectoryRepository(db_, s).organizationsOfMunicipality(staff->municipalityId))
+            out.organizations.emplace_back(o.id, o.name);
+        out.organizationId = 0;
+        for (const auto& o : out.organizations)
+            if (organizationId && o.first == *organizationId) out.organizationId = o.first;
+        if (out.organizationId == 0) return out;
+    }
+    std::string wanted = domain::lowerCase(domain::collapseSpaces(query));
+    std::vector<store::PersonInOrganization> matching;
+    for (auto& p : repo.people(out.organizationId, "")) {
+        if (!domain::canRead(domain::accessTo(*staff, p.place))) continue;
+        if (!wanted.empty() && domain::lowerCase(p.name.full()).find(wanted) == std::string::npos &&
+            domain::lowerCase(p.login).find(wanted) == std::string::npos)
+            continue;
+        matching.push_back(std::move(p));
+    }
+    out.total = static_cast<int>(matching.size());
+    auto from = std::min<std::size_t>(matching.size(), static_cast<std::size_t>(page) * kPageSize);
+    auto to = std::min<std::size_t>(matching.size(), from + kPageSize);
+    out.people.assign(std::make_move_iterator(matching.begin() + from),
+                      std::make_move_iterator(matching.begin() + to));
+    return out;
 }
 
 std::optional<PersonalCards::Card> PersonalCards::view(std::int64_t staffAccountId,
@@ -89,15 +127,15 @@ PersonalCards::Result PersonalCards::save(std::int64_t staffAccountId, std::int6
                                  "card.change", clientAddress);
     if (!target) return outcome(Outcome::NotFound);
     if (!domain::canChange(target->access)) return outcome(Outcome::ReadOnly);
-    auto check =
-        domain::checkCard(in, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()));
+    auto check = domain::checkCard(in, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()));
     if (check.fields.snils && check.ok()) {
         // The same SNILS on another card of this organization is a typo or a duplicate person.
         std::string index = vault_.blindIndex(*check.fields.snils);
-        for (const auto& p : store::StaffRepository(db_, s).people(
-                 target->account.place.organizationId, index))
+        for (const auto& p :
+             store::StaffRepository(db_, s).people(target->account.place.organizationId, index))
             if (p.sameSnils && p.personId != target->account.personId)
-                check.problems["snils"] = "Этот СНИЛС уже указан в карточке: " + p.name.full() + ".";
+                check.problems["snils"] =
+                    "Этот СНИЛС уже указан в карточке: " + p.name.full() + ".";
     }
     if (!check.ok()) {
         Result r = outcome(Outcome::Invalid);
@@ -121,8 +159,7 @@ PersonalCards::Result PersonalCards::save(std::int64_t staffAccountId, std::int6
     return outcome(Outcome::Done);
 }
 
-PersonalCards::Result PersonalCards::unlinkEsia(std::int64_t staffAccountId,
-                                                std::int64_t accountId,
+PersonalCards::Result PersonalCards::unlinkEsia(std::int64_t staffAccountId, std::int64_t accountId,
                                                 const std::string& clientAddress) {
     auto s = db_.session();
     auto target = reach_.resolve(s, staffAccountId, accountId, domain::Access::Change,

@@ -46,9 +46,23 @@ class PersonalCards {
         bool mustChangePassword = false, hasPassword = false;
     };
 
+    struct PeoplePage {
+        bool allowed = false;  // has staff tools at all
+        std::int64_t organizationId = 0;
+        std::vector<store::PersonInOrganization> people;  // this page
+        int total = 0;
+        // Education-authority staff choose among the organizations of their municipality.
+        std::vector<std::pair<std::int64_t, std::string>> organizations;
+    };
+    static constexpr int kPageSize = 50;
+
     PersonalCards(store::Database& db, const store::SnilsVault& vault, const Clock& clock)
         : db_(db), vault_(vault), clock_(clock), reach_(db, clock) {}
 
+    // The people of the staff member's organization (or, for education-authority staff, of
+    // `organizationId` in their municipality) within reach, filtered by name or login.
+    PeoplePage list(std::int64_t staffAccountId, const std::string& query, int page,
+                    std::optional<std::int64_t> organizationId);
     std::optional<Card> view(std::int64_t staffAccountId, std::int64_t accountId,
                              const std::string& clientAddress);
     Result save(std::int64_t staffAccountId, std::int64_t accountId, const domain::CardInput& in,

@@ -11,17 +11,16 @@ std::optional<domain::StaffMember> StaffReach::staff(Poco::Data::Session& s,
 
 std::optional<StaffReach::Target> StaffReach::resolve(Poco::Data::Session& s,
                                                       std::int64_t staffAccountId,
-                                                      std::int64_t accountId,
-                                                      domain::Access needed,
+                                                      std::int64_t accountId, domain::Access needed,
                                                       const std::string& action,
                                                       const std::string& clientAddress) {
     store::StaffRepository repo(db_, s);
     auto member = repo.staffMember(staffAccountId);
     auto account = repo.account(accountId);
-    auto access = member && account ? domain::accessTo(*member, account->place)
-                                    : domain::Access::None;
-    bool enough = needed == domain::Access::Change ? domain::canChange(access)
-                                                   : domain::canRead(access);
+    auto access =
+        member && account ? domain::accessTo(*member, account->place) : domain::Access::None;
+    bool enough =
+        needed == domain::Access::Change ? domain::canChange(access) : domain::canRead(access);
     if (!enough)
         store::AuditLog(db_, s).record({clock_.unixSeconds(), staffAccountId, action,
                                         "account:" + std::to_string(accountId), clientAddress,

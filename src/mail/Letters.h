@@ -36,10 +36,10 @@ class Letters {
     store::Letter passwordRecovery(const std::string& to, const RecoveryLetter& r) const;
 
   private:
-    store::Letter render(const std::string& name, const std::string& to,
-                         const std::string& subject, kainjow::mustache::data d) const;
-    store::Letter appeal(const std::string& name, const std::string& to,
-                         const std::string& subject, const AppealLetter& a) const;
+    store::Letter render(const std::string& name, const std::string& to, const std::string& subject,
+                         kainjow::mustache::data d) const;
+    store::Letter appeal(const std::string& name, const std::string& to, const std::string& subject,
+                         const AppealLetter& a) const;
     std::string portalUrl_;
 };
 

@@ -32,10 +32,11 @@ std::vector<AuditEvent> AuditLog::search(const AuditFilter& f) {
         " COALESCE(client_address, ''), outcome, organization_id FROM audit_events"
         " WHERE (CAST(? AS BIGINT) = 1 OR organization_id = ?) AND action LIKE ?"
         " AND (CAST(? AS TEXT) = '' OR outcome = ?) AND at >= ? AND at <= ? AND id > ?"
-        " ORDER BY id " + std::string(f.oldestFirst ? "ASC" : "DESC") + " LIMIT ? OFFSET ?"),
+        " ORDER BY id " +
+        std::string(f.oldestFirst ? "ASC" : "DESC") + " LIMIT ? OFFSET ?"),
         bind(any), bind(org), bind(prefix), bind(f.outcome), bind(f.outcome), bind(f.fromAt),
-        bind(to), bind(f.afterId), bind(f.limit), bind(f.offset), into(id), into(at),
-        into(actor), into(action), into(subject), into(address), into(outcome), into(orgs), now;
+        bind(to), bind(f.afterId), bind(f.limit), bind(f.offset), into(id), into(at), into(actor),
+        into(action), into(subject), into(address), into(outcome), into(orgs), now;
     std::vector<AuditEvent> out;
     for (std::size_t i = 0; i < id.size(); ++i) {
         AuditEvent e{at[i], std::nullopt, action[i], subject[i], address[i], outcome[i]};

@@ -85,6 +85,19 @@ std::vector<DirectoryEntry> DirectoryRepository::organizationsOfType(
     return out;
 }
 
+std::vector<DirectoryEntry> DirectoryRepository::organizationsOfMunicipality(
+    std::int64_t municipalityId) {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> names;
+    s_ << db_.sql(
+        "SELECT id, name FROM organizations WHERE municipality_id = ? AND type <> 'authority'"
+        " ORDER BY name"),
+        into(ids), into(names), bind(municipalityId), now;
+    std::vector<DirectoryEntry> out;
+    for (std::size_t i = 0; i < ids.size(); ++i) out.push_back({ids[i], names[i]});
+    return out;
+}
+
 std::vector<DirectoryEntry> DirectoryRepository::authorities(std::int64_t municipalityId) {
     return list(
         "SELECT id, name FROM organizations WHERE municipality_id = ? AND type = 'authority'"

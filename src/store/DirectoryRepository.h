@@ -39,6 +39,8 @@ class DirectoryRepository {
     std::vector<DirectoryEntry> authorities(std::int64_t municipalityId);
     // Every organization of a type, named with its locality: the appeal form's list.
     std::vector<DirectoryEntry> organizationsOfType(domain::OrganizationType type);
+    // The schools of a municipality (not its authorities): what its authority oversees.
+    std::vector<DirectoryEntry> organizationsOfMunicipality(std::int64_t municipalityId);
     std::optional<Organization> organization(std::int64_t id);
     std::vector<DirectoryEntry> classes(std::int64_t organizationId);
     std::optional<std::int64_t> municipalityOfLocality(std::int64_t localityId);

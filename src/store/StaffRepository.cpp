@@ -70,9 +70,9 @@ std::vector<PersonInOrganization> StaffRepository::select(std::int64_t organizat
         " LEFT JOIN esia_links l ON l.user_id = u.id"
         " WHERE u.organization_id = ? AND (CAST(? AS BIGINT) = 0 OR u.id = ?)"
         " ORDER BY p.last_name, p.first_name, u.id"),
-        bind(organizationId), bind(onlyAccount), bind(onlyAccount), into(accountId),
-        into(personId), into(last), into(first), into(middle), into(birth), into(roles),
-        into(login), into(className), into(index), into(classId), into(oid), into(state), now;
+        bind(organizationId), bind(onlyAccount), bind(onlyAccount), into(accountId), into(personId),
+        into(last), into(first), into(middle), into(birth), into(roles), into(login),
+        into(className), into(index), into(classId), into(oid), into(state), now;
     // A parent belongs to the classes of their children in this organization.
     std::vector<std::int64_t> parentIds, childClasses;
     s_ << db_.sql(

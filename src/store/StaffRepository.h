@@ -40,8 +40,7 @@ class StaffRepository {
     std::int64_t municipalityOf(std::int64_t organizationId);
 
   private:
-    std::vector<PersonInOrganization> select(std::int64_t organizationId,
-                                             std::int64_t accountId,
+    std::vector<PersonInOrganization> select(std::int64_t organizationId, std::int64_t accountId,
                                              const std::string& snilsIndex);
     Database& db_;
     Poco::Data::Session& s_;

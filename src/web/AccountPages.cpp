@@ -33,7 +33,8 @@ void Portal::mainPage(HttpExchange& ex) {
         d.set("flash", "Пользователь успешно привязан к учетной записи портала Госуслуг");
     d.set("isStudent", profile.roles.count(domain::Role::Student) > 0);
     d.set("staffTools", profile.roles.count(domain::Role::Administrator) ||
-                            profile.roles.count(domain::Role::Teacher));
+                            profile.roles.count(domain::Role::Teacher) ||
+                            profile.roles.count(domain::Role::Authority));
     d.set("isAdministrator", profile.roles.count(domain::Role::Administrator) > 0);
     if (profile.roles.count(domain::Role::Parent)) {
         kainjow::mustache::list children;
@@ -57,6 +58,8 @@ void Portal::settingsPage(HttpExchange& ex) {
     if (!profile) throw HttpError{404, "Учётная запись не найдена."};
     TemplateData d = profileData(*profile);
     d.set("csrf", csrfToken(ex));
+    if (auto account = store::AccountRepository(s_.db, s).byId(active.accountId))
+        d.set("controlQuestionSet", account->hasControlQuestion);
     if (ex.query("required") == "1" || profile->mustChangePassword)
         d.set("notice",
               "Перед началом работы смените пароль, выданный в образовательной организации.");

@@ -203,10 +203,4 @@ void Portal::loggedOut(HttpExchange& ex) {
     ex.sendHtml(s_.templates.page("logged-out", "Вы вышли из системы", d));
 }
 
-void Portal::recoverPage(HttpExchange& ex) {
-    renderMessage(ex, 200, "Восстановление пароля",
-                  "Восстановление пароля по e-mail скоро появится. А пока обратитесь к "
-                  "администратору вашей образовательной организации: он выдаст временный пароль.");
-}
-
 }  // namespace netcity::web

@@ -12,11 +12,14 @@
 #include "domain/ControlQuestion.h"
 #include "domain/PasswordLoginPolicy.h"
 #include "domain/SignInThrottle.h"
+#include "flows/AccountAdministration.h"
 #include "flows/AccountOverviews.h"
 #include "flows/AppealReview.h"
 #include "flows/AppealSubmission.h"
 #include "flows/Clock.h"
 #include "flows/EsiaSignIn.h"
+#include "flows/PasswordRecovery.h"
+#include "flows/PersonalCards.h"
 #include "flows/Sessions.h"
 #include "http/HttpExchange.h"
 #include "http/JsonLog.h"
@@ -59,6 +62,9 @@ struct PortalServices {
     Metrics& metrics;
     const Templates& templates;
     flows::AppealReview& review;
+    flows::PersonalCards& cards;
+    flows::AccountAdministration& accounts;
+    flows::PasswordRecovery& recovery;
     flows::EsiaSignIn* esia = nullptr;  // null: Gosuslugi sign-in not configured
     const esia::IdentityProvider* esiaClient = nullptr;
     flows::AppealSubmission* appeals = nullptr;  // with Gosuslugi sign-in only
@@ -112,6 +118,21 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void staffAppealReject(HttpExchange& ex);
     void staffMail(HttpExchange& ex);
     void staffMailRetry(HttpExchange& ex);
+    void staffPeople(HttpExchange& ex);
+    void staffCard(HttpExchange& ex);
+    void staffCardSave(HttpExchange& ex);
+    void staffCardUnlink(HttpExchange& ex);
+    void staffCardChildAdd(HttpExchange& ex);
+    void staffCardChildRemove(HttpExchange& ex);
+    void staffCardPassword(HttpExchange& ex);
+    void staffCardBlock(HttpExchange& ex);
+    void staffCardUnblock(HttpExchange& ex);
+    void staffNewPerson(HttpExchange& ex);
+    void staffNewPersonSubmit(HttpExchange& ex);
+    void staffAudit(HttpExchange& ex);
+    void recoverSubmit(HttpExchange& ex);
+    void recoverResetPage(HttpExchange& ex);
+    void recoverResetSubmit(HttpExchange& ex);
     void settingsEsiaLinkNotice(HttpExchange& ex);
     void settingsEsiaLinkSubmit(HttpExchange& ex);
     void settingsEsiaUnlinkPage(HttpExchange& ex);
@@ -154,6 +175,17 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void renderStaffAppeal(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t appealId,
                            const std::string& flash, const std::string& error, int status);
     void staffDecision(HttpExchange& ex, const std::string& action);
+    void renderCard(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t accountId,
+                    const std::string& flash, const std::map<std::string, std::string>& problems,
+                    const domain::CardInput* typed, int status);
+    void staffCardAction(HttpExchange& ex, const std::string& action);
+    void staffAccountAction(HttpExchange& ex, const std::string& action);
+    void renderSlip(HttpExchange& ex, const flows::AccountAdministration::Result& result);
+    void renderNewPerson(HttpExchange& ex, std::int64_t staffAccountId,
+                         const flows::AccountAdministration::NewAccount& typed,
+                         const std::map<std::string, std::string>& problems, int status);
+    void renderReset(HttpExchange& ex, const std::string& token, const std::string& error,
+                     int status);
     void fillFromOrganization(LoginForm& form, std::int64_t organizationId);
     flows::EsiaSignIn& esia();
     std::string esiaBinding(HttpExchange& ex, bool create);

@@ -6,6 +6,7 @@
 
 #include "crypto/PasswordHasher.h"
 #include "domain/SignInThrottle.h"
+#include "flows/AccountAdministration.h"
 #include "flows/AccountOverviews.h"
 #include "flows/AppealReview.h"
 #include "flows/AppealSubmission.h"
@@ -13,6 +14,8 @@
 #include "flows/CredentialCheck.h"
 #include "flows/EsiaSignIn.h"
 #include "flows/OutboxWorker.h"
+#include "flows/PasswordRecovery.h"
+#include "flows/PersonalCards.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
 #include "http/Templates.h"
@@ -94,6 +97,9 @@ class TestPortal {
     std::unique_ptr<flows::OutboxWorker> outbox_;
     std::unique_ptr<flows::AppealReview> review_;
     std::unique_ptr<flows::AppealSubmission> appeals_;
+    std::unique_ptr<flows::PersonalCards> cards_;
+    std::unique_ptr<flows::AccountAdministration> accounts_;
+    std::unique_ptr<flows::PasswordRecovery> recovery_;
     std::unique_ptr<http::HttpServer> server_;
 };
 
