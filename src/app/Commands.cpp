@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/AuditExport.h"
 #include "app/Config.h"
 #include "app/Runtime.h"
 #include "app/SimRuntime.h"
@@ -137,6 +138,24 @@ int admin(const Config& config, const std::vector<std::string>& pos) {
         std::stringstream text;
         text << in.rdbuf();
         return importText(rt, text.str(), config.getBool("skip-bad"));
+    }
+    if (pos[1] == "audit") {
+        if (pos.size() != 3 || pos[2] != "export")
+            throw std::invalid_argument(
+                "admin audit needs: export [--format csv|jsonl] [--since DD.MM.YYYY]");
+        std::string format = config.get("format");
+        if (format != "csv" && format != "jsonl")
+            throw std::invalid_argument("--format must be csv or jsonl");
+        std::int64_t since = 0;
+        if (!config.get("since").empty()) {
+            auto date = domain::CalendarDate::parse(config.get("since"));
+            if (!date) throw std::invalid_argument("--since must be DD.MM.YYYY");
+            since = date->unixSeconds();
+        }
+        auto n = exportAudit(rt.db(), std::cout,
+                             format == "csv" ? AuditFormat::Csv : AuditFormat::JsonLines, since);
+        std::cerr << "событий: " << n << "\n";
+        return 0;
     }
     throw std::invalid_argument("unknown admin subcommand " + pos[1]);
 }

@@ -81,6 +81,8 @@ const std::vector<Config::Option>& Config::options() {
          "esia-sim: enable /sim/api/… for tests to add and change persons"},
         {"sim-token-alg", "gost", "esia-sim: token signature, gost (GOST3410_2012_256) or rs256"},
         {"sim-issuer", "", "esia-sim: the iss claim (default: the emulator's own URL)"},
+        {"format", "csv", "admin audit export: csv or jsonl"},
+        {"since", "", "admin audit export: events from this date on (DD.MM.YYYY)"},
         {"skip-bad", "false", "admin import: import the good rows of a file with bad ones"},
     };
     return kOptions;

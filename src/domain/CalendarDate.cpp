@@ -56,6 +56,16 @@ CalendarDate CalendarDate::fromUnixSeconds(long long seconds) {
     return CalendarDate(static_cast<int>(y + (m <= 2)), m, d);
 }
 
+long long CalendarDate::unixSeconds() const {
+    // Howard Hinnant's days_from_civil.
+    long long y = year_ - (month_ <= 2);
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (month_ + (month_ > 2 ? -3 : 9)) + 2) / 5 + day_ - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (era * 146097 + doe - 719468) * 86400;
+}
+
 std::string CalendarDate::iso() const {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year_, month_, day_);

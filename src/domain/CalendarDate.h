@@ -14,6 +14,7 @@ class CalendarDate {
     static std::optional<CalendarDate> parse(std::string_view text);
     static std::optional<CalendarDate> make(int year, int month, int day);
     static CalendarDate fromUnixSeconds(long long seconds);  // UTC
+    long long unixSeconds() const;                           // midnight UTC of this date
 
     int year() const { return year_; }
     int month() const { return month_; }

@@ -53,29 +53,40 @@ void Portal::mainPage(HttpExchange& ex) {
 
 void Portal::settingsPage(HttpExchange& ex) {
     auto active = requireSession(ex);
+    std::string success;
+    if (ex.query("esia") == "linked")
+        success = "Пользователь успешно привязан к учетной записи портала Госуслуг";
+    if (ex.query("esia") == "unlinked")
+        success = "Связь с учетной записью портала гос.услуг удалена";
+    if (ex.query("changed") == "1")
+        success = flows::message(flows::PasswordChange::Outcome::Changed);
+    renderSettings(ex, active.accountId, success, "", 200);
+}
+
+// The settings page whatever brought the person here: the same sections after a failed
+// password change as on a plain visit.
+void Portal::renderSettings(HttpExchange& ex, std::int64_t accountId, const std::string& success,
+                            const std::string& error, int status) {
     auto s = s_.db.session();
-    auto profile = store::AccountRepository(s_.db, s).profile(active.accountId);
+    store::AccountRepository accounts(s_.db, s);
+    auto profile = accounts.profile(accountId);
     if (!profile) throw HttpError{404, "Учётная запись не найдена."};
     TemplateData d = profileData(*profile);
     d.set("csrf", csrfToken(ex));
-    if (auto account = store::AccountRepository(s_.db, s).byId(active.accountId))
+    if (auto account = accounts.byId(accountId))
         d.set("controlQuestionSet", account->hasControlQuestion);
-    if (ex.query("required") == "1" || profile->mustChangePassword)
+    // Until an issued password is changed nothing else opens: no links that lead back here.
+    d.set("mustChange", profile->mustChangePassword);
+    if (profile->mustChangePassword)
         d.set("notice",
               "Перед началом работы смените пароль, выданный в образовательной организации.");
     if (s_.esia) {
         d.set("esiaEnabled", true);
-        auto s2 = s_.db.session();
-        d.set("esiaLinked",
-              store::EsiaLinkRepository(s_.db, s2).linkedOid(active.accountId).has_value());
+        d.set("esiaLinked", store::EsiaLinkRepository(s_.db, s).linkedOid(accountId).has_value());
     }
-    if (ex.query("esia") == "linked")
-        d.set("success", "Пользователь успешно привязан к учетной записи портала Госуслуг");
-    if (ex.query("esia") == "unlinked")
-        d.set("success", "Связь с учетной записью портала гос.услуг удалена");
-    if (ex.query("changed") == "1")
-        d.set("success", flows::message(flows::PasswordChange::Outcome::Changed));
-    ex.sendHtml(s_.templates.page("settings", "Персональные настройки", d));
+    if (!success.empty()) d.set("success", success);
+    if (!error.empty()) d.set("error", error);
+    ex.sendHtml(s_.templates.page("settings", "Персональные настройки", d), status);
 }
 
 void Portal::passwordSubmit(HttpExchange& ex) {
@@ -90,12 +101,7 @@ void Portal::passwordSubmit(HttpExchange& ex) {
         s_.overviews.forget(active.accountId);  // the must-change flag is gone
         return ex.redirect("/settings?changed=1");
     }
-    auto s = s_.db.session();
-    auto profile = store::AccountRepository(s_.db, s).profile(active.accountId);
-    TemplateData d = profileData(*profile);
-    d.set("csrf", csrfToken(ex));
-    d.set("error", flows::message(outcome));
-    ex.sendHtml(s_.templates.page("settings", "Персональные настройки", d), 400);
+    renderSettings(ex, active.accountId, "", flows::message(outcome), 400);
 }
 
 void Portal::apiMe(HttpExchange& ex) {

@@ -7,9 +7,6 @@
 #include "web/Portal.h"
 
 namespace netcity::web {
-
-std::string formatUtc(std::int64_t unixSeconds);
-
 namespace {
 
 struct ActionFilter {
@@ -33,17 +30,6 @@ std::string encode(const std::string& text) {
     return out;
 }
 
-std::int64_t dayStart(const domain::CalendarDate& d) {
-    // Days since 1970-01-01 (Howard Hinnant's algorithm), in UTC.
-    int y = d.year() - (d.month() <= 2);
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int mp = d.month() + (d.month() > 2 ? -3 : 9);
-    int doy = (153 * mp + 2) / 5 + d.day() - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return (static_cast<std::int64_t>(era) * 146097 + doe - 719468) * 86400;
-}
-
 }  // namespace
 
 void Portal::staffAudit(HttpExchange& ex) {
@@ -64,14 +50,14 @@ void Portal::staffAudit(HttpExchange& ex) {
     if (!from.empty()) {
         auto date = domain::CalendarDate::parse(from);
         if (date)
-            filter.fromAt = dayStart(*date);
+            filter.fromAt = date->unixSeconds();
         else
             d.set("error", "Дата «с» указана неверно: ДД.ММ.ГГГГ.");
     }
     if (!to.empty()) {
         auto date = domain::CalendarDate::parse(to);
         if (date)
-            filter.toAt = dayStart(*date) + 86399;
+            filter.toAt = date->unixSeconds() + 86399;
         else
             d.set("error", "Дата «по» указана неверно: ДД.ММ.ГГГГ.");
     }

@@ -37,6 +37,9 @@ using http::logJson;
 using http::TemplateData;
 using http::Templates;
 
+// "22.11.2026 16:40 UTC": times on staff pages and slips.
+std::string formatUtc(std::int64_t unixSeconds);
+
 // The portal's templates and static files, embedded at build time.
 const std::map<std::string, std::string>& portalFiles();
 
@@ -175,6 +178,8 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void renderStaffAppeal(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t appealId,
                            const std::string& flash, const std::string& error, int status);
     void staffDecision(HttpExchange& ex, const std::string& action);
+    void renderSettings(HttpExchange& ex, std::int64_t accountId, const std::string& success,
+                        const std::string& error, int status);
     void renderCard(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t accountId,
                     const std::string& flash, const std::map<std::string, std::string>& problems,
                     const domain::CardInput* typed, int status);

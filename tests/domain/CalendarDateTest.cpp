@@ -32,3 +32,12 @@ TEST(CalendarDate, AgeAndUnixConversion) {
     EXPECT_EQ(CalendarDate::fromUnixSeconds(1795356816).iso(), "2026-11-22");
     EXPECT_LT(*CalendarDate::parse("16.03.2025"), *CalendarDate::parse("17.03.2025"));
 }
+
+TEST(CalendarDate, MidnightUtcRoundTrips) {
+    auto d = CalendarDate::parse("22.11.2026");
+    EXPECT_EQ(d->unixSeconds(), 1795305600);
+    EXPECT_EQ(CalendarDate::fromUnixSeconds(d->unixSeconds() + 86399), *d);
+    EXPECT_EQ(CalendarDate::parse("01.01.1970")->unixSeconds(), 0);
+    EXPECT_EQ(CalendarDate::fromUnixSeconds(CalendarDate::parse("29.02.2024")->unixSeconds()),
+              *CalendarDate::parse("29.02.2024"));
+}

@@ -1,0 +1,575 @@
+'use strict';
+// Browser end-to-end tests of the staff tools and of the password paths around them:
+//  - a class teacher completes a parent's personal card after the self-linking cut-off date,
+//    and the parent's next Gosuslugi sign-in links her account automatically;
+//  - a temporary password issued by the administrator must be changed at first sign-in, and an
+//    expired one is refused;
+//  - «Восстановить пароль»: the letter, read from a real SMTP server (aiosmtpd, lib/smtp-sink.js),
+//    its one-time link, the control question, the new password.
+//
+// The persons come from docs/demo-data.md and demo/demo-data.csv, all in МАОУ "Гимназия № 1"
+// (Томск): Коваленко Татьяна (#17 of «Persons for the ESIA emulator»: no SNILS on her card),
+// mother of Михаил, 5А, whose class teacher is Соколова Ольга; Воронцова Елена, the
+// administrator; Зайцев Роман, the account without a password (temporary password demo);
+// Голубев Игорь, a parent whose card has an e-mail.
+//
+//   cd tests/e2e && node --test --test-concurrency=1 staff.test.js
+
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { startServer, launchBrowser, screenshot } = require('./lib/server');
+const { startSmtpSink } = require('./lib/smtp-sink');
+
+const ESIA_PASSWORD = 'Gosuslugi-2025';
+const MAIL_WAIT_MS = 15000;
+const LINKED = 'Пользователь успешно привязан к учетной записи портала Госуслуг';
+const WRONG_PASSWORD = 'Неверное имя пользователя или пароль.';
+const TEMPORARY_EXPIRED = 'Срок действия временного пароля истёк. Обратитесь в образовательную ' +
+  'организацию за новым паролем.';
+const MUST_CHANGE = 'Перед началом работы смените пароль, выданный в образовательной организации.';
+const PASSWORD_CHANGED = 'Пароль изменён. Другие сеансы завершены.';
+const RECOVERY_SUBJECT = 'Восстановление пароля';
+
+const GYM1 = {
+  region: 'Томская область',
+  municipality: 'Городской округ Город Томск',
+  locality: 'г. Томск',
+  type: 'Общеобразовательная',
+  organization: 'МАОУ "Гимназия № 1"',
+};
+
+// Коваленко: parent; her card has no SNILS, Gosuslugi has 143-464-097 56. Name, birth date and
+// sex on the card are exactly as on Gosuslugi (demo-data.md, row 17).
+const KOVALENKO = {
+  name: 'Коваленко Татьяна Юрьевна', last: 'Коваленко', first: 'Татьяна', middle: 'Юрьевна',
+  birth: '09.10.1988', gender: 'Ж', snils: '143-464-097 56',
+  login: 'kovalenko.ty', esia: 'kovalenko.ty@example.org', school: GYM1,
+  child: 'Коваленко Михаил Олегович',
+};
+// Соколова: teacher, class teacher of 5А (Михаил Коваленко's class).
+const SOKOLOVA = {
+  name: 'Соколова Ольга Викторовна', login: 'sokolova.ov', password: 'Uchitel-2025', school: GYM1,
+};
+// Воронцова: the Gymnasium's administrator.
+const VORONTSOVA = {
+  name: 'Воронцова Елена Михайловна', login: 'vorontsova.em', password: 'Admin-2025', school: GYM1,
+};
+// Зайцев: parent account with no password at all (the temporary password demo).
+const ZAYTSEV = { name: 'Зайцев Роман Евгеньевич', login: 'zaytsev.re', school: GYM1 };
+// Голубев: parent (of Софья, 9Б — not Соколова's class); his card has an e-mail.
+const GOLUBEV = {
+  name: 'Голубев Игорь Васильевич', login: 'golubev.iv', password: 'Roditel-2025',
+  email: 'golubev.iv@example.org', school: GYM1,
+};
+
+// ---- Helpers (the style of appeals.test.js / seeds.test.js) -------------------------------
+
+// A portal (with its emulator), optionally an SMTP sink it delivers to, and browsers, all
+// stopped whatever happens.
+async function withPortal(body, { mail = false } = {}) {
+  const sink = mail ? await startSmtpSink() : null;
+  let server = null;
+  const browsers = [];
+  try {
+    server = await startServer(sink
+      ? ['--mail', 'smtp', '--smtp-port', String(sink.port), '--mail-retry-seconds', '1']
+      : []);
+    assert.ok(server.sim, `the demo printed the emulator's address:\n${server.log()}`);
+    await body(server, async () => {
+      const b = await launchBrowser();
+      browsers.push(b);
+      return b;
+    }, sink);
+  } catch (e) {
+    if (server) e.message += `\n--- netcity output (tail) ---\n${server.log().slice(-4000)}`;
+    throw e;
+  } finally {
+    try {
+      for (const b of browsers) await b.close();
+    } finally {
+      try {
+        if (server) await server.stop();
+      } finally {
+        if (sink) await sink.stop();
+      }
+    }
+  }
+}
+
+function pathOf(page) {
+  return new URL(page.url()).pathname;
+}
+
+function originOf(page) {
+  return new URL(page.url()).origin;
+}
+
+async function text(page, selector) {
+  return (await page.locator(selector).innerText()).trim();
+}
+
+// Clicks a link or button and waits for the page it leads to (through any redirects).
+async function clickAndWait(page, selector) {
+  const errors = [];
+  const onConsole = (m) => { if (m.type() === 'error') errors.push(m.text()); };
+  page.on('console', onConsole);
+  try {
+    await Promise.all([page.waitForNavigation(), page.click(selector)]);
+  } catch (e) {
+    await new Promise((r) => setTimeout(r, 200));  // let the console report the reason
+    assert.fail(`${selector} on ${page.url()}: the browser did not get to the next page: ` +
+      `${e.message.split('\n')[0]}\nbrowser console:\n${errors.join('\n')}`);
+  } finally {
+    page.off('console', onConsole);
+  }
+}
+
+async function selectedLabel(page, selector) {
+  return page.$eval(selector, (s) => (s.selectedIndex >= 0 ? s.options[s.selectedIndex].textContent.trim() : ''));
+}
+
+async function optionLabels(page, selector) {
+  return page.$$eval(`${selector} option`, (os) => os.map((o) => o.textContent.trim()));
+}
+
+// Waits until the page's script has put an option with this label into the select, then
+// chooses it (unless it is chosen already).
+async function choose(page, selector, label) {
+  await page.waitForFunction(
+    ({ selector, label }) => {
+      const s = document.querySelector(selector);
+      return !!s && Array.from(s.options).some((o) => o.textContent.trim() === label);
+    },
+    { selector, label },
+  ).catch(async (e) => {
+    throw new Error(`${selector} has no option «${label}»: ${JSON.stringify(await optionLabels(page, selector))}\n${e.message}`);
+  });
+  if (await selectedLabel(page, selector) !== label) await page.selectOption(selector, { label });
+  assert.equal(await selectedLabel(page, selector), label, `${selector} should show «${label}»`);
+}
+
+async function chooseSchool(page, school) {
+  await choose(page, '#region', school.region);
+  await choose(page, '#municipality', school.municipality);
+  await choose(page, '#locality', school.locality);
+  await choose(page, '#type', school.type);
+  await choose(page, '#organization', school.organization);
+  assert.match(await page.$eval('#organization', (s) => s.value), /^[1-9]\d*$/);
+}
+
+// The portal's login page: the school, login and password, «Войти». Leaves the browser wherever
+// the portal sends it.
+async function submitLogin(page, server, school, login, password) {
+  await page.goto(server.url);
+  await chooseSchool(page, school);
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await clickAndWait(page, '#submit');
+}
+
+async function passwordSignIn(page, server, who, password = who.password) {
+  await submitLogin(page, server, who.school, who.login, password);
+  assert.equal(pathOf(page), '/main',
+    `${who.login} is signed in with the password (at ${page.url()}): ${await text(page, 'main')}`);
+  assert.equal(await text(page, '#profile-link'), who.name);
+}
+
+// A refused sign-in: still on the login page, with this message (a screenshot of it if `shot`).
+async function assertLoginRefused(page, message, shot) {
+  assert.equal(pathOf(page), '/login', `not signed in (at ${page.url()})`);
+  assert.equal(await text(page, '#login-error'), message);
+  if (shot) await screenshot(page, shot);
+  await page.goto(new URL('/main', page.url()).href);
+  assert.equal(pathOf(page), '/login', 'no session');
+}
+
+// «Войти через госуслуги» on the login page → «Родитель» → through the emulator (password,
+// consent, whatever it asks) → back at the portal. Resolves to what the emulator asked.
+async function esiaSignInAsParent(page, server, person) {
+  await page.goto(server.url);
+  await clickAndWait(page, '#esia');
+  assert.equal(pathOf(page), '/esia/start');
+  assert.equal(await text(page, '#role-parent'), 'Родитель');
+  await clickAndWait(page, '#role-parent');
+  const seen = { login: false, rights: false };
+  for (let step = 0; step < 4 && originOf(page) === server.sim; step++) {
+    if (await page.locator('#login-form').count()) {
+      assert.equal(seen.login, false, `the emulator asks for the password once: ${await text(page, 'main')}`);
+      seen.login = true;
+      await page.fill('#login', person.esia);
+      await page.fill('#password', ESIA_PASSWORD);
+      await clickAndWait(page, '#submit');
+    } else if (await page.locator('#consent-form').count()) {
+      seen.rights = true;
+      await clickAndWait(page, '#allow');
+    } else {
+      assert.fail(`unexpected emulator page ${page.url()}: ${await text(page, 'main')}`);
+    }
+  }
+  assert.equal(originOf(page), server.base, `back on the portal (at ${page.url()})`);
+  return seen;
+}
+
+// /main → «Пользователи» → search → the row of `name` → its card. Resolves to the account id.
+async function openCard(page, query, name) {
+  if (pathOf(page) !== '/staff/people') {
+    await page.goto(new URL('/main', page.url()).href);
+    assert.equal(await text(page, '#staff-people'), 'Пользователи');
+    await clickAndWait(page, '#staff-people');
+    assert.equal(pathOf(page), '/staff/people');
+  }
+  await page.fill('#q', query);
+  await Promise.all([page.waitForNavigation(), page.press('#q', 'Enter')]);
+  assert.equal(new URL(page.url()).searchParams.get('q'), query);
+  const link = page.locator('#people a.card-link', { hasText: name });
+  assert.equal(await link.count(), 1, `the list shows ${name}: ${await text(page, '#people')}`);
+  await clickAndWait(page, `#people a.card-link:text-is("${name}")`);
+  assert.equal(pathOf(page), '/staff/card');
+  assert.equal(await text(page, '#card-name'), name);
+  const id = new URL(page.url()).searchParams.get('account');
+  assert.match(id, /^[1-9]\d*$/);
+  return id;
+}
+
+// The account id behind a name in the staff list (for opening cards by URL).
+async function accountIdOf(page, server, query, name) {
+  await page.goto(`${server.base}/staff/people?q=${encodeURIComponent(query)}`);
+  const href = await page.locator(`#people a.card-link:text-is("${name}")`).getAttribute('href');
+  const id = new URL(href, server.base).searchParams.get('account');
+  assert.match(id, /^[1-9]\d*$/);
+  return id;
+}
+
+// On a card: «Выдать временный пароль» → the slip. Resolves to {login, password, expires}.
+async function issueTemporaryPassword(page) {
+  assert.equal(await text(page, '#issue-password'), 'Выдать временный пароль');
+  await clickAndWait(page, '#issue-password');
+  assert.equal(pathOf(page), '/staff/card/password');
+  assert.equal(await text(page, 'h1'), 'Временный пароль');
+  const slip = {
+    login: await text(page, '#slip-login'),
+    password: await text(page, '#slip-password'),
+    expires: await text(page, '#slip-expires'),
+  };
+  assert.equal(slip.password.length, 10, `a 10-character temporary password: «${slip.password}»`);
+  assert.doesNotMatch(slip.password, /\s/);
+  assert.match(slip.expires, /^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} UTC$/);
+  assert.equal(await text(page, '#print'), 'Печать');
+  return slip;
+}
+
+// /settings → «Сменить пароль»: the old password, the new one twice.
+async function changePassword(page, oldPassword, newPassword) {
+  await page.fill('#old_password', oldPassword);
+  await page.fill('#new_password', newPassword);
+  await page.fill('#repeat_password', newPassword);
+  await clickAndWait(page, '#change-password');
+}
+
+// The demo's SQLite database inside the server's data directory.
+function databaseOf(server) {
+  const file = path.join(server.dir, 'netcity.db');
+  assert.ok(fs.existsSync(file), `the demo keeps its database in ${file}: ${fs.readdirSync(server.dir).join(', ')}`);
+  return file;
+}
+
+// Runs SQL with the sqlite3 command line against the live database (the server keeps running:
+// wait for its write lock rather than fail with «database is locked»).
+function sqlite(file, sql) {
+  try {
+    return execFileSync('sqlite3', ['-batch', '-cmd', '.timeout 5000', file, sql],
+      { encoding: 'utf8', timeout: 15000 }).trim();
+  } catch (e) {
+    if (e.code === 'ENOENT') throw new Error('the sqlite3 command line is needed (Debian package sqlite3)');
+    throw new Error(`sqlite3 ${file} «${sql}» failed: ${e.message}\n${e.stderr || ''}`);
+  }
+}
+
+// ---- A class teacher completes a card; the parent's Gosuslugi sign-in links -------------
+
+test('a class teacher fills a parent\'s card after the cut-off, and the parent\'s next Gosuslugi sign-in links automatically', async () => {
+  await withPortal(async (server, newBrowser) => {
+    const { page } = await newBrowser();
+
+    // Коваленко through Gosuslugi as parent: her card has no SNILS → «Запись не найдена».
+    const first = await esiaSignInAsParent(page, server, KOVALENKO);
+    assert.ok(first.login && first.rights, 'the emulator asked for the password and the consent');
+    assert.equal(pathOf(page), '/esia/callback');
+    assert.equal(await text(page, '#not-found'), 'Запись не найдена', `at ${page.url()}: ${await text(page, 'main')}`);
+    await screenshot(page, 'staff-kovalenko-not-found.png');
+
+    // Михаил's class teacher, with her password, in a browser of her own.
+    const teacher = (await newBrowser()).page;
+    await passwordSignIn(teacher, server, SOKOLOVA);
+    assert.equal(await teacher.locator('nav#staff-tools').count(), 1, 'staff tools on the main page');
+    assert.equal(await text(teacher, '#staff-people'), 'Пользователи');
+    assert.equal(await teacher.locator('#staff-appeals').count(), 1);
+    assert.equal(await teacher.locator('#staff-audit').count(), 0, 'the audit log is for administrators');
+    assert.equal(await teacher.locator('#staff-mail').count(), 0, 'the mail log is for administrators');
+
+    // Her list: the students of 5А and their parents, nobody else.
+    await clickAndWait(teacher, '#staff-people');
+    assert.equal(pathOf(teacher), '/staff/people');
+    const everyone = await text(teacher, '#people');
+    assert.match(everyone, /Коваленко Михаил Олегович/);
+    assert.match(everyone, /Коваленко Татьяна Юрьевна/);
+    assert.doesNotMatch(everyone, /Голубев/, 'a parent of 9Б is not in the list of 5А\'s class teacher');
+    assert.doesNotMatch(everyone, /Зайцев/, 'a parent of 1А is not in the list of 5А\'s class teacher');
+    const found = await openCard(teacher, 'Коваленко', KOVALENKO.name);
+
+    // The card: not linked, not ready for an automatic link (no SNILS).
+    assert.equal(await text(teacher, '#card-login'), KOVALENKO.login);
+    assert.equal(await teacher.locator('#esia-not-linked').count(), 1);
+    assert.equal(await teacher.locator('#esia-linked').count(), 0);
+    assert.equal(await teacher.locator('#auto-link-ready').count(), 0);
+    assert.match(await text(teacher, '#auto-link-missing'), /заполните ФИО, дату рождения и СНИЛС/);
+    assert.match(await text(teacher, '#children'), new RegExp(KOVALENKO.child));
+    // Name, birth date and sex are already exactly as on Gosuslugi; only the SNILS is missing.
+    assert.equal(await teacher.inputValue('#last_name'), KOVALENKO.last);
+    assert.equal(await teacher.inputValue('#first_name'), KOVALENKO.first);
+    assert.equal(await teacher.inputValue('#middle_name'), KOVALENKO.middle);
+    assert.equal(await teacher.inputValue('#birth_date'), KOVALENKO.birth);
+    assert.equal(await teacher.inputValue('#gender'), KOVALENKO.gender);
+    assert.equal(await teacher.inputValue('#snils'), '');
+    assert.equal(await teacher.inputValue('#email'), KOVALENKO.esia);
+    await screenshot(teacher, 'staff-card-before.png');
+
+    await teacher.fill('#snils', KOVALENKO.snils);
+    await clickAndWait(teacher, '#save-card');
+    assert.equal(pathOf(teacher), '/staff/card');
+    assert.equal(new URL(teacher.url()).searchParams.get('account'), found);
+    assert.equal(await teacher.locator('#card-error').count(), 0,
+      `the card was accepted: ${await text(teacher, 'main')}`);
+    assert.equal(await text(teacher, '#flash'), 'Карточка сохранена.');
+    assert.equal(await teacher.inputValue('#snils'), KOVALENKO.snils);
+    assert.equal(await teacher.inputValue('#birth_date'), KOVALENKO.birth);
+    assert.equal(await teacher.locator('#auto-link-missing').count(), 0);
+    assert.match(await text(teacher, '#auto-link-ready'),
+      /при следующем входе через Госуслуги учётная запись свяжется автоматически/);
+    assert.equal(await teacher.locator('#esia-not-linked').count(), 1, 'not linked yet');
+    await screenshot(teacher, 'staff-card-saved.png');
+
+    // A card outside her classes, opened by its address: «not found», as if it did not exist.
+    const admin = (await newBrowser()).page;
+    await passwordSignIn(admin, server, VORONTSOVA);
+    assert.equal(await text(admin, '#staff-audit'), 'Журнал событий');
+    assert.equal(await admin.locator('#staff-mail').count(), 1);
+    const golubevId = await accountIdOf(admin, server, 'Голубев', GOLUBEV.name);
+    const vorontsovaId = await accountIdOf(admin, server, 'Воронцова', VORONTSOVA.name);
+    for (const id of [golubevId, vorontsovaId]) {
+      const response = await teacher.goto(`${server.base}/staff/card?account=${id}`);
+      assert.equal(response.status(), 404, `the card of account ${id} is not the class teacher's`);
+      assert.equal(await text(teacher, 'h1'), 'Ошибка');
+      assert.equal(await text(teacher, 'p.message'), 'Пользователь не найден.');
+      assert.doesNotMatch(await text(teacher, 'main'), /Голубев|Воронцова/, 'nothing of the card shows');
+    }
+    await screenshot(teacher, 'staff-card-not-found.png');
+
+    // Коваленко through Gosuslugi again: linked automatically, signed in, with her son.
+    await esiaSignInAsParent(page, server, KOVALENKO);
+    assert.equal(pathOf(page), '/main', `signed in (at ${page.url()}): ${await text(page, 'main')}`);
+    assert.equal(await text(page, '#flash'), LINKED);
+    assert.equal(await text(page, '#profile-link'), KOVALENKO.name);
+    assert.match(await text(page, '#roles'), /Родитель/);
+    assert.match(await text(page, '#organization'), /Гимназия № 1/);
+    assert.match(await text(page, '#children'), new RegExp(KOVALENKO.child));
+    await screenshot(page, 'staff-kovalenko-linked.png');
+
+    // The class teacher sees the link on the card and in the list.
+    await teacher.goto(`${server.base}/staff/card?account=${found}`);
+    assert.equal(await teacher.locator('#esia-linked').count(), 1, `linked: ${await text(teacher, 'main')}`);
+    assert.equal(await text(teacher, '#esia-unlink'), 'Удалить связь с учётной записью Госуслуг');
+    await teacher.goto(`${server.base}/staff/people?q=${encodeURIComponent('Коваленко Татьяна')}`);
+    const cells = (await teacher.locator('#people tr', { hasText: KOVALENKO.name }).locator('td').allInnerTexts())
+      .map((s) => s.trim());
+    assert.equal(cells[3], KOVALENKO.login);
+    assert.equal(cells[4], 'связан');
+  });
+});
+
+// ---- Temporary passwords -------------------------------------------------------------------
+
+test('a temporary password\'s first sign-in forces the change; an expired one is refused', async () => {
+  await withPortal(async (server, newBrowser) => {
+    const admin = (await newBrowser()).page;
+    await passwordSignIn(admin, server, VORONTSOVA);
+
+    // Зайцев has no password at all: the administrator issues a temporary one.
+    const zaytsevId = await openCard(admin, 'Зайцев', ZAYTSEV.name);
+    assert.equal(await text(admin, '#password-state'), 'Пароль не выдан: вход только через Госуслуги.');
+    const slip = await issueTemporaryPassword(admin);
+    assert.equal(slip.login, ZAYTSEV.login);
+    assert.equal(await text(admin, '#slip-name'), ZAYTSEV.name);
+    await screenshot(admin, 'staff-slip.png');
+    await clickAndWait(admin, '#back-to-card');
+    assert.equal(new URL(admin.url()).searchParams.get('account'), zaytsevId);
+    assert.equal(await text(admin, '#password-state'), `Временный пароль действует до ${slip.expires}.`);
+
+    // Зайцев, in a browser of his own: signed in, but straight to «смените пароль».
+    const page = (await newBrowser()).page;
+    await submitLogin(page, server, ZAYTSEV.school, slip.login, slip.password);
+    assert.equal(pathOf(page), '/settings', `at ${page.url()}: ${await text(page, 'main')}`);
+    assert.equal(new URL(page.url()).searchParams.get('required'), '1');
+    assert.equal(await text(page, '#notice'), MUST_CHANGE);
+    assert.equal(await text(page, '#full-name'), ZAYTSEV.name);
+    await screenshot(page, 'staff-temporary-required.png');
+
+    // Nothing else opens before the change.
+    for (const p of ['/main', '/settings/control-question', '/staff/people']) {
+      await page.goto(`${server.base}${p}`);
+      assert.equal(pathOf(page), '/settings', `${p} sends back to the settings`);
+      assert.equal(new URL(page.url()).searchParams.get('required'), '1');
+      assert.equal(await text(page, '#notice'), MUST_CHANGE);
+    }
+
+    // A wrong current password changes nothing; the right one does.
+    const newPassword = 'Zaytsev-Novyi-2025';
+    await changePassword(page, 'Не-тот-пароль-1', newPassword);
+    assert.equal(await text(page, '#settings-error'), 'Текущий пароль указан неверно.');
+    await page.goto(`${server.base}/main`);
+    assert.equal(pathOf(page), '/settings', 'still to be changed');
+    await page.goto(`${server.base}/settings`);
+    await changePassword(page, slip.password, newPassword);
+    assert.equal(pathOf(page), '/settings');
+    assert.equal(await text(page, '#success'), PASSWORD_CHANGED);
+    assert.equal(await page.locator('#notice').count(), 0, 'no more «смените пароль»');
+    await page.goto(`${server.base}/main`);
+    assert.equal(pathOf(page), '/main', 'the portal is open now');
+    assert.equal(await text(page, '#profile-link'), ZAYTSEV.name);
+
+    // Next time: the new password goes straight to /main; the temporary one is gone.
+    const again = (await newBrowser()).page;
+    await submitLogin(again, server, ZAYTSEV.school, ZAYTSEV.login, slip.password);
+    await assertLoginRefused(again, WRONG_PASSWORD);
+    await passwordSignIn(again, server, ZAYTSEV, newPassword);
+    assert.equal(await again.locator('#notice').count(), 0);
+    await admin.goto(`${server.base}/staff/card?account=${zaytsevId}`);
+    assert.equal(await text(admin, '#password-state'), 'Пароль задан пользователем.');
+
+    // Голубев gets a temporary password too, and does not use it for three days.
+    const golubevId = await openCard(admin, 'Голубев', GOLUBEV.name);
+    const expiring = await issueTemporaryPassword(admin);
+    assert.equal(expiring.login, GOLUBEV.login);
+    // Three days passing, in the database of the running server: the expiry moved to the
+    // distant past (1970). The portal reads it at every sign-in, so no restart is needed.
+    const db = databaseOf(server);
+    const changed = sqlite(db,
+      `UPDATE users SET temp_password_expires_at = 1 WHERE id = ${Number(golubevId)} AND login = '${GOLUBEV.login}'; ` +
+      'SELECT changes();');
+    assert.equal(changed, '1', `one account's temporary password expired (sqlite3 said «${changed}»)`);
+
+    const late = (await newBrowser()).page;
+    await submitLogin(late, server, GOLUBEV.school, expiring.login, expiring.password);
+    await assertLoginRefused(late, TEMPORARY_EXPIRED, 'staff-temporary-expired.png');
+    // A wrong password is still «wrong», not «expired»: the expiry is not told to a guesser.
+    await submitLogin(late, server, GOLUBEV.school, GOLUBEV.login, 'Ugadal-li-2025');
+    await assertLoginRefused(late, WRONG_PASSWORD);
+    // The school sees why on the card.
+    await admin.goto(`${server.base}/staff/card?account=${golubevId}`);
+    assert.match(await text(admin, '#password-state'), /^Временный пароль истёк 01\.01\.1970 00:00 UTC\.$/);
+  });
+});
+
+// ---- Password recovery ---------------------------------------------------------------------
+
+test('password recovery round trip with the letter read from a real SMTP server', async () => {
+  await withPortal(async (server, newBrowser, sink) => {
+    // Голубев (e-mail on his card) sets a control question first, in «Персональные настройки».
+    const own = (await newBrowser()).page;
+    await passwordSignIn(own, server, GOLUBEV);
+    await clickAndWait(own, '#profile-link');
+    assert.equal(pathOf(own), '/settings');
+    assert.match(await text(own, '#control-question-state'), /Контрольный вопрос не задан/);
+    assert.equal(await text(own, '#control-question'), 'Задать контрольный вопрос');
+    await clickAndWait(own, '#control-question');
+    assert.equal(pathOf(own), '/settings/control-question');
+    const question = 'Кличка домашнего животного';
+    await own.selectOption('#question', { label: question });
+    await own.fill('#answer', 'Барсик');
+    await clickAndWait(own, '#save-question');
+    assert.equal(pathOf(own), '/main', `the question was accepted: ${await text(own, 'main')}`);
+    await own.goto(`${server.base}/settings`);
+    assert.match(await text(own, '#control-question-state'), /Контрольный вопрос задан/);
+
+    // Another browser: «Восстановить пароль» on the login page.
+    const page = (await newBrowser()).page;
+    await page.goto(server.url);
+    assert.equal(await text(page, '#recover'), 'Восстановить пароль');
+    await clickAndWait(page, '#recover');
+    assert.equal(pathOf(page), '/recover');
+    assert.equal(await text(page, 'h1'), 'Восстановление пароля');
+    await page.fill('#email', GOLUBEV.email);
+    await clickAndWait(page, '#recover-submit');
+    assert.equal(pathOf(page), '/recover');
+    assert.match(await text(page, '#recover-sent'), /Ссылка действует 30 минут/);
+    assert.equal(await page.locator('#recover-form').count(), 0);
+    const sentPage = await text(page, 'main');
+    await screenshot(page, 'staff-recover-sent.png');
+
+    // An address nobody has: word for word the same answer (nothing tells whether it is known).
+    const nobody = 'nikto.nigde@example.org';
+    await page.goto(`${server.base}/recover`);
+    await page.fill('#email', nobody);
+    await clickAndWait(page, '#recover-submit');
+    assert.equal(await text(page, 'main'), sentPage);
+
+    // The letter, through SMTP.
+    const letter = await sink.waitFor(
+      (m) => m.to.includes(GOLUBEV.email) && m.subject === RECOVERY_SUBJECT, MAIL_WAIT_MS);
+    assert.ok(letter.html.length > 0, 'the letter has a text/html part');
+    assert.match(letter.text, new RegExp(`«${GOLUBEV.login}»`));
+    assert.match(letter.text, /Гимназия № 1/);
+    assert.match(letter.text, /30 минут/);
+    const links = letter.text.match(/https?:\/\/\S+\/recover\/reset\?token=[A-Za-z0-9_-]+/g) || [];
+    assert.equal(links.length, 1, `one reset link in the letter:\n${letter.text}`);
+    const link = links[0];
+    assert.equal(new URL(link).origin, server.base, 'the link leads to this portal');
+    assert.match(new URL(link).searchParams.get('token'), /^[A-Za-z0-9_-]{43}$/);
+    assert.ok(letter.html.includes(link.replace(/&/g, '&amp;')) || letter.html.includes(link),
+      'the HTML part has the same link');
+
+    // The link: the login, the control question; a wrong answer is counted.
+    const response = await page.goto(link);
+    assert.equal(response.status(), 200);
+    assert.equal(await text(page, 'h1'), 'Новый пароль');
+    assert.equal(await text(page, '#reset-login'), GOLUBEV.login);
+    assert.equal(await text(page, 'label[for="answer"]'), `Контрольный вопрос: ${question}`);
+    await screenshot(page, 'staff-recover-reset.png');
+    const newPassword = 'Golubev-Novyi-2025';
+    await page.fill('#answer', 'Мурзик');
+    await page.fill('#new_password', newPassword);
+    await page.fill('#repeat_password', newPassword);
+    await clickAndWait(page, '#reset-submit');
+    assert.match(await text(page, '#reset-error'), /^Ответ на контрольный вопрос неверен\. Осталось попыток: \d+\.$/);
+    // The answer is compared ignoring case and extra spaces.
+    await page.fill('#answer', '  барсик ');
+    await page.fill('#new_password', newPassword);
+    await page.fill('#repeat_password', newPassword);
+    await clickAndWait(page, '#reset-submit');
+    assert.equal(await text(page, 'h1'), 'Пароль изменён', `at ${page.url()}: ${await text(page, 'main')}`);
+    assert.match(await text(page, 'p.message'), /Войдите с новым паролем/);
+    await screenshot(page, 'staff-recover-done.png');
+
+    // His session in the first browser has ended.
+    await own.goto(`${server.base}/main`);
+    assert.equal(pathOf(own), '/login', 'the other sessions were ended');
+
+    // The old password no longer works; the new one does.
+    await submitLogin(page, server, GOLUBEV.school, GOLUBEV.login, GOLUBEV.password);
+    await assertLoginRefused(page, WRONG_PASSWORD);
+    await passwordSignIn(page, server, GOLUBEV, newPassword);
+
+    // The link works once.
+    const reused = await page.goto(link);
+    assert.equal(reused.status(), 410);
+    assert.equal(await text(page, 'h1'), 'Ссылка недействительна');
+    assert.equal(await page.locator('#reset-form').count(), 0);
+
+    // Nothing was sent to the unknown address.
+    assert.deepEqual(sink.messages().filter((m) => m.to.includes(nobody)).map((m) => m.subject), []);
+    assert.equal(sink.messages().filter((m) => m.subject === RECOVERY_SUBJECT).length, 1);
+  }, { mail: true });
+});
