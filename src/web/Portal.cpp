@@ -218,20 +218,23 @@ flows::Sessions::Active Portal::requireSession(HttpExchange& ex) {
     return *active;
 }
 
-// Signed double-submit: the form carries HMAC(key, cookie); a page on another site can
-// neither read the cookie nor compute the token.
+// Signed double-submit bound to the session: the form carries HMAC(key, seed cookie, session
+// cookie). A page on another site can neither read the cookies nor compute the token, and a
+// seed cookie planted from a sibling host is useless without the victim's session id.
 std::string Portal::csrfToken(HttpExchange& ex) {
     std::string seed = ex.cookie(csrfCookieName());
     if (seed.size() != 43) {
         seed = crypto::randomToken(32);
         ex.setCookie(csrfCookieName(), seed, -1, settings_.secureCookies);
     }
-    return crypto::base64UrlEncode(crypto::hmacSha256(settings_.csrfKey, seed));
+    return crypto::base64UrlEncode(
+        crypto::hmacSha256(settings_.csrfKey, seed + "\n" + ex.cookie(sessionCookieName())));
 }
 
 void Portal::checkCsrf(HttpExchange& ex) {
     std::string seed = ex.cookie(csrfCookieName());
-    std::string expected = crypto::base64UrlEncode(crypto::hmacSha256(settings_.csrfKey, seed));
+    std::string expected = crypto::base64UrlEncode(
+        crypto::hmacSha256(settings_.csrfKey, seed + "\n" + ex.cookie(sessionCookieName())));
     if (seed.empty() || !crypto::constantTimeEquals(expected, ex.form("csrf")))
         throw HttpError{403,
                         "Форма устарела или отправлена не с этого сайта. Обновите страницу и "

@@ -106,3 +106,19 @@ TEST_F(BadInput, UserTextIsEscapedOnThePage) {
     EXPECT_FALSE(contains(res.body, "<script>alert(1)</script>"));
     EXPECT_TRUE(contains(res.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+TEST_F(BadInput, ACsrfTokenWorksOnlyWithTheSessionItWasMadeFor) {
+    HttpClient victim(portal.port()), attacker(portal.port());
+    auto org = portal.organizationId("org-g1");
+    ASSERT_EQ(victim.signIn(org, "lebedeva.as", "Roditel-2025").status, 303);
+    ASSERT_EQ(attacker.signIn(org, "lebedev.ka", "Uchenik-2025").status, 303);
+    // The attacker plants their own seed cookie in the victim's browser and sends their own
+    // valid token: it does not fit the victim's session.
+    std::string token = HttpClient::csrfFrom(attacker.get("/settings").body);
+    victim.setCookie("nc_csrf", attacker.cookie("nc_csrf"));
+    auto forged = victim.post("/logout", "csrf=" + token);
+    EXPECT_EQ(forged.status, 403);
+    EXPECT_EQ(victim.get("/main").status, 200);  // still signed in
+    auto own = victim.post("/logout", "csrf=" + HttpClient::csrfFrom(victim.get("/main").body));
+    EXPECT_EQ(own.status, 303);
+}
