@@ -17,11 +17,13 @@
 #include "app/Runtime.h"
 #include "app/SimRuntime.h"
 #include "crypto/Gost.h"
+#include "flows/AccountAdministration.h"
 #include "flows/CsvReader.h"
 #include "flows/PeopleImport.h"
 #include "http/JsonLog.h"
 #include "sim/Scopes.h"
 #include "store/AccountRepository.h"
+#include "store/DirectoryRepository.h"
 
 namespace netcity::embedded {
 const std::map<std::string, std::string>& demoFiles();
@@ -138,6 +140,25 @@ int admin(const Config& config, const std::vector<std::string>& pos) {
         std::stringstream text;
         text << in.rdbuf();
         return importText(rt, text.str(), config.getBool("skip-bad"));
+    }
+    if (pos[1] == "temp-password") {
+        if (pos.size() != 4)
+            throw std::invalid_argument("admin temp-password needs ORGANIZATION-KEY LOGIN");
+        auto s = rt.db().session();
+        auto org = store::DirectoryRepository(rt.db(), s).idByKey("organizations", pos[2]);
+        auto account = org ? store::AccountRepository(rt.db(), s).byLogin(*org, pos[3])
+                           : std::nullopt;
+        if (!account) {
+            std::cerr << "Нет пользователя " << pos[3] << " в организации " << pos[2] << "\n";
+            return 1;
+        }
+        flows::AccountAdministration accounts(rt.db(), rt.vault(), rt.hasher(), rt.sessions(),
+                                              rt.clock());
+        auto r = accounts.issueByOperator(account->id);
+        std::cout << "Логин: " << r.login << "\nВременный пароль: " << r.temporaryPassword
+                  << "\nДействует до: " << isoUtc(r.expiresAt)
+                  << "\nПри первом входе пароль нужно сменить.\n";
+        return 0;
     }
     if (pos[1] == "audit") {
         if (pos.size() != 3 || pos[2] != "export")

@@ -32,6 +32,7 @@ class Runtime {
     crypto::PasswordHasher& hasher() { return hasher_; }
     const store::SnilsVault& vault() const { return vault_; }
     const flows::Clock& clock() const { return clock_; }
+    flows::Sessions& sessions() { return *sessions_; }
 
     // Starts the portal; returns the port it listens on.
     unsigned short startPortal();

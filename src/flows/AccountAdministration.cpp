@@ -68,6 +68,27 @@ AccountAdministration::Result AccountAdministration::issueTemporaryPassword(
     return r;
 }
 
+AccountAdministration::Result AccountAdministration::issueByOperator(std::int64_t accountId) {
+    auto s = db_.session();
+    auto account = store::AccountRepository(db_, s).byId(accountId);
+    if (!account) return outcome(Outcome::NotFound);
+    Result r = outcome(Outcome::Done);
+    r.accountId = accountId;
+    r.login = account->login;
+    auto issued = newTemporaryPassword();
+    r.temporaryPassword = issued.password;
+    r.expiresAt = issued.expiresAt;
+    Poco::Data::Transaction tx(s);
+    store::AccountRepository(db_, s).issueTemporaryPassword(accountId, issued.hash,
+                                                            issued.expiresAt);
+    store::AuditLog(db_, s).record({clock_.unixSeconds(), std::nullopt, "password.issue",
+                                    "account:" + std::to_string(accountId), "operator", "ok",
+                                    account->organizationId});
+    tx.commit();
+    sessions_.endOthers(accountId, "");
+    return r;
+}
+
 AccountAdministration::Result AccountAdministration::setBlocked(std::int64_t staffAccountId,
                                                                 std::int64_t accountId,
                                                                 bool blocked,

@@ -48,6 +48,9 @@ class AccountAdministration {
                   const std::string& clientAddress);
     Result issueTemporaryPassword(std::int64_t staffAccountId, std::int64_t accountId,
                                   const std::string& clientAddress);
+    // The region's operator at the command line (`netcity admin temp-password`), e.g. for a
+    // school's first administrator: no staff reach to check, audited as the operator's.
+    Result issueByOperator(std::int64_t accountId);
     Result setBlocked(std::int64_t staffAccountId, std::int64_t accountId, bool blocked,
                       const std::string& clientAddress);
 
