@@ -146,8 +146,8 @@ int admin(const Config& config, const std::vector<std::string>& pos) {
             throw std::invalid_argument("admin temp-password needs ORGANIZATION-KEY LOGIN");
         auto s = rt.db().session();
         auto org = store::DirectoryRepository(rt.db(), s).idByKey("organizations", pos[2]);
-        auto account = org ? store::AccountRepository(rt.db(), s).byLogin(*org, pos[3])
-                           : std::nullopt;
+        auto account =
+            org ? store::AccountRepository(rt.db(), s).byLogin(*org, pos[3]) : std::nullopt;
         if (!account) {
             std::cerr << "Нет пользователя " << pos[3] << " в организации " << pos[2] << "\n";
             return 1;

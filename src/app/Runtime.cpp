@@ -77,14 +77,13 @@ unsigned short Runtime::startPortal() {
     if (settings.publicUrl.back() != '/') settings.publicUrl += "/";
 
     startMail(settings.publicUrl);
-    cards_ = std::make_unique<flows::PersonalCards>(*db_, vault_, clock_);
+    cards_ = std::make_unique<flows::PersonalCards>(*db_, vault_, *sessions_, clock_);
     accounts_ =
         std::make_unique<flows::AccountAdministration>(*db_, vault_, hasher_, *sessions_, clock_);
     flows::PasswordRecovery::Settings recovery;
     recovery.resetUrl = settings.publicUrl + "recover/reset?token=";
-    recovery_ =
-        std::make_unique<flows::PasswordRecovery>(*db_, hasher_, throttle_, *sessions_, *letters_,
-                                                  clock_, recovery, [this] { outbox_->wake(); });
+    recovery_ = std::make_unique<flows::PasswordRecovery>(
+        *db_, hasher_, *sessions_, *letters_, clock_, recovery, [this] { outbox_->wake(); });
     web::PortalServices services{*db_,
                                  hasher_,
                                  throttle_,

@@ -15,6 +15,7 @@ Access accessTo(const StaffMember& staff, const StaffPlace& place) {
     const auto& r = staff.roles;
     if (staff.organizationId == place.organizationId) {
         if (r.count(Role::Administrator)) return Access::Change;
+        if (place.staffAccount) return Access::None;
         if (r.count(Role::Teacher) && intersects(staff.classTeacherOf, place.classes))
             return Access::Change;
         if (r.count(Role::Teacher) && intersects(staff.teaches, place.classes)) return Access::Read;

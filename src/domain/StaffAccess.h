@@ -25,12 +25,15 @@ struct StaffMember {
     std::set<std::int64_t> teaches;         // every class the teacher works with (read-only)
 };
 
-// Where something lives: an appeal (its organization and chosen class) or a person (the
-// organization of the account, and the classes of the student or of a parent's children).
+// Where something lives: an appeal (its organization and chosen class) or an account (its
+// organization, and the classes of the student or of a parent's children).
 struct StaffPlace {
     std::int64_t organizationId = 0;
     std::int64_t municipalityId = 0;
     std::set<std::int64_t> classes;
+    // A teacher's, administrator's or authority's account: only an administrator changes it,
+    // even when its owner is also the parent of a child in someone's class.
+    bool staffAccount = false;
 };
 
 Access accessTo(const StaffMember& staff, const StaffPlace& place);

@@ -9,6 +9,7 @@
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/DirectoryRepository.h"
+#include "store/FlowRepository.h"
 #include "store/PersonRepository.h"
 
 namespace netcity::flows {
@@ -60,6 +61,7 @@ AccountAdministration::Result AccountAdministration::issueTemporaryPassword(
     Poco::Data::Transaction tx(s);
     store::AccountRepository(db_, s).issueTemporaryPassword(accountId, issued.hash,
                                                             issued.expiresAt);
+    store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
     store::AuditLog(db_, s).record({clock_.unixSeconds(), staffAccountId, "password.issue",
                                     "account:" + std::to_string(accountId), clientAddress, "ok"});
     tx.commit();
@@ -81,6 +83,7 @@ AccountAdministration::Result AccountAdministration::issueByOperator(std::int64_
     Poco::Data::Transaction tx(s);
     store::AccountRepository(db_, s).issueTemporaryPassword(accountId, issued.hash,
                                                             issued.expiresAt);
+    store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
     store::AuditLog(db_, s).record({clock_.unixSeconds(), std::nullopt, "password.issue",
                                     "account:" + std::to_string(accountId), "operator", "ok",
                                     account->organizationId});
@@ -106,6 +109,7 @@ AccountAdministration::Result AccountAdministration::setBlocked(std::int64_t sta
     }
     Poco::Data::Transaction tx(s);
     store::AccountRepository(db_, s).setBlocked(accountId, blocked);
+    if (blocked) store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
     store::AuditLog(db_, s).record({clock_.unixSeconds(), staffAccountId, action,
                                     "account:" + std::to_string(accountId), clientAddress, "ok"});
     tx.commit();
@@ -172,7 +176,13 @@ AccountAdministration::Result AccountAdministration::create(std::int64_t staffAc
     account.login = login;
     account.roles = {*role};
     if (role == domain::Role::Student) account.classId = in.classId;
-    r.accountId = accounts.upsert(account, at);
+    auto created = accounts.insert(account, at);
+    if (!created) {  // taken a moment ago (a double click): nothing of this attempt stays
+        Result taken = outcome(Outcome::Invalid);
+        taken.problems["login"] = "Такой логин в организации уже есть.";
+        return taken;
+    }
+    r.accountId = *created;
     r.login = login;
     accounts.issueTemporaryPassword(r.accountId, issued.hash, issued.expiresAt);
     r.temporaryPassword = issued.password;

@@ -8,6 +8,7 @@
 #include "domain/LoginSuggestion.h"
 #include "domain/PortalRole.h"
 #include "flows/EsiaIdentityJson.h"
+#include "flows/StaffReach.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/EsiaLinkRepository.h"
@@ -191,9 +192,13 @@ AppealReview::Result AppealReview::resolveByLink(std::int64_t staffAccountId, st
             return fail(Outcome::Conflict,
                         "Эта учётная запись уже связана с другой учётной записью Госуслуг. "
                         "Сначала удалите ту связь в личной карточке.");
-        if (!target->linkedOid)
-            links.link(d.appeal.esiaOid, accountId, "staff:" + std::to_string(d.staff.accountId),
-                       clock_.unixSeconds());
+        if (!target->linkedOid &&
+            !links.link(d.appeal.esiaOid, accountId, "staff:" + std::to_string(d.staff.accountId),
+                        clock_.unixSeconds()) &&
+            links.linkedOid(accountId) != d.appeal.esiaOid)
+            return fail(Outcome::Conflict,
+                        "Эту учётную запись только что связали с другой учётной записью "
+                        "Госуслуг. Обновите страницу.");
         audit(d.session, d.staff.accountId, "esia.link", "account:" + std::to_string(accountId),
               clientAddress, "staff");
         d.resolution = "linked";
@@ -207,6 +212,10 @@ AppealReview::Result AppealReview::resolveByCard(std::int64_t staffAccountId, st
     return decide(staffAccountId, appealId, clientAddress, "appeal.resolve", [&](Decision& d) {
         auto target = targetAccount(db_, d.session, d.staff, d.appeal, accountId);
         if (!target) return fail(Outcome::Invalid, "Выберите пользователя из списка.");
+        if (!StaffReach(db_, clock_).changesEveryAccountOf(d.session, d.staff, target->personId))
+            return fail(Outcome::Conflict,
+                        "Этот человек есть и в другой организации или классе: его карточку "
+                        "исправляет администратор. Свяжите учётную запись напрямую.");
         auto applicant = matchableOf(d.applicant);
         if (!applicant.snils || !applicant.birthDate)
             return fail(Outcome::Invalid,
@@ -252,11 +261,11 @@ AppealReview::Result AppealReview::resolveByNewAccount(std::int64_t staffAccount
         account.roles = {role == domain::PortalRole::Student ? domain::Role::Student
                                                              : domain::Role::Parent};
         if (role == domain::PortalRole::Student) account.classId = d.appeal.classId;
-        for (int attempt = 1; account.login.empty(); ++attempt) {
-            auto login = domain::suggestLogin(person.name, attempt);
-            if (!accounts.byLogin(account.organizationId, login)) account.login = login;
+        for (int attempt = 1; account.id == 0 && attempt < 1000; ++attempt) {
+            account.login = domain::suggestLogin(person.name, attempt);
+            account.id = accounts.insert(account, at).value_or(0);
         }
-        account.id = accounts.upsert(account, at);
+        if (account.id == 0) return fail(Outcome::Conflict, "Не удалось подобрать логин.");
         store::EsiaLinkRepository(db_, d.session)
             .link(d.appeal.esiaOid, account.id, "staff:" + std::to_string(d.staff.accountId), at);
         if (d.child) relateChild(d, person.id);

@@ -25,23 +25,23 @@ int OutboxWorker::runOnce() {
     auto s = db_.session();
     store::MailOutbox outbox(db_, s);
     int sent = 0;
-    for (const auto& mail :
-         outbox.lease(clock_.unixSeconds(), settings_.leaseSeconds, settings_.batch)) {
+    for (int i = 0; i < settings_.batch; ++i) {
+        auto mail = outbox.leaseNext(clock_.unixSeconds(), settings_.leaseSeconds);
+        if (!mail) break;
         try {
-            sender_.send(mail);
-            outbox.markSent(mail.id, clock_.unixSeconds());
-            ++sent;
+            sender_.send(*mail);
+            if (outbox.markSent(*mail, clock_.unixSeconds())) ++sent;
         } catch (const mail::MailFailure& e) {
             // The error text names servers and codes, never the recipient.
-            bool giveUp = e.permanent() || mail.attempts >= settings_.maxAttempts;
+            bool giveUp = e.permanent() || mail->attempts >= settings_.maxAttempts;
             if (giveUp)
-                outbox.markFailed(mail.id, e.what());
+                outbox.markFailed(*mail, e.what());
             else
-                outbox.retryLater(mail.id, clock_.unixSeconds() + retryDelay(mail.attempts),
+                outbox.retryLater(*mail, clock_.unixSeconds() + retryDelay(mail->attempts),
                                   e.what());
             http::logJson("warning", {{"event", "mail.failed"},
-                                      {"mail", std::to_string(mail.id)},
-                                      {"attempt", std::to_string(mail.attempts)},
+                                      {"mail", std::to_string(mail->id)},
+                                      {"attempt", std::to_string(mail->attempts)},
                                       {"final", giveUp ? "true" : "false"},
                                       {"what", e.what()}});
         }

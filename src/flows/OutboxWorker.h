@@ -12,12 +12,14 @@
 
 namespace netcity::flows {
 
-// Delivers the mail outbox (issue #5): takes due letters by lease, hands each to the sender,
+// Delivers the mail outbox (issue #5): leases one due letter at a time, hands it to the sender,
 // marks it sent; a server that is down is retried with growing pauses, a letter the server
 // refuses for good is marked failed for administrators to see. Letters survive restarts (they
-// are rows), and a lease keeps two nodes from sending the same letter at once. A node that dies
-// after the server accepted a letter but before marking it sent sends it again when the lease
-// ends — with the same Message-ID, so the receiving server can drop the repeat.
+// are rows), and a lease (with a token every later update must show) keeps two nodes from
+// sending the same letter at once. The lease (120 s) outlasts one delivery (a 20 s timeout per
+// SMTP step). A node that dies after the server accepted a letter but before marking it sent
+// sends it again when the lease ends — with the same Message-ID, so the receiving server can
+// drop the repeat.
 class OutboxWorker {
   public:
     struct Settings {

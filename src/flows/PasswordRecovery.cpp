@@ -56,7 +56,7 @@ PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
         data->set("attempts", 0);
         Poco::Data::Transaction tx(s);
         store::FlowRepository(db_, s).create(
-            hashOf(token), {kKind, "", jsonText(data), at, at + settings_.linkLifetime});
+            hashOf(token), {kKind, "", jsonText(data), at, at + settings_.linkLifetime, id});
         store::MailOutbox(db_, s).enqueue(
             letters_.passwordRecovery(
                 address->text(),
@@ -72,14 +72,12 @@ PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
     return {Outcome::Sent, {}};
 }
 
-std::optional<std::int64_t> PasswordRecovery::accountOf(const std::string& token, int* attempts) {
+std::optional<std::int64_t> PasswordRecovery::accountOf(const std::string& token) {
     if (!plausibleToken(token)) return std::nullopt;
     auto s = db_.session();
     auto flow = store::FlowRepository(db_, s).find(hashOf(token));
     if (!flow || flow->kind != kKind || flow->expiresAt < clock_.unixSeconds()) return std::nullopt;
-    auto data = parseJsonText(flow->data);
-    if (attempts) *attempts = data->getValue<int>("attempts");
-    return data->getValue<std::int64_t>("account");
+    return parseJsonText(flow->data)->getValue<std::int64_t>("account");
 }
 
 std::optional<PasswordRecovery::Opened> PasswordRecovery::open(const std::string& token) {
@@ -98,29 +96,35 @@ PasswordRecovery::Reset PasswordRecovery::reset(const std::string& token, const 
                                                 const std::string& newPassword,
                                                 const std::string& repeat,
                                                 const std::string& clientAddress) {
-    int attempts = 0;
-    auto account = accountOf(token, &attempts);
-    if (!account) return {ResetOutcome::Expired, {}, 0};
+    if (!accountOf(token)) return {ResetOutcome::Expired, {}, 0};
     auto problem = domain::checkNewPassword(newPassword, repeat);
     if (problem != domain::NewPasswordProblem::None)
         return {ResetOutcome::BadPassword, domain::describe(problem), 0};
+    // Taken for the attempt: parallel guesses at the control question cannot share one
+    // attempt, and two tabs cannot both set a password. Put back after a wrong answer.
+    std::optional<store::StoredFlow> flow;
+    {
+        auto s = db_.session();
+        flow = store::FlowRepository(db_, s).take(hashOf(token));
+    }
+    if (!flow || flow->kind != kKind || flow->expiresAt < clock_.unixSeconds())
+        return {ResetOutcome::Expired, {}, 0};
+    auto data = parseJsonText(flow->data);
+    auto account = data->getValue<std::int64_t>("account");
+    int attempts = data->getValue<int>("attempts");
+    std::string subject = "account:" + std::to_string(account);
     std::optional<std::pair<std::string, std::string>> question;
     {
         auto s = db_.session();
-        question = store::AccountRepository(db_, s).controlQuestion(*account);
+        question = store::AccountRepository(db_, s).controlQuestion(account);
     }
-    std::string subject = "account:" + std::to_string(*account);
     if (question && !hasher_.verify(question->second, domain::normalizeControlAnswer(answer))) {
         auto s = db_.session();
-        store::FlowRepository flows(db_, s);
         ++attempts;
-        if (attempts >= settings_.maxAnswerAttempts) {
-            flows.take(hashOf(token));  // the link is used up
-        } else {
-            Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
-            data->set("account", *account);
+        if (attempts < settings_.maxAnswerAttempts) {
             data->set("attempts", attempts);
-            flows.update(hashOf(token), jsonText(data));
+            flow->data = jsonText(data);
+            store::FlowRepository(db_, s).create(hashOf(token), *flow);
         }
         store::AuditLog(db_, s).record({clock_.unixSeconds(), std::nullopt, "password.recover",
                                         subject, clientAddress, "wrong_answer"});
@@ -130,13 +134,13 @@ PasswordRecovery::Reset PasswordRecovery::reset(const std::string& token, const 
     auto hash = hasher_.hash(newPassword);
     auto s = db_.session();
     Poco::Data::Transaction tx(s);
-    // Taken, not read: two tabs submitting the same link cannot both set a password.
-    if (!store::FlowRepository(db_, s).take(hashOf(token))) return {ResetOutcome::Expired, {}, 0};
-    store::AccountRepository(db_, s).setPasswordHash(*account, hash, false);
+    store::AccountRepository(db_, s).setPasswordHash(account, hash, false);
+    // Older letters' links of this account end too.
+    store::FlowRepository(db_, s).removeOfAccount(kKind, account);
     store::AuditLog(db_, s).record(
         {clock_.unixSeconds(), std::nullopt, "password.recover", subject, clientAddress, "ok"});
     tx.commit();
-    sessions_.endOthers(*account, "");
+    sessions_.endOthers(account, "");
     return {ResetOutcome::Done, {}, 0};
 }
 

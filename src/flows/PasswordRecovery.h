@@ -50,13 +50,11 @@ class PasswordRecovery {
         int attemptsLeft = 0;
     };
 
-    PasswordRecovery(store::Database& db, crypto::PasswordHasher& hasher,
-                     domain::SignInThrottle& throttle, Sessions& sessions,
+    PasswordRecovery(store::Database& db, crypto::PasswordHasher& hasher, Sessions& sessions,
                      const mail::Letters& letters, const Clock& clock, Settings settings,
                      std::function<void()> mailQueued = {})
         : db_(db),
           hasher_(hasher),
-          throttle_(throttle),
           sessions_(sessions),
           letters_(letters),
           clock_(clock),
@@ -69,10 +67,12 @@ class PasswordRecovery {
                 const std::string& repeat, const std::string& clientAddress);
 
   private:
-    std::optional<std::int64_t> accountOf(const std::string& token, int* attempts = nullptr);
+    std::optional<std::int64_t> accountOf(const std::string& token);
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
-    domain::SignInThrottle& throttle_;
+    // Its own counters: parents behind one school's NAT asking for letters must not slow
+    // down everyone's sign-in from that address.
+    domain::SignInThrottle throttle_;
     Sessions& sessions_;
     const mail::Letters& letters_;
     const Clock& clock_;

@@ -17,6 +17,11 @@ namespace {
 
 using Outcome = PersonalCards::Outcome;
 
+const char* kSharedCard =
+    "Этот человек есть и в другой организации или классе, куда ваш доступ не распространяется: его "
+    "личные данные меняет администратор организации (или оператор региона, если организаций "
+    "несколько).";
+
 PersonalCards::Result outcome(Outcome o, std::string message = {}) {
     PersonalCards::Result r;
     r.outcome = o;
@@ -127,6 +132,8 @@ PersonalCards::Result PersonalCards::save(std::int64_t staffAccountId, std::int6
                                  "card.change", clientAddress);
     if (!target) return outcome(Outcome::NotFound);
     if (!domain::canChange(target->access)) return outcome(Outcome::ReadOnly);
+    if (!reach_.changesEveryAccountOf(s, target->staff, target->account.personId))
+        return outcome(Outcome::Conflict, kSharedCard);
     auto check = domain::checkCard(in, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()));
     if (check.fields.snils && check.ok()) {
         // The same SNILS on another card of this organization is a typo or a duplicate person.
@@ -134,8 +141,7 @@ PersonalCards::Result PersonalCards::save(std::int64_t staffAccountId, std::int6
         for (const auto& p :
              store::StaffRepository(db_, s).people(target->account.place.organizationId, index))
             if (p.sameSnils && p.personId != target->account.personId)
-                check.problems["snils"] =
-                    "Этот СНИЛС уже указан в карточке: " + p.name.full() + ".";
+                check.problems["snils"] = "Этот СНИЛС уже указан в другой карточке организации.";
     }
     if (!check.ok()) {
         Result r = outcome(Outcome::Invalid);
@@ -171,6 +177,8 @@ PersonalCards::Result PersonalCards::unlinkEsia(std::int64_t staffAccountId, std
     audit(s, staffAccountId, "esia.unlink", subjectOf(accountId), clientAddress,
           removed ? "staff" : "not_linked");
     tx.commit();
+    // Whoever came in through the removed link is signed out now.
+    if (removed) sessions_.endOthers(accountId, "");
     return outcome(Outcome::Done);
 }
 

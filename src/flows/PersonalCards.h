@@ -8,6 +8,7 @@
 
 #include "domain/PersonCard.h"
 #include "flows/Clock.h"
+#include "flows/Sessions.h"
 #include "flows/StaffReach.h"
 #include "store/PersonRepository.h"
 #include "store/SnilsVault.h"
@@ -56,8 +57,9 @@ class PersonalCards {
     };
     static constexpr int kPageSize = 50;
 
-    PersonalCards(store::Database& db, const store::SnilsVault& vault, const Clock& clock)
-        : db_(db), vault_(vault), clock_(clock), reach_(db, clock) {}
+    PersonalCards(store::Database& db, const store::SnilsVault& vault, Sessions& sessions,
+                  const Clock& clock)
+        : db_(db), vault_(vault), sessions_(sessions), clock_(clock), reach_(db, clock) {}
 
     // The people of the staff member's organization (or, for education-authority staff, of
     // `organizationId` in their municipality) within reach, filtered by name or login.
@@ -83,6 +85,7 @@ class PersonalCards {
 
     store::Database& db_;
     const store::SnilsVault& vault_;
+    Sessions& sessions_;
     const Clock& clock_;
     StaffReach reach_;
 };

@@ -9,6 +9,13 @@ std::optional<domain::StaffMember> StaffReach::staff(Poco::Data::Session& s,
     return store::StaffRepository(db_, s).staffMember(staffAccountId);
 }
 
+bool StaffReach::changesEveryAccountOf(Poco::Data::Session& s, const domain::StaffMember& staff,
+                                       std::int64_t personId) {
+    for (const auto& a : store::StaffRepository(db_, s).accountsOfPerson(personId))
+        if (!domain::canChange(domain::accessTo(staff, a.place))) return false;
+    return true;
+}
+
 std::optional<StaffReach::Target> StaffReach::resolve(Poco::Data::Session& s,
                                                       std::int64_t staffAccountId,
                                                       std::int64_t accountId, domain::Access needed,

@@ -31,6 +31,10 @@ class StaffReach {
                                   std::int64_t accountId, domain::Access needed,
                                   const std::string& action, const std::string& clientAddress);
     std::optional<domain::StaffMember> staff(Poco::Data::Session& s, std::int64_t staffAccountId);
+    // A person's card is shared by all their accounts — in other classes, other schools: it may
+    // be changed only by someone who may change every one of them.
+    bool changesEveryAccountOf(Poco::Data::Session& s, const domain::StaffMember& staff,
+                               std::int64_t personId);
 
   private:
     store::Database& db_;

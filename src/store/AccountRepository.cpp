@@ -104,6 +104,21 @@ std::int64_t AccountRepository::upsert(const Account& a, std::int64_t at) {
     return id;
 }
 
+std::optional<std::int64_t> AccountRepository::insert(const Account& a, std::int64_t at) {
+    Poco::Nullable<std::int64_t> classId;
+    if (a.classId) classId = *a.classId;
+    std::string key = loginKey(a.login), roles = domain::joinCodes(a.roles);
+    std::vector<std::int64_t> id;
+    s_ << db_.sql(
+        "INSERT INTO users (organization_id, person_id, login, login_key, roles, class_id,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (organization_id, login_key) DO NOTHING RETURNING id"),
+        bind(a.organizationId), bind(a.personId), bind(a.login), bind(key), bind(roles),
+        bind(classId), bind(at), into(id), now;
+    if (id.empty()) return std::nullopt;
+    return id[0];
+}
+
 void AccountRepository::setPasswordHash(std::int64_t accountId, const std::string& hash,
                                         bool mustChange) {
     int flag = mustChange ? 1 : 0;

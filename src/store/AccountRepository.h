@@ -49,6 +49,8 @@ class AccountRepository {
 
     // Creates or updates the account (organization, login); an empty hash keeps the old one.
     std::int64_t upsert(const Account& account, std::int64_t at);
+    // A new account only: nullopt when the login is taken in the organization.
+    std::optional<std::int64_t> insert(const Account& account, std::int64_t at);
     void setPasswordHash(std::int64_t accountId, const std::string& hash, bool mustChange);
     // A password the school issues: valid until `expiresAt`, to be changed at first sign-in.
     void issueTemporaryPassword(std::int64_t accountId, const std::string& hash,

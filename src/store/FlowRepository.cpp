@@ -1,5 +1,7 @@
 #include "store/FlowRepository.h"
 
+#include <Poco/Nullable.h>
+
 #include <vector>
 
 using namespace Poco::Data::Keywords;
@@ -7,11 +9,18 @@ using namespace Poco::Data::Keywords;
 namespace netcity::store {
 
 void FlowRepository::create(const std::string& idHash, const StoredFlow& f) {
+    Poco::Nullable<std::int64_t> account;
+    if (f.accountId) account = *f.accountId;
     s_ << db_.sql(
-        "INSERT INTO flows (id_hash, kind, browser_hash, data, created_at, expires_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)"),
+        "INSERT INTO flows (id_hash, kind, browser_hash, data, created_at, expires_at,"
+        " account_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         bind(idHash), bind(f.kind), bind(f.browserHash), bind(f.data), bind(f.createdAt),
-        bind(f.expiresAt), now;
+        bind(f.expiresAt), bind(account), now;
+}
+
+void FlowRepository::removeOfAccount(const std::string& kind, std::int64_t accountId) {
+    s_ << db_.sql("DELETE FROM flows WHERE account_id = ? AND kind = ?"), bind(accountId),
+        bind(kind), now;
 }
 
 std::optional<StoredFlow> FlowRepository::find(const std::string& idHash) {

@@ -13,6 +13,7 @@ namespace netcity::store {
 struct StoredFlow {
     std::string kind, browserHash, data;
     std::int64_t createdAt = 0, expiresAt = 0;
+    std::optional<std::int64_t> accountId = std::nullopt;  // the account a flow acts on
 };
 
 class FlowRepository {
@@ -25,6 +26,7 @@ class FlowRepository {
     std::optional<StoredFlow> take(const std::string& idHash);
     void update(const std::string& idHash, const std::string& data);
     void removeExpired(std::int64_t at);
+    void removeOfAccount(const std::string& kind, std::int64_t accountId);
 
   private:
     Database& db_;

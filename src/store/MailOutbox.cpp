@@ -30,45 +30,56 @@ std::int64_t MailOutbox::enqueue(const Letter& l, std::optional<std::int64_t> or
     return id.at(0);
 }
 
-std::vector<OutboxMail> MailOutbox::lease(std::int64_t at, std::int64_t leaseSeconds, int limit) {
-    std::vector<std::int64_t> due;
-    s_ << db_.sql(
-        "SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= ?"
-        " AND lease_until <= ? ORDER BY next_attempt_at, id LIMIT ?"),
-        bind(at), bind(at), bind(limit), into(due), now;
-    std::vector<OutboxMail> out;
-    for (auto id : due) {
+std::optional<OutboxMail> MailOutbox::leaseNext(std::int64_t at, std::int64_t leaseSeconds) {
+    for (int tries = 0; tries < 5; ++tries) {
+        std::vector<std::int64_t> due;
+        s_ << db_.sql(
+            "SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= ?"
+            " AND lease_until <= ? ORDER BY next_attempt_at, id LIMIT 1"),
+            bind(at), bind(at), into(due), now;
+        if (due.empty()) return std::nullopt;
         // Another worker may have taken it since the SELECT: the guarded UPDATE decides.
+        std::string token = crypto::randomToken(16);
         std::vector<std::int64_t> taken;
         s_ << db_.sql(
-            "UPDATE mail_outbox SET lease_until = ?, attempts = attempts + 1"
+            "UPDATE mail_outbox SET lease_until = ?, lease_token = ?, attempts = attempts + 1"
             " WHERE id = ? AND status = 'pending' AND lease_until <= ? RETURNING id"),
-            bind(at + leaseSeconds), bind(id), bind(at), into(taken), now;
+            bind(at + leaseSeconds), bind(token), bind(due[0]), bind(at), into(taken), now;
         if (taken.empty()) continue;
-        if (auto mail = byId(id)) out.push_back(*mail);
+        auto mail = byId(due[0]);
+        if (mail) mail->leaseToken = token;
+        return mail;
     }
-    return out;
+    return std::nullopt;
 }
 
-void MailOutbox::markSent(std::int64_t id, std::int64_t at) {
+bool MailOutbox::markSent(const OutboxMail& m, std::int64_t at) {
+    std::vector<std::int64_t> done;
     s_ << db_.sql(
-        "UPDATE mail_outbox SET status = 'sent', sent_at = ?, lease_until = 0, last_error = ''"
-        " WHERE id = ?"),
-        bind(at), bind(id), now;
+        "UPDATE mail_outbox SET status = 'sent', sent_at = ?, lease_until = 0,"
+        " lease_token = NULL, last_error = '', text_body = '', html_body = ''"
+        " WHERE id = ? AND lease_token = ? RETURNING id"),
+        bind(at), bind(m.id), bind(m.leaseToken), into(done), now;
+    return !done.empty();
 }
 
-void MailOutbox::retryLater(std::int64_t id, std::int64_t nextAttemptAt, const std::string& error) {
+bool MailOutbox::retryLater(const OutboxMail& m, std::int64_t nextAttemptAt,
+                            const std::string& error) {
+    std::vector<std::int64_t> done;
     s_ << db_.sql(
-        "UPDATE mail_outbox SET next_attempt_at = ?, lease_until = 0, last_error = ?"
-        " WHERE id = ? AND status = 'pending'"),
-        bind(nextAttemptAt), bind(error), bind(id), now;
+        "UPDATE mail_outbox SET next_attempt_at = ?, lease_until = 0, lease_token = NULL,"
+        " last_error = ? WHERE id = ? AND status = 'pending' AND lease_token = ? RETURNING id"),
+        bind(nextAttemptAt), bind(error), bind(m.id), bind(m.leaseToken), into(done), now;
+    return !done.empty();
 }
 
-void MailOutbox::markFailed(std::int64_t id, const std::string& error) {
+bool MailOutbox::markFailed(const OutboxMail& m, const std::string& error) {
+    std::vector<std::int64_t> done;
     s_ << db_.sql(
-        "UPDATE mail_outbox SET status = 'failed', lease_until = 0, last_error = ?"
-        " WHERE id = ?"),
-        bind(error), bind(id), now;
+        "UPDATE mail_outbox SET status = 'failed', lease_until = 0, lease_token = NULL,"
+        " last_error = ? WHERE id = ? AND lease_token = ? RETURNING id"),
+        bind(error), bind(m.id), bind(m.leaseToken), into(done), now;
+    return !done.empty();
 }
 
 std::vector<OutboxMail> MailOutbox::select(const std::string& status,

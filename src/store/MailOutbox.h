@@ -23,6 +23,7 @@ struct OutboxMail {
     int attempts = 0;
     std::int64_t createdAt = 0, nextAttemptAt = 0;
     std::string lastError;
+    std::string leaseToken;  // set by leaseNext: this worker's claim on the letter
 };
 
 // The durable outbox (issue #5): a letter is written in the same transaction as the event it
@@ -34,11 +35,15 @@ class MailOutbox {
 
     std::int64_t enqueue(const Letter& letter, std::optional<std::int64_t> organizationId,
                          std::int64_t at);
-    // Leases up to `limit` due letters until `at + leaseSeconds` and counts the attempt.
-    std::vector<OutboxMail> lease(std::int64_t at, std::int64_t leaseSeconds, int limit);
-    void markSent(std::int64_t id, std::int64_t at);
-    void retryLater(std::int64_t id, std::int64_t nextAttemptAt, const std::string& error);
-    void markFailed(std::int64_t id, const std::string& error);
+    // Leases the next due letter until `at + leaseSeconds` and counts the attempt. One at a
+    // time, right before sending it: a lease never runs out while the letter waits its turn.
+    std::optional<OutboxMail> leaseNext(std::int64_t at, std::int64_t leaseSeconds);
+    // What became of a leased letter; ignored (false) when the lease was lost to another
+    // worker meanwhile. A sent letter keeps its envelope, not its body (the body may hold a
+    // recovery link, and is personal data nobody needs any more).
+    bool markSent(const OutboxMail& mail, std::int64_t at);
+    bool retryLater(const OutboxMail& mail, std::int64_t nextAttemptAt, const std::string& error);
+    bool markFailed(const OutboxMail& mail, const std::string& error);
     // Failed letters (and how many still wait) of one organization, or of all when nullopt.
     std::vector<OutboxMail> failed(std::optional<std::int64_t> organizationId, int limit);
     int pendingCount(std::optional<std::int64_t> organizationId);

@@ -101,6 +101,16 @@ const std::vector<Migration>& migrations() {
              "ALTER TABLE audit_events ADD COLUMN organization_id BIGINT",
              "CREATE INDEX audit_events_organization ON audit_events(organization_id, id)",
          }},
+        {6,
+         "flows of an account, leases of a letter",
+         {
+             // Recovery links of an account end together (password reset, new temporary
+             // password, blocking).
+             "ALTER TABLE flows ADD COLUMN account_id BIGINT",
+             "CREATE INDEX flows_account ON flows(account_id, kind)",
+             // Whose lease a letter is under: only that worker may record what happened.
+             "ALTER TABLE mail_outbox ADD COLUMN lease_token TEXT",
+         }},
     };
     return kMigrations;
 }

@@ -54,6 +54,16 @@ std::optional<PersonInOrganization> StaffRepository::account(std::int64_t accoun
     return found[0];
 }
 
+std::vector<PersonInOrganization> StaffRepository::accountsOfPerson(std::int64_t personId) {
+    std::vector<std::int64_t> ids;
+    s_ << db_.sql("SELECT id FROM users WHERE person_id = ? ORDER BY id"), bind(personId),
+        into(ids), now;
+    std::vector<PersonInOrganization> out;
+    for (auto id : ids)
+        if (auto a = account(id)) out.push_back(std::move(*a));
+    return out;
+}
+
 std::vector<PersonInOrganization> StaffRepository::select(std::int64_t organizationId,
                                                           std::int64_t onlyAccount,
                                                           const std::string& snilsIndex) {
@@ -98,9 +108,14 @@ std::vector<PersonInOrganization> StaffRepository::select(std::int64_t organizat
         p.blocked = state[i] != "active";
         p.place.organizationId = organizationId;
         p.place.municipalityId = municipality;
+        p.place.staffAccount = domain::isStaff(p.roles);
         if (!classId[i].isNull()) p.place.classes.insert(classId[i].value());
-        auto [from, to] = classesOfParent.equal_range(personId[i]);
-        for (auto it = from; it != to; ++it) p.place.classes.insert(it->second);
+        // A person may hold several accounts: only the parent account belongs to the
+        // children's classes.
+        if (p.roles.count(domain::Role::Parent)) {
+            auto [from, to] = classesOfParent.equal_range(personId[i]);
+            for (auto it = from; it != to; ++it) p.place.classes.insert(it->second);
+        }
         out.push_back(std::move(p));
     }
     return out;

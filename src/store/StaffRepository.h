@@ -37,6 +37,8 @@ class StaffRepository {
                                              const std::string& snilsIndex);
     // One account as staff see it, wherever it is (the caller checks the reach).
     std::optional<PersonInOrganization> account(std::int64_t accountId);
+    // Every account of a person, in any organization.
+    std::vector<PersonInOrganization> accountsOfPerson(std::int64_t personId);
     std::int64_t municipalityOf(std::int64_t organizationId);
 
   private:

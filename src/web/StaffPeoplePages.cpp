@@ -164,11 +164,15 @@ void Portal::renderCard(HttpExchange& ex, std::int64_t staffAccountId, std::int6
     setProblems(d, problems);
     auto relatives = [](const std::vector<flows::PersonalCards::Relative>& list) {
         kainjow::mustache::list out;
+        // Keys of their own, always set: a missing key would be looked up in the card around it
+        // (whose accountId is the card's own).
         for (const auto& r : list) {
             TemplateData item;
-            if (r.accountId) item.set("accountId", std::to_string(r.accountId));
-            item.set("name", r.name);
-            if (!r.className.empty()) item.set("className", r.className);
+            item.set("hasRelativeAccount", r.accountId != 0);
+            item.set("relativeId", std::to_string(r.accountId));
+            item.set("relativeName", r.name);
+            item.set("hasRelativeClass", !r.className.empty());
+            item.set("relativeClass", r.className);
             out.push_back(item);
         }
         return out;

@@ -52,3 +52,11 @@ TEST(StaffAccess, ParentsAndStudentsHaveNoStaffTools) {
     EXPECT_TRUE(hasStaffTools(member({Role::Teacher}, {51}, {51})));
     EXPECT_TRUE(hasStaffTools(member({Role::Administrator})));
 }
+
+TEST(StaffAccess, OnlyAnAdministratorChangesAStaffAccountEvenOfAParentInTheClass) {
+    StaffPlace teacherWhoIsAParent{10, 100, {51}, true};
+    EXPECT_EQ(accessTo(member({Role::Teacher}, {51}, {51}), teacherWhoIsAParent), Access::None);
+    EXPECT_EQ(accessTo(member({Role::Administrator}), teacherWhoIsAParent), Access::Change);
+    StaffMember authority{1, 99, 100, {Role::Authority}, {}, {}};
+    EXPECT_EQ(accessTo(authority, teacherWhoIsAParent), Access::Read);
+}

@@ -54,13 +54,13 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptio
     outbox_ = std::make_unique<flows::OutboxWorker>(database_.db(), *mailSender_, clock_,
                                                     flows::OutboxWorker::Settings{});
     review_ = std::make_unique<flows::AppealReview>(database_.db(), vault_, *letters_, clock_);
-    cards_ = std::make_unique<flows::PersonalCards>(database_.db(), vault_, clock_);
+    cards_ = std::make_unique<flows::PersonalCards>(database_.db(), vault_, sessions_, clock_);
     accounts_ = std::make_unique<flows::AccountAdministration>(database_.db(), vault_, hasher_,
                                                                sessions_, clock_);
     flows::PasswordRecovery::Settings recovery;
     recovery.resetUrl = settings.publicUrl + "recover/reset?token=";
-    recovery_ = std::make_unique<flows::PasswordRecovery>(database_.db(), hasher_, throttle_,
-                                                          sessions_, *letters_, clock_, recovery);
+    recovery_ = std::make_unique<flows::PasswordRecovery>(database_.db(), hasher_, sessions_,
+                                                          *letters_, clock_, recovery);
     web::PortalServices services{database_.db(), hasher_,    throttle_,  clock_,     sessions_,
                                  overviews_,     vault_,     metrics_,   templates_, *review_,
                                  *cards_,        *accounts_, *recovery_, nullptr,    nullptr,

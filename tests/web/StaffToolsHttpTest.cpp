@@ -37,7 +37,12 @@ const char* kMorePeople =
     "account,p-belova,org-ds,,,,,,,,,,,belova.ia,Admin-2025,administrator,\n"
     "account,p-orlova,org-g1,,,,,,,,,,,orlova.di,Uchenik-2025,student,cls-6b\n"
     "account,p-orlova-mother,org-g1,,,,,,,,,,,orlova.ni,Roditel-2025,parent,\n"
-    "relation,p-orlova,p-orlova-mother,,,,,,,,,,,,,,\n";
+    "relation,p-orlova,p-orlova-mother,,,,,,,,,,,,,,\n"
+    // Morozova teaches, and is also the mother of a 6Б student: two accounts, one person.
+    "person,p-morozov,,,,Морозов,Глеб,Олегович,06.06.2013,М,,,,,,,\n"
+    "account,p-morozov,org-g1,,,,,,,,,,,morozov.go,Uchenik-2025,student,cls-6b\n"
+    "account,p-morozova,org-g1,,,,,,,,,,,morozova.rod,Roditel-2025,parent,\n"
+    "relation,p-morozov,p-morozova,,,,,,,,,,,,,,\n";
 
 class StaffToolsTest : public ::testing::Test {
   protected:
@@ -108,6 +113,29 @@ TEST_F(StaffToolsTest, AClassTeacherReachesTheirStudentsAndTheirParentsOnly) {
     EXPECT_EQ(slipPassword(slip.body).size(), 10u);
 }
 
+TEST_F(StaffToolsTest, AClassTeacherDoesNotReachAColleaguesStaffAccountThroughTheirChild) {
+    auto sokolov = signedIn("sokolov.pi", "Uchitel-2025");
+    EXPECT_EQ(sokolov->get("/staff/card?account=" + id("morozova.rod")).status, 200);
+    EXPECT_EQ(sokolov->get("/staff/card?account=" + id("morozova.on")).status, 404);
+    EXPECT_EQ(post(*sokolov, "/staff/card/password", "account=" + id("morozova.on")).status, 404);
+    EXPECT_EQ(post(*sokolov, "/staff/card/block", "account=" + id("morozova.on")).status, 404);
+    // The parent account is his to help — but its card is also the teacher's: not his to edit.
+    auto edit = post(*sokolov, "/staff/card",
+                     "account=" + id("morozova.rod") +
+                         "&last_name=Морозова&first_name=Ольга&middle_name=Николаевна"
+                         "&email=attacker@example.org");
+    EXPECT_EQ(edit.status, 400);
+    EXPECT_TRUE(contains(edit.body, "есть и в другой организации или классе"));
+    EXPECT_EQ(cardField("morozova.on", "email"), "");
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025");
+    EXPECT_EQ(post(*admin, "/staff/card",
+                   "account=" + id("morozova.rod") +
+                       "&last_name=Морозова&first_name=Ольга&middle_name=Николаевна"
+                       "&email=morozova@example.org")
+                  .status,
+              303);
+}
+
 TEST_F(StaffToolsTest, TeachersWithoutAClassAuthoritiesAndOtherSchoolsCannotChangeCards) {
     auto morozova = signedIn("morozova.on", "Uchitel-2025");
     EXPECT_EQ(morozova->get("/staff/people").status, 403);
@@ -168,7 +196,8 @@ TEST_F(StaffToolsTest, TheCardRefusesBadDataAndKeepsTheOldCard) {
     // The teacher's SNILS on the parent's card: the same SNILS twice in one school.
     auto duplicate = post(*admin, "/staff/card", base + "&snils=112-233-445%2095");
     EXPECT_EQ(duplicate.status, 400);
-    EXPECT_TRUE(contains(duplicate.body, "уже указан в карточке"));
+    EXPECT_TRUE(contains(duplicate.body, "уже указан в другой карточке организации"));
+    EXPECT_FALSE(contains(duplicate.body, "Воронцова Елена"));  // no SNILS-to-name lookup
     EXPECT_EQ(cardField("lebedeva.as", "birth_date"), "1985-02-01");
     EXPECT_EQ(cardField("lebedeva.as", "snils_index"), "");
     EXPECT_EQ(audits("action = 'card.change'"), 0);
@@ -198,11 +227,13 @@ TEST_F(StaffToolsTest, FillingTheCardAfterTheCutOffLinksTheNextGosuslugiSignIn) 
     auto in = again.signIn("parent", "lebedeva@example.org");
     EXPECT_EQ(in.status, 303);
     EXPECT_EQ(in.location, "/main?notice=linked");
-    // And staff can take the link away again.
+    // And staff can take the link away again: whoever came in through it is signed out.
     EXPECT_TRUE(contains(admin->get("/staff/card?account=" + id("lebedeva.as")).body,
                          "id=\"esia-linked\""));
+    EXPECT_EQ(again.portal().get("/main").status, 200);
     EXPECT_EQ(post(*admin, "/staff/card/unlink", "account=" + id("lebedeva.as")).status, 303);
     EXPECT_EQ(portal->database().count("esia_links"), 0);
+    EXPECT_EQ(again.portal().get("/main").status, 303);
 }
 
 TEST_F(StaffToolsTest, ATemporaryPasswordMustBeChangedAndExpiresAfterThreeDays) {
@@ -283,7 +314,16 @@ TEST_F(StaffToolsTest, NewAccountsWithinReach) {
     EXPECT_EQ(
         post(*admin, "/staff/card/child", "account=" + mother + "&child=" + id("НовиковаА")).status,
         303);
-    EXPECT_TRUE(contains(admin->get("/staff/card?account=" + mother).body, "Новикова Алиса"));
+    auto card = admin->get("/staff/card?account=" + mother);
+    EXPECT_TRUE(contains(card.body, "Новикова Алиса"));
+    // «Убрать» names the child, not the card it is on.
+    std::string child = id("НовиковаА");
+    EXPECT_TRUE(contains(card.body, "name=\"child\" value=\"" + child + "\"><button"));
+    EXPECT_EQ(
+        post(*admin, "/staff/card/child/remove", "account=" + mother + "&child=" + child).status,
+        303);
+    EXPECT_FALSE(contains(admin->get("/staff/card?account=" + mother).body,
+                          "<a href=\"/staff/card?account=" + child + "\">"));
 }
 
 TEST_F(StaffToolsTest, PasswordRecoveryByTheCardsEmailEndsEverySession) {
@@ -374,6 +414,31 @@ TEST_F(StaffToolsTest, RecoveryAsksTheControlQuestionAndLimitsGuesses) {
     for (int i = 0; i < 4; ++i) EXPECT_EQ(attempt("нет").status, 400);
     EXPECT_EQ(attempt("нет").status, 410);
     EXPECT_EQ(attempt("Иванова").status, 410);
+}
+
+TEST_F(StaffToolsTest, AResetEndsTheAccountsOtherRecoveryLinks) {
+    HttpClient browser(portal->port());
+    std::string csrf = HttpClient::csrfFrom(browser.get("/recover").body);
+    browser.post("/recover", "csrf=" + csrf + "&email=orlova@example.org");
+    browser.post("/recover", "csrf=" + csrf + "&email=orlova@example.org");
+    portal->deliverMail();
+    auto mail = sink.waitFor(2);
+    ASSERT_EQ(mail.size(), 2u);
+    std::vector<std::string> tokens;
+    for (const auto& m : mail) {
+        std::smatch found;
+        ASSERT_TRUE(std::regex_search(m.text, found, std::regex("token=([A-Za-z0-9_-]{43})")));
+        tokens.push_back(found[1].str());
+    }
+    EXPECT_EQ(browser
+                  .post("/recover/reset", "csrf=" + csrf + "&token=" + tokens[1] +
+                                              "&new_password=Novyi-parol-1"
+                                              "&repeat_password=Novyi-parol-1")
+                  .status,
+              200);
+    EXPECT_EQ(browser.get("/recover/reset?token=" + tokens[0]).status, 410);
+    // Sent letters keep no body: the links are not lying around in the database.
+    EXPECT_EQ(portal->database().count("mail_outbox WHERE text_body LIKE '%token=%'"), 0);
 }
 
 TEST_F(StaffToolsTest, RecoveryRequestsAreThrottled) {
