@@ -11,6 +11,7 @@
 #include "flows/StaffReach.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
+#include "store/DirectoryRepository.h"
 #include "store/EsiaLinkRepository.h"
 #include "store/MailOutbox.h"
 #include "store/PersonRepository.h"
@@ -55,7 +56,8 @@ void AppealReview::audit(Poco::Data::Session& s, std::int64_t actor, const std::
 }
 
 AppealReview::Page AppealReview::list(std::int64_t staffAccountId,
-                                      std::optional<domain::AppealStatus> status, int page) {
+                                      std::optional<domain::AppealStatus> status, int page,
+                                      std::optional<std::int64_t> organizationId) {
     auto s = db_.session();
     Page out;
     auto staff = store::StaffRepository(db_, s).staffMember(staffAccountId);
@@ -70,9 +72,21 @@ AppealReview::Page AppealReview::list(std::int64_t staffAccountId,
     } else if (staff->roles.count(domain::Role::Teacher) && !staff->teaches.empty()) {
         out.allowed = true;
         filter.classes = staff->teaches;
+    } else if (staff->roles.count(domain::Role::Authority)) {
+        // Read-only over the municipality's schools, one chosen at a time.
+        out.allowed = true;
+        for (const auto& o :
+             store::DirectoryRepository(db_, s).organizationsOfMunicipality(staff->municipalityId))
+            out.organizations.emplace_back(o.id, o.name);
+        filter.organizationId = 0;
+        for (const auto& o : out.organizations)
+            if (organizationId && o.first == *organizationId) filter.organizationId = o.first;
+        out.organizationId = filter.organizationId;
+        if (filter.organizationId == 0) return out;
     } else {
         return out;
     }
+    out.organizationId = filter.organizationId;
     store::AppealRepository appeals(db_, s);
     out.appeals = appeals.list(filter);
     out.total = appeals.count(filter);

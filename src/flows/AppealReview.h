@@ -53,6 +53,9 @@ class AppealReview {
         std::vector<store::StoredAppeal> appeals;
         int total = 0;
         bool allowed = false;  // has staff tools at all
+        std::int64_t organizationId = 0;
+        // Education-authority staff choose among the organizations of their municipality.
+        std::vector<std::pair<std::int64_t, std::string>> organizations;
     };
 
     AppealReview(store::Database& db, const store::SnilsVault& vault, const mail::Letters& letters,
@@ -63,7 +66,8 @@ class AppealReview {
           clock_(clock),
           mailQueued_(std::move(mailQueued)) {}
 
-    Page list(std::int64_t staffAccountId, std::optional<domain::AppealStatus> status, int page);
+    Page list(std::int64_t staffAccountId, std::optional<domain::AppealStatus> status, int page,
+              std::optional<std::int64_t> organizationId = std::nullopt);
     // Nullopt when the appeal does not exist or is outside the staff member's reach (audited).
     std::optional<Detail> detail(std::int64_t staffAccountId, std::int64_t appealId,
                                  const std::string& clientAddress);

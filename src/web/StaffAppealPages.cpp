@@ -39,7 +39,7 @@ void Portal::staffAppeals(HttpExchange& ex) {
     if (!status) statusCode = "all";
     int page = 0;
     if (auto p = ex.queryId("page")) page = static_cast<int>(std::min<std::int64_t>(*p, 100000));
-    auto result = s_.review.list(active.accountId, status, page);
+    auto result = s_.review.list(active.accountId, status, page, ex.queryId("organization"));
     if (!result.allowed)
         throw HttpError{403, "Обращения рассматривают администраторы и классные руководители."};
     TemplateData d;
@@ -53,6 +53,17 @@ void Portal::staffAppeals(HttpExchange& ex) {
         filters.push_back(f);
     }
     d.set("filters", filters);
+    kainjow::mustache::list organizations;
+    for (const auto& [id, name] : result.organizations) {
+        TemplateData o;
+        o.set("id", std::to_string(id));
+        o.set("name", name);
+        o.set("selected", id == result.organizationId);
+        organizations.push_back(o);
+    }
+    d.set("hasOrganizations", !result.organizations.empty());
+    d.set("organizations", organizations);
+    d.set("organizationId", std::to_string(result.organizationId));
     kainjow::mustache::list rows;
     for (const auto& a : result.appeals) {
         TemplateData row;

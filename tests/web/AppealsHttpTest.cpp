@@ -404,6 +404,11 @@ TEST_F(AppealsTest, OtherStaffCannotReachTheAppeal) {
     EXPECT_EQ(decide(*belova, "create", appealId(number)).status, 404);
     // The municipality's education authority reads, and cannot decide.
     auto authority = staff("org-uo", "nikitina.vg", "Uprav-2025");
+    auto list = authority->get("/staff/appeals?organization=" +
+                               std::to_string(portal->organizationId("org-g1")));
+    EXPECT_EQ(list.status, 200);
+    EXPECT_TRUE(contains(list.body, number));
+    EXPECT_FALSE(contains(authority->get("/staff/appeals").body, number));  // none chosen yet
     auto seen = authority->get("/staff/appeal?id=" + id);
     EXPECT_EQ(seen.status, 200);
     EXPECT_FALSE(contains(seen.body, "id=\"reject\""));
