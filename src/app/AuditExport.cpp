@@ -1,7 +1,6 @@
 #include "app/AuditExport.h"
 
-#include <ctime>
-
+#include "domain/UtcTime.h"
 #include "http/JsonLog.h"
 #include "store/AuditLog.h"
 
@@ -41,12 +40,7 @@ void write(std::ostream& out, AuditFormat format, const store::AuditEvent& e) {
 }  // namespace
 
 std::string isoUtc(std::int64_t unixSeconds) {
-    std::time_t t = static_cast<std::time_t>(unixSeconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+    return domain::utcTime(unixSeconds, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 std::int64_t exportAudit(store::Database& db, std::ostream& out, AuditFormat format,

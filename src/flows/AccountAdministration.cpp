@@ -52,31 +52,25 @@ AccountAdministration::Result AccountAdministration::issueTemporaryPassword(
                                  "password.issue", clientAddress);
     if (!target) return outcome(Outcome::NotFound);
     if (!domain::canChange(target->access)) return outcome(Outcome::ReadOnly);
-    Result r = outcome(Outcome::Done);
-    r.accountId = accountId;
-    r.login = target->account.login;
-    auto issued = newTemporaryPassword();
-    r.temporaryPassword = issued.password;
-    r.expiresAt = issued.expiresAt;
-    Poco::Data::Transaction tx(s);
-    store::AccountRepository(db_, s).issueTemporaryPassword(accountId, issued.hash,
-                                                            issued.expiresAt);
-    store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
-    store::AuditLog(db_, s).record({clock_.unixSeconds(), staffAccountId, "password.issue",
-                                    "account:" + std::to_string(accountId), clientAddress, "ok"});
-    tx.commit();
-    // Whoever holds the old password is signed out now.
-    sessions_.endOthers(accountId, "");
-    return r;
+    return issue(s, accountId, target->account.login, staffAccountId, clientAddress, std::nullopt);
 }
 
 AccountAdministration::Result AccountAdministration::issueByOperator(std::int64_t accountId) {
     auto s = db_.session();
     auto account = store::AccountRepository(db_, s).byId(accountId);
     if (!account) return outcome(Outcome::NotFound);
+    return issue(s, accountId, account->login, std::nullopt, "operator", account->organizationId);
+}
+
+// A new temporary password for the account: stored hashed, recovery links and sessions of the
+// old password ended, audited.
+AccountAdministration::Result AccountAdministration::issue(
+    Poco::Data::Session& s, std::int64_t accountId, const std::string& login,
+    std::optional<std::int64_t> actor, const std::string& clientAddress,
+    std::optional<std::int64_t> organizationId) {
     Result r = outcome(Outcome::Done);
     r.accountId = accountId;
-    r.login = account->login;
+    r.login = login;
     auto issued = newTemporaryPassword();
     r.temporaryPassword = issued.password;
     r.expiresAt = issued.expiresAt;
@@ -84,10 +78,11 @@ AccountAdministration::Result AccountAdministration::issueByOperator(std::int64_
     store::AccountRepository(db_, s).issueTemporaryPassword(accountId, issued.hash,
                                                             issued.expiresAt);
     store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
-    store::AuditLog(db_, s).record({clock_.unixSeconds(), std::nullopt, "password.issue",
-                                    "account:" + std::to_string(accountId), "operator", "ok",
-                                    account->organizationId});
+    store::AuditLog(db_, s).record({clock_.unixSeconds(), actor, "password.issue",
+                                    "account:" + std::to_string(accountId), clientAddress, "ok",
+                                    organizationId});
     tx.commit();
+    // Whoever holds the old password is signed out now.
     sessions_.endOthers(accountId, "");
     return r;
 }

@@ -60,6 +60,9 @@ class AccountAdministration {
         std::int64_t expiresAt = 0;
     };
     Issued newTemporaryPassword();
+    Result issue(Poco::Data::Session& s, std::int64_t accountId, const std::string& login,
+                 std::optional<std::int64_t> actor, const std::string& clientAddress,
+                 std::optional<std::int64_t> organizationId);
     store::Database& db_;
     const store::SnilsVault& vault_;
     crypto::PasswordHasher& hasher_;

@@ -11,7 +11,6 @@
 #include "flows/StaffReach.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
-#include "store/DirectoryRepository.h"
 #include "store/EsiaLinkRepository.h"
 #include "store/MailOutbox.h"
 #include "store/PersonRepository.h"
@@ -75,13 +74,9 @@ AppealReview::Page AppealReview::list(std::int64_t staffAccountId,
     } else if (staff->roles.count(domain::Role::Authority)) {
         // Read-only over the municipality's schools, one chosen at a time.
         out.allowed = true;
-        for (const auto& o :
-             store::DirectoryRepository(db_, s).organizationsOfMunicipality(staff->municipalityId))
-            out.organizations.emplace_back(o.id, o.name);
-        filter.organizationId = 0;
-        for (const auto& o : out.organizations)
-            if (organizationId && o.first == *organizationId) filter.organizationId = o.first;
-        out.organizationId = filter.organizationId;
+        auto oversight = StaffReach(db_, clock_).oversight(s, *staff, organizationId);
+        out.organizations = std::move(oversight.organizations);
+        filter.organizationId = out.organizationId = oversight.chosen;
         if (filter.organizationId == 0) return out;
     } else {
         return out;

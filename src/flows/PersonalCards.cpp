@@ -7,7 +7,6 @@
 #include "domain/Utf8Text.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
-#include "store/DirectoryRepository.h"
 #include "store/EsiaLinkRepository.h"
 
 using namespace Poco::Data::Keywords;
@@ -53,12 +52,9 @@ PersonalCards::PeoplePage PersonalCards::list(std::int64_t staffAccountId, const
     out.organizationId = staff->organizationId;
     store::StaffRepository repo(db_, s);
     if (staff->roles.count(domain::Role::Authority)) {
-        for (const auto& o :
-             store::DirectoryRepository(db_, s).organizationsOfMunicipality(staff->municipalityId))
-            out.organizations.emplace_back(o.id, o.name);
-        out.organizationId = 0;
-        for (const auto& o : out.organizations)
-            if (organizationId && o.first == *organizationId) out.organizationId = o.first;
+        auto oversight = reach_.oversight(s, *staff, organizationId);
+        out.organizations = std::move(oversight.organizations);
+        out.organizationId = oversight.chosen;
         if (out.organizationId == 0) return out;
     }
     std::string wanted = domain::lowerCase(domain::collapseSpaces(query));

@@ -1,12 +1,25 @@
 #include "flows/StaffReach.h"
 
 #include "store/AuditLog.h"
+#include "store/DirectoryRepository.h"
 
 namespace netcity::flows {
 
 std::optional<domain::StaffMember> StaffReach::staff(Poco::Data::Session& s,
                                                      std::int64_t staffAccountId) {
     return store::StaffRepository(db_, s).staffMember(staffAccountId);
+}
+
+StaffReach::Oversight StaffReach::oversight(Poco::Data::Session& s,
+                                            const domain::StaffMember& staff,
+                                            std::optional<std::int64_t> requested) {
+    Oversight o;
+    for (const auto& org :
+         store::DirectoryRepository(db_, s).organizationsOfMunicipality(staff.municipalityId)) {
+        o.organizations.emplace_back(org.id, org.name);
+        if (requested && org.id == *requested) o.chosen = org.id;
+    }
+    return o;
 }
 
 bool StaffReach::changesEveryAccountOf(Poco::Data::Session& s, const domain::StaffMember& staff,

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "domain/StaffAccess.h"
 #include "flows/Clock.h"
@@ -35,6 +37,15 @@ class StaffReach {
     // be changed only by someone who may change every one of them.
     bool changesEveryAccountOf(Poco::Data::Session& s, const domain::StaffMember& staff,
                                std::int64_t personId);
+
+    // Education-authority staff work on one organization of their municipality at a time: the
+    // municipality's organizations, and `requested` if it is one of them (else 0).
+    struct Oversight {
+        std::vector<std::pair<std::int64_t, std::string>> organizations;
+        std::int64_t chosen = 0;
+    };
+    Oversight oversight(Poco::Data::Session& s, const domain::StaffMember& staff,
+                        std::optional<std::int64_t> requested);
 
   private:
     store::Database& db_;

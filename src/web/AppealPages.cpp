@@ -11,15 +11,6 @@
 namespace netcity::web {
 namespace {
 
-std::string entriesJson(const std::vector<store::DirectoryEntry>& entries) {
-    std::string out = "[";
-    for (const auto& e : entries) {
-        if (out.size() > 1) out += ",";
-        out += "{\"id\":" + std::to_string(e.id) + ",\"name\":\"" + jsonEscape(e.name) + "\"}";
-    }
-    return out + "]";
-}
-
 kainjow::mustache::list options(const std::vector<store::DirectoryEntry>& entries,
                                 std::optional<std::int64_t> selected) {
     kainjow::mustache::list out;
@@ -188,21 +179,6 @@ void Portal::appealSubmit(HttpExchange& ex) {
                                r.outcome == Outcome::Created ? 201 : 200);
         }
     }
-}
-
-void Portal::apiAppealOrganizations(HttpExchange& ex) {
-    auto type = domain::parseOrganizationTypeCode(ex.query("type"));
-    if (!type || *type == domain::OrganizationType::Authority)
-        throw HttpError{400, "Неизвестный тип организации."};
-    auto s = s_.db.session();
-    ex.sendJson(entriesJson(store::DirectoryRepository(s_.db, s).organizationsOfType(*type)));
-}
-
-void Portal::apiClasses(HttpExchange& ex) {
-    auto id = ex.queryId("organization");
-    if (!id) throw HttpError{400, "Параметр organization должен быть положительным целым числом."};
-    auto s = s_.db.session();
-    ex.sendJson(entriesJson(store::DirectoryRepository(s_.db, s).classes(*id)));
 }
 
 }  // namespace netcity::web

@@ -68,4 +68,19 @@ void Portal::apiAuthorities(HttpExchange& ex) {
     ex.sendJson(toJson(store::DirectoryRepository(s_.db, s).authorities(id)));
 }
 
+void Portal::apiAppealOrganizations(HttpExchange& ex) {
+    auto type = domain::parseOrganizationTypeCode(ex.query("type"));
+    if (!type || *type == domain::OrganizationType::Authority)
+        throw HttpError{400, "Неизвестный тип организации."};
+    auto s = s_.db.session();
+    ex.sendJson(toJson(store::DirectoryRepository(s_.db, s).organizationsOfType(*type)));
+}
+
+void Portal::apiClasses(HttpExchange& ex) {
+    auto id = ex.queryId("organization");
+    if (!id) throw HttpError{400, "Параметр organization должен быть положительным целым числом."};
+    auto s = s_.db.session();
+    ex.sendJson(toJson(store::DirectoryRepository(s_.db, s).classes(*id)));
+}
+
 }  // namespace netcity::web

@@ -38,7 +38,12 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
 Portal::Portal(PortalServices services, PortalSettings settings)
     : s_(services), settings_(std::move(settings)) {
     auto add = [this](const char* method, const char* path, Handler h) {
-        routes_[{method, path}] = Route{path, h};
+        routes_[{method, path}] = Route{path, [this, h](HttpExchange& ex) { (this->*h)(ex); }};
+    };
+    staticRoute_ = Route{"/static", [this](HttpExchange& ex) { staticAsset(ex); }};
+    auto act = [this](const char* path, ActionHandler h, std::string action) {
+        routes_[{"POST", path}] =
+            Route{path, [this, h, action](HttpExchange& ex) { (this->*h)(ex, action); }};
     };
     add("GET", "/", &Portal::home);
     add("GET", "/login", &Portal::loginPage);
@@ -55,13 +60,13 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("GET", "/staff/people/new", &Portal::staffNewPerson);
     add("POST", "/staff/people/new", &Portal::staffNewPersonSubmit);
     add("GET", "/staff/card", &Portal::staffCard);
-    add("POST", "/staff/card", &Portal::staffCardSave);
-    add("POST", "/staff/card/unlink", &Portal::staffCardUnlink);
-    add("POST", "/staff/card/child", &Portal::staffCardChildAdd);
-    add("POST", "/staff/card/child/remove", &Portal::staffCardChildRemove);
-    add("POST", "/staff/card/password", &Portal::staffCardPassword);
-    add("POST", "/staff/card/block", &Portal::staffCardBlock);
-    add("POST", "/staff/card/unblock", &Portal::staffCardUnblock);
+    act("/staff/card", &Portal::staffCardAction, "save");
+    act("/staff/card/unlink", &Portal::staffCardAction, "unlink");
+    act("/staff/card/child", &Portal::staffCardAction, "child");
+    act("/staff/card/child/remove", &Portal::staffCardAction, "child-remove");
+    act("/staff/card/password", &Portal::staffAccountAction, "password");
+    act("/staff/card/block", &Portal::staffAccountAction, "block");
+    act("/staff/card/unblock", &Portal::staffAccountAction, "unblock");
     add("GET", "/staff/audit", &Portal::staffAudit);
     add("GET", "/esia/start", &Portal::esiaStart);
     add("POST", "/esia/start", &Portal::esiaStartSubmit);
@@ -78,10 +83,10 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("POST", "/appeals", &Portal::appealSubmit);
     add("GET", "/staff/appeals", &Portal::staffAppeals);
     add("GET", "/staff/appeal", &Portal::staffAppeal);
-    add("POST", "/staff/appeal/link", &Portal::staffAppealLink);
-    add("POST", "/staff/appeal/card", &Portal::staffAppealCard);
-    add("POST", "/staff/appeal/create", &Portal::staffAppealCreate);
-    add("POST", "/staff/appeal/reject", &Portal::staffAppealReject);
+    act("/staff/appeal/link", &Portal::staffDecision, "link");
+    act("/staff/appeal/card", &Portal::staffDecision, "card");
+    act("/staff/appeal/create", &Portal::staffDecision, "create");
+    act("/staff/appeal/reject", &Portal::staffDecision, "reject");
     add("GET", "/staff/mail", &Portal::staffMail);
     add("POST", "/staff/mail/retry", &Portal::staffMailRetry);
     add("GET", "/settings/control-question", &Portal::controlQuestionPage);
@@ -108,8 +113,7 @@ Poco::Net::HTTPRequestHandler* Portal::createRequestHandler(const Poco::Net::HTT
 }
 
 const Portal::Route* Portal::find(const std::string& method, const std::string& path) const {
-    static const Route kStatic{"/static", &Portal::staticAsset};
-    if (method == "GET" && path.rfind("/static/", 0) == 0) return &kStatic;
+    if (method == "GET" && path.rfind("/static/", 0) == 0) return &staticRoute_;
     auto it = routes_.find({method, path});
     return it == routes_.end() ? nullptr : &it->second;
 }
@@ -132,7 +136,7 @@ void Portal::handle(Poco::Net::HTTPServerRequest& request,
                     otherMethod ? "Этот адрес не принимает такой запрос." : "Страница не найдена."};
             }
             routeName = route->name;
-            (this->*(route->handler))(ex);
+            route->handler(ex);
         } catch (const HttpError& e) {
             fail(ex, e);
         } catch (const std::exception& e) {

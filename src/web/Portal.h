@@ -85,9 +85,11 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
 
   private:
     using Handler = void (Portal::*)(HttpExchange&);
+    // Several forms of one page post to one handler that takes the action's name.
+    using ActionHandler = void (Portal::*)(HttpExchange&, const std::string&);
     struct Route {
         std::string name;
-        Handler handler;
+        std::function<void(HttpExchange&)> handler;
     };
     const Route* find(const std::string& method, const std::string& path) const;
     void fail(HttpExchange& ex, const HttpError& error);
@@ -115,21 +117,10 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void appealSubmit(HttpExchange& ex);
     void staffAppeals(HttpExchange& ex);
     void staffAppeal(HttpExchange& ex);
-    void staffAppealLink(HttpExchange& ex);
-    void staffAppealCard(HttpExchange& ex);
-    void staffAppealCreate(HttpExchange& ex);
-    void staffAppealReject(HttpExchange& ex);
     void staffMail(HttpExchange& ex);
     void staffMailRetry(HttpExchange& ex);
     void staffPeople(HttpExchange& ex);
     void staffCard(HttpExchange& ex);
-    void staffCardSave(HttpExchange& ex);
-    void staffCardUnlink(HttpExchange& ex);
-    void staffCardChildAdd(HttpExchange& ex);
-    void staffCardChildRemove(HttpExchange& ex);
-    void staffCardPassword(HttpExchange& ex);
-    void staffCardBlock(HttpExchange& ex);
-    void staffCardUnblock(HttpExchange& ex);
     void staffNewPerson(HttpExchange& ex);
     void staffNewPersonSubmit(HttpExchange& ex);
     void staffAudit(HttpExchange& ex);
@@ -178,6 +169,10 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void renderStaffAppeal(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t appealId,
                            const std::string& flash, const std::string& error, int status);
     void staffDecision(HttpExchange& ex, const std::string& action);
+    // The «Организация» select of education-authority staff (people, appeals).
+    static void setOrganizationChoice(
+        TemplateData& d, const std::vector<std::pair<std::int64_t, std::string>>& organizations,
+        std::int64_t chosen);
     void renderSettings(HttpExchange& ex, std::int64_t accountId, const std::string& success,
                         const std::string& error, int status);
     void renderCard(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t accountId,
@@ -211,6 +206,7 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     PortalServices s_;
     PortalSettings settings_;
     std::map<std::pair<std::string, std::string>, Route> routes_;
+    Route staticRoute_;
 };
 
 }  // namespace netcity::web

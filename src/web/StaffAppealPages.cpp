@@ -31,6 +31,22 @@ std::int64_t requiredFormId(HttpExchange& ex, const std::string& name) {
 
 }  // namespace
 
+void Portal::setOrganizationChoice(
+    TemplateData& d, const std::vector<std::pair<std::int64_t, std::string>>& organizations,
+    std::int64_t chosen) {
+    kainjow::mustache::list options;
+    for (const auto& [id, name] : organizations) {
+        TemplateData o;
+        o.set("id", std::to_string(id));
+        o.set("name", name);
+        o.set("selected", id == chosen);
+        options.push_back(o);
+    }
+    d.set("hasOrganizations", !organizations.empty());
+    d.set("organizations", options);
+    d.set("organizationId", std::to_string(chosen));
+}
+
 void Portal::staffAppeals(HttpExchange& ex) {
     auto active = requireSession(ex);
     std::string statusCode = ex.query("status");
@@ -53,17 +69,7 @@ void Portal::staffAppeals(HttpExchange& ex) {
         filters.push_back(f);
     }
     d.set("filters", filters);
-    kainjow::mustache::list organizations;
-    for (const auto& [id, name] : result.organizations) {
-        TemplateData o;
-        o.set("id", std::to_string(id));
-        o.set("name", name);
-        o.set("selected", id == result.organizationId);
-        organizations.push_back(o);
-    }
-    d.set("hasOrganizations", !result.organizations.empty());
-    d.set("organizations", organizations);
-    d.set("organizationId", std::to_string(result.organizationId));
+    setOrganizationChoice(d, result.organizations, result.organizationId);
     kainjow::mustache::list rows;
     for (const auto& a : result.appeals) {
         TemplateData row;
@@ -199,19 +205,6 @@ void Portal::staffDecision(HttpExchange& ex, const std::string& action) {
         case Outcome::Conflict:
             return renderStaffAppeal(ex, active.accountId, id, "", r.message, 409);
     }
-}
-
-void Portal::staffAppealLink(HttpExchange& ex) {
-    staffDecision(ex, "link");
-}
-void Portal::staffAppealCard(HttpExchange& ex) {
-    staffDecision(ex, "card");
-}
-void Portal::staffAppealCreate(HttpExchange& ex) {
-    staffDecision(ex, "create");
-}
-void Portal::staffAppealReject(HttpExchange& ex) {
-    staffDecision(ex, "reject");
 }
 
 void Portal::staffMail(HttpExchange& ex) {

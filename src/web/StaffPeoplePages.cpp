@@ -1,9 +1,8 @@
 // School staff and people: the list, the personal card («личная карточка») with its
 // relations and Gosuslugi link, temporary passwords on a printable slip, blocking, new
 // accounts.
-#include <ctime>
-
 #include "domain/Role.h"
+#include "domain/UtcTime.h"
 #include "store/DirectoryRepository.h"
 #include "web/Portal.h"
 
@@ -57,12 +56,7 @@ void setProblems(TemplateData& d, const std::map<std::string, std::string>& prob
 }  // namespace
 
 std::string formatUtc(std::int64_t unixSeconds) {
-    std::time_t t = static_cast<std::time_t>(unixSeconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &tm);
-    return std::string(buf) + " UTC";
+    return domain::utcTime(unixSeconds, "%d.%m.%Y %H:%M UTC");
 }
 
 void Portal::staffPeople(HttpExchange& ex) {
@@ -77,17 +71,7 @@ void Portal::staffPeople(HttpExchange& ex) {
     auto overview = s_.overviews.get(active.accountId);
     TemplateData d;
     d.set("q", q);
-    d.set("organizationId", std::to_string(result.organizationId));
-    kainjow::mustache::list organizations;
-    for (const auto& [id, name] : result.organizations) {
-        TemplateData o;
-        o.set("id", std::to_string(id));
-        o.set("name", name);
-        o.set("selected", id == result.organizationId);
-        organizations.push_back(o);
-    }
-    d.set("hasOrganizations", !result.organizations.empty());
-    d.set("organizations", organizations);
+    setOrganizationChoice(d, result.organizations, result.organizationId);
     if (overview) {
         d.set("organization", overview->profile.organizationName);
         const auto& roles = overview->profile.roles;
@@ -234,19 +218,6 @@ void Portal::staffCardAction(HttpExchange& ex, const std::string& action) {
     }
 }
 
-void Portal::staffCardSave(HttpExchange& ex) {
-    staffCardAction(ex, "save");
-}
-void Portal::staffCardUnlink(HttpExchange& ex) {
-    staffCardAction(ex, "unlink");
-}
-void Portal::staffCardChildAdd(HttpExchange& ex) {
-    staffCardAction(ex, "child");
-}
-void Portal::staffCardChildRemove(HttpExchange& ex) {
-    staffCardAction(ex, "child-remove");
-}
-
 void Portal::renderSlip(HttpExchange& ex, const flows::AccountAdministration::Result& r) {
     auto s = s_.db.session();
     auto profile = store::AccountRepository(s_.db, s).profile(r.accountId);
@@ -290,16 +261,6 @@ void Portal::staffAccountAction(HttpExchange& ex, const std::string& action) {
             throw HttpError{
                 400, r.problems.empty() ? "Действие невозможно." : r.problems.begin()->second};
     }
-}
-
-void Portal::staffCardPassword(HttpExchange& ex) {
-    staffAccountAction(ex, "password");
-}
-void Portal::staffCardBlock(HttpExchange& ex) {
-    staffAccountAction(ex, "block");
-}
-void Portal::staffCardUnblock(HttpExchange& ex) {
-    staffAccountAction(ex, "unblock");
 }
 
 void Portal::renderNewPerson(HttpExchange& ex, std::int64_t staffAccountId,

@@ -14,32 +14,16 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, launchBrowser, screenshot } = require('./lib/server');
-const { startSmtpSink } = require('./lib/smtp-sink');
+const { screenshot } = require('./lib/server');
+const {
+  SCHOOLS, withPortal, pathOf, text, optionLabels, clickAndWait, choose, passwordSignIn, esiaSignIn,
+} = require('./lib/portal');
 
-const ESIA_PASSWORD = 'Gosuslugi-2025';
 const MAIL_WAIT_MS = 15000;
 const APPEAL_NUMBER = /^А-\d{9}-\d{2}-\d{2}$/;  // Cyrillic «А»
 const CREATED_SUBJECT = 'Успешно создан запрос получения доступа в систему';
 const COMMENT = '<script>alert("x")</script> Прошу доступ';
 const REASON = 'Фамилия в обращении не совпадает с документами. Подойдите в школу с паспортом.';
-
-const SCHOOLS = {
-  tomskGym1: {
-    region: 'Томская область',
-    municipality: 'Городской округ Город Томск',
-    locality: 'г. Томск',
-    type: 'Общеобразовательная',
-    organization: 'МАОУ "Гимназия № 1"',
-  },
-  volgograd17: {
-    region: 'Волгоградская область',
-    municipality: 'Городской округ город-герой Волгоград',
-    locality: 'г. Волгоград',
-    type: 'Общеобразовательная',
-    organization: 'МОУ "Средняя школа № 17"',
-  },
-};
 
 // Зайцева: only on Gosuslugi; appeals to Ульяна's school and class.
 const ZAYTSEVA = {
@@ -65,135 +49,6 @@ const SOROKIN = {
 };
 
 // ---- Helpers ------------------------------------------------------------------------------
-
-// An SMTP sink, a portal delivering to it, and browsers, all stopped whatever happens.
-async function withPortalAndMail(body) {
-  const sink = await startSmtpSink();
-  let server = null;
-  const browsers = [];
-  try {
-    server = await startServer(['--mail', 'smtp', '--smtp-port', String(sink.port),
-      '--mail-retry-seconds', '1']);
-    assert.ok(server.sim, `the demo printed the emulator's address:\n${server.log()}`);
-    await body(server, sink, async () => {
-      const b = await launchBrowser();
-      browsers.push(b);
-      return b;
-    });
-  } catch (e) {
-    if (server) e.message += `\n--- netcity output (tail) ---\n${server.log().slice(-4000)}`;
-    throw e;
-  } finally {
-    try {
-      for (const b of browsers) await b.close();
-    } finally {
-      try {
-        if (server) await server.stop();
-      } finally {
-        await sink.stop();
-      }
-    }
-  }
-}
-
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
-function originOf(page) {
-  return new URL(page.url()).origin;
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).innerText()).trim();
-}
-
-// Clicks a link or button and waits for the page it leads to (through any redirects).
-async function clickAndWait(page, selector) {
-  const errors = [];
-  const onConsole = (m) => { if (m.type() === 'error') errors.push(m.text()); };
-  page.on('console', onConsole);
-  try {
-    await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  } catch (e) {
-    await new Promise((r) => setTimeout(r, 200));  // let the console report the reason
-    assert.fail(`${selector} on ${page.url()}: the browser did not get to the next page: ` +
-      `${e.message.split('\n')[0]}\nbrowser console:\n${errors.join('\n')}`);
-  } finally {
-    page.off('console', onConsole);
-  }
-}
-
-async function selectedLabel(page, selector) {
-  return page.$eval(selector, (s) => (s.selectedIndex >= 0 ? s.options[s.selectedIndex].textContent.trim() : ''));
-}
-
-async function optionLabels(page, selector) {
-  return page.$$eval(`${selector} option`, (os) => os.map((o) => o.textContent.trim()));
-}
-
-// Waits until the page's script has put an option with this label into the select, then
-// chooses it (unless it is chosen already).
-async function choose(page, selector, label) {
-  await page.waitForFunction(
-    ({ selector, label }) => {
-      const s = document.querySelector(selector);
-      return !!s && Array.from(s.options).some((o) => o.textContent.trim() === label);
-    },
-    { selector, label },
-  ).catch(async (e) => {
-    throw new Error(`${selector} has no option «${label}»: ${JSON.stringify(await optionLabels(page, selector))}\n${e.message}`);
-  });
-  if (await selectedLabel(page, selector) !== label) await page.selectOption(selector, { label });
-  assert.equal(await selectedLabel(page, selector), label, `${selector} should show «${label}»`);
-}
-
-async function chooseSchool(page, school) {
-  await choose(page, '#region', school.region);
-  await choose(page, '#municipality', school.municipality);
-  await choose(page, '#locality', school.locality);
-  await choose(page, '#type', school.type);
-  await choose(page, '#organization', school.organization);
-  assert.match(await page.$eval('#organization', (s) => s.value), /^[1-9]\d*$/);
-}
-
-// The portal's login page: the school, login and password → /main.
-async function passwordSignIn(page, server, who) {
-  await page.goto(server.url);
-  await chooseSchool(page, who.school);
-  await page.fill('#login', who.login);
-  await page.fill('#password', who.password);
-  await clickAndWait(page, '#submit');
-  assert.equal(pathOf(page), '/main', `${who.login} is signed in with the school password`);
-  assert.equal(await text(page, '#profile-link'), who.name);
-}
-
-// «Войти через госуслуги» on the login page → «Родитель» → through the emulator (password,
-// consent, whatever it asks) → back at the portal. Resolves to what the emulator asked.
-async function esiaSignInAsParent(page, server, person) {
-  await page.goto(server.url);
-  await clickAndWait(page, '#esia');
-  assert.equal(pathOf(page), '/esia/start');
-  assert.equal(await text(page, '#role-parent'), 'Родитель');
-  await clickAndWait(page, '#role-parent');
-  const seen = { login: false, rights: false };
-  for (let step = 0; step < 4 && originOf(page) === server.sim; step++) {
-    if (await page.locator('#login-form').count()) {
-      assert.equal(seen.login, false, `the emulator asks for the password once: ${await text(page, 'main')}`);
-      seen.login = true;
-      await page.fill('#login', person.esia);
-      await page.fill('#password', ESIA_PASSWORD);
-      await clickAndWait(page, '#submit');
-    } else if (await page.locator('#consent-form').count()) {
-      seen.rights = true;
-      await clickAndWait(page, '#allow');
-    } else {
-      assert.fail(`unexpected emulator page ${page.url()}: ${await text(page, 'main')}`);
-    }
-  }
-  assert.equal(originOf(page), server.base, `back on the portal (at ${page.url()})`);
-  return seen;
-}
 
 async function assertNotFound(page) {
   assert.equal(await text(page, '#not-found'), 'Запись не найдена', `at ${page.url()}: ${await text(page, 'main')}`);
@@ -278,11 +133,11 @@ function assertMultipart(letter) {
 // ---- Resolved -----------------------------------------------------------------------------
 
 test('appeal resolved: «Запись не найдена» → appeal → letter → the administrator creates the account → letter → signed in', async () => {
-  await withPortalAndMail(async (server, sink, newBrowser) => {
+  await withPortal(async (server, newBrowser, sink) => {
     const { page } = await newBrowser();
 
     // Зайцева as parent: nobody in the school data → «Запись не найдена» → the form.
-    const first = await esiaSignInAsParent(page, server, ZAYTSEVA);
+    const first = await esiaSignIn(page, server, 'parent', ZAYTSEVA);
     assert.ok(first.login && first.rights, 'the emulator asked for the password and the consent');
     await assertNotFound(page);
     assert.equal(await page.locator('#previous-appeals').count(), 0, 'no appeals yet');
@@ -361,24 +216,24 @@ test('appeal resolved: «Запись не найдена» → appeal → lette
       `among the resolved: ${await text(admin, '#appeals')}`);
 
     // Зайцева through Gosuslugi again: signed in, with her daughter.
-    await esiaSignInAsParent(page, server, ZAYTSEVA);
+    await esiaSignIn(page, server, 'parent', ZAYTSEVA);
     assert.equal(pathOf(page), '/main', `signed in (at ${page.url()}): ${await text(page, 'main')}`);
     assert.equal(await text(page, '#profile-link'), ZAYTSEVA.name);
     assert.match(await text(page, '#roles'), /Родитель/);
     assert.match(await text(page, '#organization'), /Гимназия № 1/);
     assert.match(await text(page, '#children'), new RegExp(ZAYTSEVA.childName));
     await screenshot(page, 'appeal-signed-in.png');
-  });
+  }, { mail: true });
 });
 
 // ---- Rejected -----------------------------------------------------------------------------
 
 test('appeal rejected: the administrator gives a reason; the letter carries it; «Запись не найдена» lists the appeal as «Отклонено»', async () => {
-  await withPortalAndMail(async (server, sink, newBrowser) => {
+  await withPortal(async (server, newBrowser, sink) => {
     const { page } = await newBrowser();
 
     // Петрова as parent: the school typed «Петрава» → «Запись не найдена» → the form.
-    await esiaSignInAsParent(page, server, PETROVA);
+    await esiaSignIn(page, server, 'parent', PETROVA);
     await openAppealForm(page);
     await assertPrefilled(page, PETROVA);
     await fillAppeal(page, PETROVA, 'Моя фамилия Петрова, в журнале написано Петрава.');
@@ -411,7 +266,7 @@ test('appeal rejected: the administrator gives a reason; the letter carries it; 
     assert.ok(rejected.text.includes(`Причина: ${REASON}`), `the letter gives the reason:\n${rejected.text}`);
 
     // Her next Gosuslugi sign-in: still «Запись не найдена», her appeal listed as rejected.
-    await esiaSignInAsParent(page, server, PETROVA);
+    await esiaSignIn(page, server, 'parent', PETROVA);
     await assertNotFound(page);
     const row = page.locator('#previous-appeals tr', { hasText: number });
     assert.equal(await row.count(), 1, `the appeal is listed: ${await page.locator('main').innerText()}`);
@@ -421,5 +276,5 @@ test('appeal rejected: the administrator gives a reason; the letter carries it; 
     assert.match(cells[2], /^Отклонено/);
     assert.ok(cells[2].includes(REASON), `the reason is shown: ${cells[2]}`);
     await screenshot(page, 'appeal-not-found-rejected.png');
-  });
+  }, { mail: true });
 });

@@ -21,6 +21,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startServer, launchBrowser, screenshot } = require('./lib/server');
+const { text } = require('./lib/portal');
 
 const CLIENT_ID = 'NETCITY01';
 const SCOPE = 'openid fullname snils';
@@ -175,10 +176,6 @@ function checkJwt(work, certPem, jwt, what) {
 }
 
 // ---- Browser helpers ----------------------------------------------------------------------
-
-async function text(page, selector) {
-  return (await page.locator(selector).innerText()).trim();
-}
 
 // Clicks a button whose form the emulator answers with a 303 to redirect_uri; resolves to the
 // URL the browser was sent to. Fails fast, with the browser's console errors, if the

@@ -7,15 +7,12 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, launchBrowser, screenshot } = require('./lib/server');
+const { screenshot } = require('./lib/server');
+const {
+  SCHOOLS, withPortal, pathOf, text, selectedLabel, optionLabels, choose, chooseSchool,
+} = require('./lib/portal');
 
-const SCHOOL = {
-  region: 'Ямало-Ненецкий автономный округ',
-  municipality: 'Городской округ город Салехард',
-  locality: 'г. Салехард',
-  type: 'Общеобразовательная',
-  organization: 'МБОУ "Школа № 5"',
-};
+const SCHOOL = SCHOOLS.salekhard5;
 const AUTHORITY = 'Департамент образования Администрации г. Салехард';
 const PARENT = { login: 'tkachenko.as.rod', password: 'Roditel-2025', newPassword: 'Novyi-Parol-2026' };
 const WRONG_CREDENTIALS = 'Неверное имя пользователя или пароль';
@@ -28,68 +25,6 @@ async function checkSchoolKept(t, page, when) {
     assert.equal(await selectedLabel(page, '#organization'), SCHOOL.organization);
     assert.notEqual(await page.inputValue('#login-organization'), '');
   });
-}
-
-// A server and a browser for one test, both stopped whatever happens.
-async function withPortal(browserOptions, body) {
-  const server = await startServer();
-  let browser;
-  try {
-    browser = await launchBrowser(browserOptions);
-    await body(server, browser);
-  } finally {
-    try {
-      if (browser) await browser.close();
-    } finally {
-      await server.stop();
-    }
-  }
-}
-
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).innerText()).trim();
-}
-
-// Label of the option chosen in a select ('' when none, or the placeholder when nothing chosen).
-async function selectedLabel(page, selector) {
-  return page.$eval(selector, (s) => (s.selectedIndex >= 0 ? s.options[s.selectedIndex].textContent.trim() : ''));
-}
-
-async function optionLabels(page, selector) {
-  return page.$$eval(`${selector} option`, (os) => os.map((o) => o.textContent.trim()));
-}
-
-// Waits until the select (filled by login.js from /api/directory/*) has an option with this
-// exact label, then chooses it, unless the page has already chosen it (a level with a single
-// entry is chosen automatically; choosing it again would reload the levels below).
-async function choose(page, selector, label) {
-  await page.waitForFunction(
-    ({ selector, label }) => {
-      const s = document.querySelector(selector);
-      return !!s && Array.from(s.options).some((o) => o.textContent.trim() === label);
-    },
-    { selector, label },
-  ).catch(async (e) => {
-    throw new Error(`${selector} has no option «${label}»: ${JSON.stringify(await optionLabels(page, selector))}\n${e.message}`);
-  });
-  if (await selectedLabel(page, selector) !== label) await page.selectOption(selector, { label });
-  assert.equal(await selectedLabel(page, selector), label, `${selector} should show «${label}»`);
-}
-
-async function chooseSchool(page) {
-  await choose(page, '#region', SCHOOL.region);
-  await choose(page, '#municipality', SCHOOL.municipality);
-  await choose(page, '#locality', SCHOOL.locality);
-  await choose(page, '#type', SCHOOL.type);
-  await choose(page, '#organization', SCHOOL.organization);
-  const orgId = await page.$eval('#organization', (s) => s.value);
-  assert.match(orgId, /^[1-9]\d*$/, 'the chosen school has an id');
-  assert.equal(await page.inputValue('#login-organization'), orgId,
-    'the hidden #login-organization carries the chosen school');
 }
 
 // Fills the login form and submits it; resolves once the answer page has loaded.
@@ -120,7 +55,8 @@ async function assertParentMainPage(page, context) {
 }
 
 test('parent: choose the school, wrong password, sign in, change password, sign out', async (t) => {
-  await withPortal({}, async (server, { page, context }) => {
+  await withPortal(async (server, newBrowser) => {
+    const { page, context } = await newBrowser();
     // 1. The empty login page.
     await page.goto(server.url);
     assert.equal(pathOf(page), '/login');
@@ -135,7 +71,7 @@ test('parent: choose the school, wrong password, sign in, change password, sign 
     await screenshot(page, 'login-empty.png');
 
     // 2. The school, level by level (filled by login.js).
-    await chooseSchool(page);
+    await chooseSchool(page, SCHOOL);
 
     // 3. A wrong password.
     await signIn(page, PARENT.login, 'wrong-password', { expectSuccess: false });
@@ -191,14 +127,15 @@ test('parent: choose the school, wrong password, sign in, change password, sign 
     await signIn(page, PARENT.login, PARENT.password, { expectSuccess: false });
     assert.match(await text(page, '#login-error'), new RegExp(WRONG_CREDENTIALS), 'the old password no longer works');
     await checkSchoolKept(t, page, 'after the old password');
-    await chooseSchool(page);
+    await chooseSchool(page, SCHOOL);
     await signIn(page, PARENT.login, PARENT.newPassword, { expectSuccess: true });
     await assertParentMainPage(page, context);
   });
 });
 
 test('authority: sign in to the education authority tab', async () => {
-  await withPortal({}, async (server, { page }) => {
+  await withPortal(async (server, newBrowser) => {
+    const { page } = await newBrowser();
     await page.goto(server.url);
     await page.click('#tab-authority');
     await page.waitForURL((u) => u.searchParams.get('tab') === 'authority');
@@ -225,7 +162,8 @@ test('authority: sign in to the education authority tab', async () => {
 });
 
 test('without JavaScript the «Выбрать» button walks the selects', async () => {
-  await withPortal({ javaScriptEnabled: false }, async (server, { page, context }) => {
+  await withPortal(async (server, newBrowser) => {
+    const { page, context } = await newBrowser({ javaScriptEnabled: false });
     await page.goto(server.url);
     const pick = page.locator('form#directory button[type=submit]');
     assert.equal(await pick.count(), 1);

@@ -12,17 +12,12 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { launchBrowser, screenshot, BINARY } = require('./lib/server');
+const { SCHOOLS, submitSchoolLogin } = require('./lib/portal');
 
 const DEMO_CSV = path.resolve(__dirname, '../../demo/demo-data.csv');
 const SECRET = 'oidc-test-secret-' + Math.random().toString(36).slice(2);
 const STAFF = { login: 'vorontsova.em', password: 'Admin-2025', name: 'Воронцова' };
-const SCHOOL = {
-  region: 'Томская область',
-  municipality: 'Городской округ Город Томск',
-  locality: 'г. Томск',
-  type: 'Общеобразовательная',
-  organization: 'МАОУ "Гимназия № 1"',
-};
+const SCHOOL = SCHOOLS.tomskGym1;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -95,11 +90,6 @@ async function startPortal(port, issuer) {
   };
 }
 
-async function selectLabel(page, selector, label) {
-  await page.locator(`${selector} option`, { hasText: label }).first().waitFor({ state: 'attached' });
-  await page.selectOption(selector, { label });
-}
-
 // Through the provider's development login and consent pages, back to the portal.
 async function throughProvider(page, login) {
   await page.locator('input[name=login]').waitFor();
@@ -135,14 +125,7 @@ test('an OpenID Connect provider in place of ESIA: not found, link once, then st
 
     await Promise.all([page.waitForNavigation(), page.click('#link-account')]);
     assert.match(await page.locator('h1').textContent(), /Привязать учетную запись/);
-    await selectLabel(page, '#region', SCHOOL.region);
-    await selectLabel(page, '#municipality', SCHOOL.municipality);
-    await selectLabel(page, '#locality', SCHOOL.locality);
-    await selectLabel(page, '#type', SCHOOL.type);
-    await selectLabel(page, '#organization', SCHOOL.organization);
-    await page.fill('#login', STAFF.login);
-    await page.fill('#password', STAFF.password);
-    await Promise.all([page.waitForNavigation(), page.click('#submit')]);
+    await submitSchoolLogin(page, SCHOOL, STAFF.login, STAFF.password);
     assert.equal(new URL(page.url()).pathname, '/main');
     assert.match(await page.locator('#flash').textContent(), /Пользователь успешно привязан/);
     assert.match(await page.locator('#profile-link').textContent(), new RegExp(STAFF.name));

@@ -13,35 +13,14 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, launchBrowser, screenshot } = require('./lib/server');
+const { screenshot } = require('./lib/server');
+const {
+  SCHOOLS, withPortal, pathOf, originOf, text, selectedLabel, optionLabels, clickAndWait,
+  chooseSchool, submitSchoolLogin, passwordSignIn, startEsia, passEmulator, esiaSignIn,
+} = require('./lib/portal');
 
-const ESIA_PASSWORD = 'Gosuslugi-2025';
 const LINKED = 'Пользователь успешно привязан к учетной записи портала Госуслуг';
 const CUT_OFF = /Самостоятельная привязка учётной записи Госуслуг родителям и обучающимся больше недоступна\. Обратитесь к классному руководителю или администратору образовательной организации/;
-
-const SCHOOLS = {
-  kholmsk9: {
-    region: 'Сахалинская область',
-    municipality: 'Холмский городской округ',
-    locality: 'г. Холмск',
-    type: 'Общеобразовательная',
-    organization: 'МАОУ "СОШ № 9 г. Холмска"',
-  },
-  tomskGym1: {
-    region: 'Томская область',
-    municipality: 'Городской округ Город Томск',
-    locality: 'г. Томск',
-    type: 'Общеобразовательная',
-    organization: 'МАОУ "Гимназия № 1"',
-  },
-  volgograd17: {
-    region: 'Волгоградская область',
-    municipality: 'Городской округ город-герой Волгоград',
-    locality: 'г. Волгоград',
-    type: 'Общеобразовательная',
-    organization: 'МОУ "Средняя школа № 17"',
-  },
-};
 
 // Persons of the demo (docs/demo-data.md): the school login and the Gosuslugi login.
 // Широков: teacher; his card has another SNILS than Gosuslugi → never matched automatically.
@@ -73,170 +52,7 @@ const PETRAVA = {
 // Воробьёва: data match, but her Gosuslugi account is not confirmed.
 const VOROBEVA = { esia: 'vorobeva.ia@example.org' };
 
-const ROLE_LABELS = { parent: 'Родитель', student: 'Обучающийся', staff: 'Педагоги и сотрудники' };
-
 // ---- Helpers ------------------------------------------------------------------------------
-
-// A portal (with its emulator) and a browser for one seed, both stopped whatever happens.
-async function withPortal(body, serverArgs = []) {
-  const server = await startServer(serverArgs);
-  const browsers = [];
-  try {
-    assert.ok(server.sim, `the demo printed the emulator's address:\n${server.log()}`);
-    await body(server, async () => {
-      const b = await launchBrowser();
-      browsers.push(b);
-      return b;
-    });
-  } finally {
-    try {
-      for (const b of browsers) await b.close();
-    } finally {
-      await server.stop();
-    }
-  }
-}
-
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
-function originOf(page) {
-  return new URL(page.url()).origin;
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).innerText()).trim();
-}
-
-// Clicks a link or button and waits for the page it leads to (through any redirects). If the
-// browser refuses the navigation (e.g. a Content-Security-Policy form-action), fails with what
-// the browser's console said.
-async function clickAndWait(page, selector) {
-  const errors = [];
-  const onConsole = (m) => { if (m.type() === 'error') errors.push(m.text()); };
-  page.on('console', onConsole);
-  try {
-    await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  } catch (e) {
-    await new Promise((r) => setTimeout(r, 200));  // let the console report the reason
-    assert.fail(`${selector} on ${page.url()}: the browser did not get to the next page: ` +
-      `${e.message.split('\n')[0]}\nbrowser console:\n${errors.join('\n')}`);
-  } finally {
-    page.off('console', onConsole);
-  }
-}
-
-async function selectedLabel(page, selector) {
-  return page.$eval(selector, (s) => (s.selectedIndex >= 0 ? s.options[s.selectedIndex].textContent.trim() : ''));
-}
-
-async function optionLabels(page, selector) {
-  return page.$$eval(`${selector} option`, (os) => os.map((o) => o.textContent.trim()));
-}
-
-// Waits until login.js has put an option with this label into the select, then chooses it
-// (unless it is chosen already: a single entry is chosen by the page itself).
-async function choose(page, selector, label) {
-  await page.waitForFunction(
-    ({ selector, label }) => {
-      const s = document.querySelector(selector);
-      return !!s && Array.from(s.options).some((o) => o.textContent.trim() === label);
-    },
-    { selector, label },
-  ).catch(async (e) => {
-    throw new Error(`${selector} has no option «${label}»: ${JSON.stringify(await optionLabels(page, selector))}\n${e.message}`);
-  });
-  if (await selectedLabel(page, selector) !== label) await page.selectOption(selector, { label });
-  assert.equal(await selectedLabel(page, selector), label, `${selector} should show «${label}»`);
-}
-
-async function chooseSchool(page, school) {
-  await choose(page, '#region', school.region);
-  await choose(page, '#municipality', school.municipality);
-  await choose(page, '#locality', school.locality);
-  await choose(page, '#type', school.type);
-  await choose(page, '#organization', school.organization);
-  const orgId = await page.$eval('#organization', (s) => s.value);
-  assert.match(orgId, /^[1-9]\d*$/);
-  assert.equal(await page.inputValue('#login-organization'), orgId, 'the form carries the chosen school');
-}
-
-// The portal's login page: the school, login and password → /main.
-async function passwordSignIn(page, server, who) {
-  await page.goto(server.url);
-  await chooseSchool(page, who.school);
-  await page.fill('#login', who.login);
-  await page.fill('#password', who.password);
-  await clickAndWait(page, '#submit');
-  assert.equal(pathOf(page), '/main', `${who.login} is signed in with the school password`);
-  assert.equal(await text(page, '#profile-link'), who.name);
-}
-
-// «Войти через госуслуги» on the login page → the role page → the chosen role's button.
-// Resolves once the browser has stopped (at the emulator, or already back at the portal).
-async function startEsia(page, server, role, shot) {
-  if (pathOf(page) !== '/login' || originOf(page) !== server.base) await page.goto(server.url);
-  assert.equal(await text(page, '#esia'), 'Войти через госуслуги');
-  await clickAndWait(page, '#esia');
-  assert.equal(pathOf(page), '/esia/start');
-  assert.equal(await text(page, 'h1'), 'Вход через госуслуги');
-  for (const [r, label] of Object.entries(ROLE_LABELS)) assert.equal(await text(page, `#role-${r}`), label);
-  if (shot) await screenshot(page, shot);
-  await clickAndWait(page, `#role-${role}`);
-}
-
-// The SMS code for `oid`, from the emulator's developer page in a second tab.
-async function smsCode(page, server, oid) {
-  const dev = await page.context().newPage();
-  try {
-    await dev.goto(`${server.sim}/sim/dev`);
-    const row = dev.locator('#sms tr:has(td.code)').first();
-    assert.equal((await row.locator('td').first().innerText()).trim(), oid, 'the newest SMS went to this person');
-    const code = (await row.locator('td.code').innerText()).trim();
-    assert.match(code, /^\d{6}$/);
-    return code;
-  } finally {
-    await dev.close();
-  }
-}
-
-// Walks the emulator's pages (login, SMS, consent) until the browser is back on the portal.
-// Returns what was shown: {login, sms, rights (null when no consent page)}; `shots` names
-// screenshots of the emulator's pages ({login, sms, consent}).
-async function passEmulator(page, server, person, { oid, shots = {} } = {}) {
-  const seen = { login: false, sms: false, rights: null };
-  for (let step = 0; step < 4 && originOf(page) === server.sim; step++) {
-    if (await page.locator('#login-form').count()) {
-      assert.equal(seen.login, false, `the emulator asks for the password once: ${await text(page, 'main')}`);
-      seen.login = true;
-      assert.equal(pathOf(page), '/idp/login');
-      assert.match(await text(page, 'main'), /для продолжения в «Сетевой Город\. Образование»/);
-      await page.fill('#login', person.esia);
-      await page.fill('#password', ESIA_PASSWORD);
-      if (shots.login) await screenshot(page, shots.login);
-      await clickAndWait(page, '#submit');
-    } else if (await page.locator('#sms-form').count()) {
-      seen.sms = true;
-      assert.equal(await text(page, 'h1'), 'Подтверждение входа');
-      await page.fill('#code', await smsCode(page, server, oid));
-      if (shots.sms) await screenshot(page, shots.sms);
-      await clickAndWait(page, '#confirm');
-    } else if (await page.locator('#consent-form').count()) {
-      assert.equal(await text(page, 'h1'), 'Предоставление прав доступа');
-      assert.match(await text(page, 'main'), /Сетевой Город\. Образование запрашивает следующие права/);
-      seen.rights = (await page.locator('#rights li').allInnerTexts()).map((s) => s.trim());
-      assert.equal(await text(page, '#allow'), 'Предоставить');
-      assert.equal(await text(page, '#deny'), 'Отказать');
-      if (shots.consent) await screenshot(page, shots.consent);
-      await clickAndWait(page, '#allow');
-    } else {
-      assert.fail(`unexpected emulator page ${page.url()}: ${await text(page, 'main')}`);
-    }
-  }
-  assert.equal(originOf(page), server.base, `back on the portal (at ${page.url()})`);
-  return seen;
-}
 
 async function assertMessagePage(page, heading, message) {
   assert.equal(await text(page, 'h1'), heading);
@@ -358,10 +174,7 @@ test('seed 001: staff sign in through Gosuslugi, «Запись не найде�
     assert.equal(pathOf(page), '/esia/link');
     assert.equal(await text(page, 'h1'), 'Привязать учетную запись');
     assert.equal(await page.locator('#esia').count(), 0, 'no «Войти через госуслуги» while linking');
-    await chooseSchool(page, SHIROKOV.school);
-    await page.fill('#login', SHIROKOV.login);
-    await page.fill('#password', 'Wrong-Password-1');
-    await clickAndWait(page, '#submit');
+    await submitSchoolLogin(page, SHIROKOV.school, SHIROKOV.login, 'Wrong-Password-1');
     assert.equal(await text(page, '#login-error'), 'Неверное имя пользователя или пароль.');
     assert.equal(await text(page, 'h1'), 'Привязать учетную запись', 'still linking after a wrong password');
     assert.equal(await selectedLabel(page, '#organization'), SHIROKOV.school.organization, 'the school is kept');
@@ -499,7 +312,7 @@ test('seed 002, step 7: the control question at the first Gosuslugi sign-in, whe
     assert.deepEqual(await passEmulator(page, server, ZAKHAROVA), { login: false, sms: false, rights: null });
     assert.equal(pathOf(page), '/main');
     assert.equal(await text(page, '#profile-link'), ZAKHAROVA.name);
-  }, ['--esia-control-question', 'true']);
+  }, { serverArgs: ['--esia-control-question', 'true'] });
 });
 
 // ---- seed 003: the login page, linking and unlinking in the settings --------------------
@@ -577,10 +390,7 @@ test('seed 004: a parent who does not match: «Запись не найдена�
     // «Привязать учетную запись»: after 17.03.2025 a parent cannot link herself.
     await clickAndWait(page, '#link-account');
     assert.equal(await text(page, 'h1'), 'Привязать учетную запись');
-    await chooseSchool(page, PETRAVA.school);
-    await page.fill('#login', PETRAVA.login);
-    await page.fill('#password', PETRAVA.password);
-    await clickAndWait(page, '#submit');
+    await submitSchoolLogin(page, PETRAVA.school, PETRAVA.login, PETRAVA.password);
     await assertMessagePage(page, 'Привязка недоступна', CUT_OFF);
     await screenshot(page, 'seed004-link-cutoff.png');
 
@@ -600,9 +410,7 @@ test('seed 004: a parent who does not match: «Запись не найдена�
     await screenshot(page, 'seed004-appeal.png');
 
     // Once more, and «Выход»: out of Gosuslugi and back to the portal's login page.
-    await page.goto(server.url);
-    await startEsia(page, server, 'parent');
-    await passEmulator(page, server, PETRAVA);
+    await esiaSignIn(page, server, 'parent', PETRAVA);
     await assertNotFound();
     const exitRequests = [];
     const onRequest = (r) => { if (r.isNavigationRequest()) exitRequests.push(new URL(r.url())); };

@@ -20,10 +20,11 @@ const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { startServer, launchBrowser, screenshot } = require('./lib/server');
-const { startSmtpSink } = require('./lib/smtp-sink');
+const { screenshot } = require('./lib/server');
+const {
+  SCHOOLS, withPortal, pathOf, text, clickAndWait, submitLogin, passwordSignIn, esiaSignIn,
+} = require('./lib/portal');
 
-const ESIA_PASSWORD = 'Gosuslugi-2025';
 const MAIL_WAIT_MS = 15000;
 const LINKED = 'Пользователь успешно привязан к учетной записи портала Госуслуг';
 const WRONG_PASSWORD = 'Неверное имя пользователя или пароль.';
@@ -33,13 +34,7 @@ const MUST_CHANGE = 'Перед началом работы смените па�
 const PASSWORD_CHANGED = 'Пароль изменён. Другие сеансы завершены.';
 const RECOVERY_SUBJECT = 'Восстановление пароля';
 
-const GYM1 = {
-  region: 'Томская область',
-  municipality: 'Городской округ Город Томск',
-  locality: 'г. Томск',
-  type: 'Общеобразовательная',
-  organization: 'МАОУ "Гимназия № 1"',
-};
+const GYM1 = SCHOOLS.tomskGym1;
 
 // Коваленко: parent; her card has no SNILS, Gosuslugi has 143-464-097 56. Name, birth date and
 // sex on the card are exactly as on Gosuslugi (demo-data.md, row 17).
@@ -65,117 +60,7 @@ const GOLUBEV = {
   email: 'golubev.iv@example.org', school: GYM1,
 };
 
-// ---- Helpers (the style of appeals.test.js / seeds.test.js) -------------------------------
-
-// A portal (with its emulator), optionally an SMTP sink it delivers to, and browsers, all
-// stopped whatever happens.
-async function withPortal(body, { mail = false } = {}) {
-  const sink = mail ? await startSmtpSink() : null;
-  let server = null;
-  const browsers = [];
-  try {
-    server = await startServer(sink
-      ? ['--mail', 'smtp', '--smtp-port', String(sink.port), '--mail-retry-seconds', '1']
-      : []);
-    assert.ok(server.sim, `the demo printed the emulator's address:\n${server.log()}`);
-    await body(server, async () => {
-      const b = await launchBrowser();
-      browsers.push(b);
-      return b;
-    }, sink);
-  } catch (e) {
-    if (server) e.message += `\n--- netcity output (tail) ---\n${server.log().slice(-4000)}`;
-    throw e;
-  } finally {
-    try {
-      for (const b of browsers) await b.close();
-    } finally {
-      try {
-        if (server) await server.stop();
-      } finally {
-        if (sink) await sink.stop();
-      }
-    }
-  }
-}
-
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
-function originOf(page) {
-  return new URL(page.url()).origin;
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).innerText()).trim();
-}
-
-// Clicks a link or button and waits for the page it leads to (through any redirects).
-async function clickAndWait(page, selector) {
-  const errors = [];
-  const onConsole = (m) => { if (m.type() === 'error') errors.push(m.text()); };
-  page.on('console', onConsole);
-  try {
-    await Promise.all([page.waitForNavigation(), page.click(selector)]);
-  } catch (e) {
-    await new Promise((r) => setTimeout(r, 200));  // let the console report the reason
-    assert.fail(`${selector} on ${page.url()}: the browser did not get to the next page: ` +
-      `${e.message.split('\n')[0]}\nbrowser console:\n${errors.join('\n')}`);
-  } finally {
-    page.off('console', onConsole);
-  }
-}
-
-async function selectedLabel(page, selector) {
-  return page.$eval(selector, (s) => (s.selectedIndex >= 0 ? s.options[s.selectedIndex].textContent.trim() : ''));
-}
-
-async function optionLabels(page, selector) {
-  return page.$$eval(`${selector} option`, (os) => os.map((o) => o.textContent.trim()));
-}
-
-// Waits until the page's script has put an option with this label into the select, then
-// chooses it (unless it is chosen already).
-async function choose(page, selector, label) {
-  await page.waitForFunction(
-    ({ selector, label }) => {
-      const s = document.querySelector(selector);
-      return !!s && Array.from(s.options).some((o) => o.textContent.trim() === label);
-    },
-    { selector, label },
-  ).catch(async (e) => {
-    throw new Error(`${selector} has no option «${label}»: ${JSON.stringify(await optionLabels(page, selector))}\n${e.message}`);
-  });
-  if (await selectedLabel(page, selector) !== label) await page.selectOption(selector, { label });
-  assert.equal(await selectedLabel(page, selector), label, `${selector} should show «${label}»`);
-}
-
-async function chooseSchool(page, school) {
-  await choose(page, '#region', school.region);
-  await choose(page, '#municipality', school.municipality);
-  await choose(page, '#locality', school.locality);
-  await choose(page, '#type', school.type);
-  await choose(page, '#organization', school.organization);
-  assert.match(await page.$eval('#organization', (s) => s.value), /^[1-9]\d*$/);
-}
-
-// The portal's login page: the school, login and password, «Войти». Leaves the browser wherever
-// the portal sends it.
-async function submitLogin(page, server, school, login, password) {
-  await page.goto(server.url);
-  await chooseSchool(page, school);
-  await page.fill('#login', login);
-  await page.fill('#password', password);
-  await clickAndWait(page, '#submit');
-}
-
-async function passwordSignIn(page, server, who, password = who.password) {
-  await submitLogin(page, server, who.school, who.login, password);
-  assert.equal(pathOf(page), '/main',
-    `${who.login} is signed in with the password (at ${page.url()}): ${await text(page, 'main')}`);
-  assert.equal(await text(page, '#profile-link'), who.name);
-}
+// ---- Helpers (the shared steps are in lib/portal.js) ---------------------------------------
 
 // A refused sign-in: still on the login page, with this message (a screenshot of it if `shot`).
 async function assertLoginRefused(page, message, shot) {
@@ -184,33 +69,6 @@ async function assertLoginRefused(page, message, shot) {
   if (shot) await screenshot(page, shot);
   await page.goto(new URL('/main', page.url()).href);
   assert.equal(pathOf(page), '/login', 'no session');
-}
-
-// «Войти через госуслуги» on the login page → «Родитель» → through the emulator (password,
-// consent, whatever it asks) → back at the portal. Resolves to what the emulator asked.
-async function esiaSignInAsParent(page, server, person) {
-  await page.goto(server.url);
-  await clickAndWait(page, '#esia');
-  assert.equal(pathOf(page), '/esia/start');
-  assert.equal(await text(page, '#role-parent'), 'Родитель');
-  await clickAndWait(page, '#role-parent');
-  const seen = { login: false, rights: false };
-  for (let step = 0; step < 4 && originOf(page) === server.sim; step++) {
-    if (await page.locator('#login-form').count()) {
-      assert.equal(seen.login, false, `the emulator asks for the password once: ${await text(page, 'main')}`);
-      seen.login = true;
-      await page.fill('#login', person.esia);
-      await page.fill('#password', ESIA_PASSWORD);
-      await clickAndWait(page, '#submit');
-    } else if (await page.locator('#consent-form').count()) {
-      seen.rights = true;
-      await clickAndWait(page, '#allow');
-    } else {
-      assert.fail(`unexpected emulator page ${page.url()}: ${await text(page, 'main')}`);
-    }
-  }
-  assert.equal(originOf(page), server.base, `back on the portal (at ${page.url()})`);
-  return seen;
 }
 
 // /main → «Пользователи» → search → the row of `name` → its card. Resolves to the account id.
@@ -295,7 +153,7 @@ test('a class teacher fills a parent\'s card after the cut-off, and the parent\'
     const { page } = await newBrowser();
 
     // Коваленко through Gosuslugi as parent: her card has no SNILS → «Запись не найдена».
-    const first = await esiaSignInAsParent(page, server, KOVALENKO);
+    const first = await esiaSignIn(page, server, 'parent', KOVALENKO);
     assert.ok(first.login && first.rights, 'the emulator asked for the password and the consent');
     assert.equal(pathOf(page), '/esia/callback');
     assert.equal(await text(page, '#not-found'), 'Запись не найдена', `at ${page.url()}: ${await text(page, 'main')}`);
@@ -369,7 +227,7 @@ test('a class teacher fills a parent\'s card after the cut-off, and the parent\'
     await screenshot(teacher, 'staff-card-not-found.png');
 
     // Коваленко through Gosuslugi again: linked automatically, signed in, with her son.
-    await esiaSignInAsParent(page, server, KOVALENKO);
+    await esiaSignIn(page, server, 'parent', KOVALENKO);
     assert.equal(pathOf(page), '/main', `signed in (at ${page.url()}): ${await text(page, 'main')}`);
     assert.equal(await text(page, '#flash'), LINKED);
     assert.equal(await text(page, '#profile-link'), KOVALENKO.name);

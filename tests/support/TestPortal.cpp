@@ -32,6 +32,29 @@ const char* kSmallRegionCsv =
     "account,p-authority,org-uo,,,,,,,,,,,nikitina.vg,Uprav-2025,authority,\n"
     "relation,p-child,p-parent,,,,,,,,,,,,,,\n";
 
+// 6Б with its class teacher, a student and her mother; a teacher without a class; the
+// kindergarten's administrator.
+const char* kMoreStaffCsv =
+    "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,email,"
+    "phone,login,password,roles,class\n"
+    "class,cls-6b,org-g1,6Б,,,,,,,,,,,,,\n"
+    "person,p-sokolov,,,,Соколов,Пётр,Ильич,02.02.1979,М,,,,,,,\n"
+    "person,p-morozova,,,,Морозова,Ольга,Николаевна,03.03.1990,Ж,,,,,,,\n"
+    "person,p-belova,,,,Белова,Ирина,Алексеевна,04.04.1977,Ж,,,,,,,\n"
+    "person,p-orlova,,,,Орлова,Дарья,Игоревна,05.05.2013,Ж,,,,,,,\n"
+    "person,p-orlova-mother,,,,Орлова,Наталья,Игоревна,02.03.1985,Ж,,orlova@example.org,,,,,\n"
+    "account,p-sokolov,org-g1,,,,,,,,,,,sokolov.pi,Uchitel-2025,teacher,cls-6b\n"
+    "account,p-morozova,org-g1,,,,,,,,,,,morozova.on,Uchitel-2025,teacher,\n"
+    "account,p-belova,org-ds,,,,,,,,,,,belova.ia,Admin-2025,administrator,\n"
+    "account,p-orlova,org-g1,,,,,,,,,,,orlova.di,Uchenik-2025,student,cls-6b\n"
+    "account,p-orlova-mother,org-g1,,,,,,,,,,,orlova.ni,Roditel-2025,parent,\n"
+    "relation,p-orlova,p-orlova-mother,,,,,,,,,,,,,,\n"
+    // Morozova teaches, and is also the mother of a 6Б student: two accounts, one person.
+    "person,p-morozov,,,,Морозов,Глеб,Олегович,06.06.2013,М,,,,,,,\n"
+    "account,p-morozov,org-g1,,,,,,,,,,,morozov.go,Uchenik-2025,student,cls-6b\n"
+    "account,p-morozova,org-g1,,,,,,,,,,,morozova.rod,Roditel-2025,parent,\n"
+    "relation,p-morozov,p-morozova,,,,,,,,,,,,,,\n";
+
 TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptions mail)
     : hasher_({.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}),
       vault_(crypto::randomBytes(32), crypto::randomBytes(32)),
@@ -100,6 +123,12 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptio
 TestPortal::~TestPortal() {
     server_->stop();
     outbox_->stop();
+}
+
+void TestPortal::import(const char* csv) {
+    flows::PeopleImport import(database_.db(), hasher_, vault_, clock_);
+    auto report = import.run(csv, false);
+    if (!report.written) throw std::runtime_error("import failed: " + report.errors[0].reason);
 }
 
 std::int64_t TestPortal::accountId(const std::string& organizationKey, const std::string& login) {

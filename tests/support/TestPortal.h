@@ -47,6 +47,10 @@ class ManualClock : public flows::Clock {
 
 // The demo-like region used by the integration tests (docs/csv-format.md).
 extern const char* kSmallRegionCsv;
+// More of the gymnasium for the staff tools: 6Б with its class teacher (sokolov.pi), a student
+// and her mother (orlova.di, orlova.ni), a teacher without a class who is also a 6Б parent
+// (morozova.on, morozova.rod), and the kindergarten's administrator (belova.ia).
+extern const char* kMoreStaffCsv;
 
 struct EsiaOptions {
     class EsiaTestStand* stand = nullptr;  // sign-in through this emulator
@@ -75,6 +79,7 @@ class TestPortal {
     web::Metrics& metrics() { return metrics_; }
     std::int64_t organizationId(const std::string& key);
     std::int64_t accountId(const std::string& organizationKey, const std::string& login);
+    void import(const char* csv);  // more people (docs/csv-format.md)
     int deliverMail() { return outbox_->runOnce(); }
     flows::OutboxWorker& outbox() { return *outbox_; }
     flows::AppealReview& review() { return *review_; }

@@ -8,51 +8,15 @@
 
 #include "flows/PeopleImport.h"
 #include "store/AuditLog.h"
-#include "support/EsiaBrowser.h"
-#include "support/EsiaTestStand.h"
-#include "support/SmtpSink.h"
-#include "support/TestPortal.h"
+#include "support/StaffPortal.h"
 
 using namespace netcity;
 using namespace netcity::testing;
 
 namespace {
 
-bool contains(const std::string& t, const std::string& p) {
-    return t.find(p) != std::string::npos;
-}
-
-// Staff beyond the fixture's: a class teacher of 6Б, a teacher without a class, and the
-// administrator of the kindergarten (another organization).
-const char* kMoreStaff =
-    "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,email,"
-    "phone,login,password,roles,class\n"
-    "class,cls-6b,org-g1,6Б,,,,,,,,,,,,,\n"
-    "person,p-sokolov,,,,Соколов,Пётр,Ильич,02.02.1979,М,,,,,,,\n"
-    "person,p-morozova,,,,Морозова,Ольга,Николаевна,03.03.1990,Ж,,,,,,,\n"
-    "person,p-belova,,,,Белова,Ирина,Алексеевна,04.04.1977,Ж,,,,,,,\n"
-    "account,p-sokolov,org-g1,,,,,,,,,,,sokolov.pi,Uchitel-2025,teacher,cls-6b\n"
-    "account,p-morozova,org-g1,,,,,,,,,,,morozova.on,Uchitel-2025,teacher,\n"
-    "account,p-belova,org-ds,,,,,,,,,,,belova.ia,Admin-2025,administrator,\n";
-
-class AppealsTest : public ::testing::Test {
+class AppealsTest : public StaffPortalTest {
   protected:
-    EsiaTestStand stand;
-    SmtpSink sink;
-    std::unique_ptr<TestPortal> portal;
-
-    void SetUp() override {
-        EsiaOptions options;
-        options.stand = &stand;
-        portal =
-            std::make_unique<TestPortal>(web::PortalSettings{}, options, MailOptions{sink.port()});
-        flows::PeopleImport import(portal->db(), portal->hasher(), portal->vault(),
-                                   portal->clock());
-        ASSERT_TRUE(import.run(kMoreStaff, false).written);
-    }
-    std::unique_ptr<EsiaBrowser> browser() {
-        return std::make_unique<EsiaBrowser>(portal->port(), stand.port());
-    }
     std::int64_t classId(const std::string& key) {
         return idOf("SELECT id FROM classes WHERE key = '" + key + "'");
     }
@@ -99,13 +63,6 @@ class AppealsTest : public ::testing::Test {
         s << "SELECT status FROM appeals WHERE number = '" + number + "'",
             Poco::Data::Keywords::into(st), Poco::Data::Keywords::now;
         return st;
-    }
-    // A staff member signed in with their school password.
-    std::unique_ptr<HttpClient> staff(const std::string& org, const std::string& login,
-                                      const std::string& password) {
-        auto c = std::make_unique<HttpClient>(portal->port());
-        EXPECT_EQ(c->signIn(portal->organizationId(org), login, password).status, 303);
-        return c;
     }
     HttpClient::Response decide(HttpClient& c, const std::string& action, std::int64_t appeal,
                                 const std::string& extra = "") {
@@ -263,7 +220,7 @@ TEST_F(AppealsTest, WithoutAnEmailInTheProfileTheFormAsksToCompleteItFirst) {
 
 TEST_F(AppealsTest, StaffSeeTheCommentAsTextBesideTheClosestPeople) {
     std::string number = filedAppeal("cls-5a", "<script>alert(1)</script> Кирилл в 5А");
-    auto admin = staff("org-g1", "vorontsova.em", "Uchitel-2025");
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025", "org-g1");
     auto list = admin->get("/staff/appeals");
     EXPECT_EQ(list.status, 200);
     EXPECT_TRUE(contains(list.body, number));
@@ -280,7 +237,7 @@ TEST_F(AppealsTest, StaffSeeTheCommentAsTextBesideTheClosestPeople) {
 
 TEST_F(AppealsTest, CorrectingTheCardLetsTheNextGosuslugiSignInLinkItself) {
     std::string number = filedAppeal();
-    auto admin = staff("org-g1", "vorontsova.em", "Uchitel-2025");
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025", "org-g1");
     auto account = portal->accountId("org-g1", "lebedeva.as");
     auto r = decide(*admin, "card", appealId(number), "&account=" + std::to_string(account));
     EXPECT_EQ(r.status, 303) << r.body;
@@ -297,7 +254,7 @@ TEST_F(AppealsTest, CorrectingTheCardLetsTheNextGosuslugiSignInLinkItself) {
 
 TEST_F(AppealsTest, LinkingDirectlySignsTheApplicantInNextTime) {
     std::string number = filedAppeal();
-    auto admin = staff("org-g1", "vorontsova.em", "Uchitel-2025");
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025", "org-g1");
     auto account = portal->accountId("org-g1", "lebedeva.as");
     EXPECT_EQ(
         decide(*admin, "link", appealId(number), "&account=" + std::to_string(account)).status,
@@ -313,7 +270,7 @@ TEST_F(AppealsTest, LinkingDirectlySignsTheApplicantInNextTime) {
 
 TEST_F(AppealsTest, CreatingTheMissingAccountLinksItAndTheChild) {
     std::string number = filedAppeal();
-    auto admin = staff("org-g1", "vorontsova.em", "Uchitel-2025");
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025", "org-g1");
     auto before = portal->database().count("users");
     EXPECT_EQ(decide(*admin, "create", appealId(number)).status, 303);
     EXPECT_EQ(portal->database().count("users"), before + 1);
@@ -333,7 +290,7 @@ TEST_F(AppealsTest, CreatingTheMissingAccountLinksItAndTheChild) {
 
 TEST_F(AppealsTest, RejectionNeedsAReasonAndTheApplicantReadsIt) {
     std::string number = filedAppeal();
-    auto admin = staff("org-g1", "vorontsova.em", "Uchitel-2025");
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025", "org-g1");
     auto empty = decide(*admin, "reject", appealId(number), "&reason=%20%20");
     EXPECT_EQ(empty.status, 400);
     EXPECT_TRUE(contains(empty.body, "Укажите причину"));
@@ -368,7 +325,7 @@ TEST_F(AppealsTest, AClassTeacherDecidesForTheirClassOnly) {
                    "type=general&organization=" + std::to_string(portal->organizationId("org-g1")));
         otherClass = numberIn(r.body);
     }
-    auto sokolov = staff("org-g1", "sokolov.pi", "Uchitel-2025");
+    auto sokolov = signedIn("sokolov.pi", "Uchitel-2025", "org-g1");
     auto list = sokolov->get("/staff/appeals");
     EXPECT_EQ(list.status, 200);
     EXPECT_TRUE(contains(list.body, ownClass));
@@ -395,15 +352,15 @@ TEST_F(AppealsTest, OtherStaffCannotReachTheAppeal) {
     std::string number = filedAppeal();
     std::string id = std::to_string(appealId(number));
     // A teacher without a class has no appeals at all.
-    auto morozova = staff("org-g1", "morozova.on", "Uchitel-2025");
+    auto morozova = signedIn("morozova.on", "Uchitel-2025", "org-g1");
     EXPECT_EQ(morozova->get("/staff/appeals").status, 403);
     EXPECT_EQ(morozova->get("/staff/appeal?id=" + id).status, 404);
     // Another organization's administrator: not found, by URL or by form.
-    auto belova = staff("org-ds", "belova.ia", "Admin-2025");
+    auto belova = signedIn("belova.ia", "Admin-2025", "org-ds");
     EXPECT_EQ(belova->get("/staff/appeal?id=" + id).status, 404);
     EXPECT_EQ(decide(*belova, "create", appealId(number)).status, 404);
     // The municipality's education authority reads, and cannot decide.
-    auto authority = staff("org-uo", "nikitina.vg", "Uprav-2025");
+    auto authority = signedIn("nikitina.vg", "Uprav-2025", "org-uo");
     auto list = authority->get("/staff/appeals?organization=" +
                                std::to_string(portal->organizationId("org-g1")));
     EXPECT_EQ(list.status, 200);
@@ -414,7 +371,7 @@ TEST_F(AppealsTest, OtherStaffCannotReachTheAppeal) {
     EXPECT_FALSE(contains(seen.body, "id=\"reject\""));
     EXPECT_EQ(decide(*authority, "reject", appealId(number), "&reason=x").status, 403);
     // A parent signed in with a password has no staff tools.
-    auto parent = staff("org-g1", "lebedeva.as", "Roditel-2025");
+    auto parent = signedIn("lebedeva.as", "Roditel-2025", "org-g1");
     EXPECT_EQ(parent->get("/staff/appeals").status, 403);
     EXPECT_EQ(parent->get("/staff/appeal?id=" + id).status, 404);
     EXPECT_EQ(status(number), "new");
@@ -429,7 +386,7 @@ TEST_F(AppealsTest, AFailedLetterIsShownToTheAdministratorAndCanBeSentAgain) {
         s << "UPDATE mail_outbox SET status = 'failed', last_error = 'SMTP 550 rejected'",
             Poco::Data::Keywords::now;
     }
-    auto admin = staff("org-g1", "vorontsova.em", "Uchitel-2025");
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025", "org-g1");
     EXPECT_TRUE(contains(admin->get("/staff/appeals").body, "Есть недоставленные письма"));
     auto page = admin->get("/staff/mail");
     EXPECT_TRUE(contains(page.body, "lebedeva@example.org"));
@@ -442,6 +399,6 @@ TEST_F(AppealsTest, AFailedLetterIsShownToTheAdministratorAndCanBeSentAgain) {
     EXPECT_EQ(portal->deliverMail(), 1);
     EXPECT_EQ(sink.waitFor(1).size(), 1u);
     // Another organization's administrator sees none of it.
-    auto belova = staff("org-ds", "belova.ia", "Admin-2025");
+    auto belova = signedIn("belova.ia", "Admin-2025", "org-ds");
     EXPECT_FALSE(contains(belova->get("/staff/mail").body, "lebedeva@example.org"));
 }

@@ -7,66 +7,17 @@
 
 #include "app/AuditExport.h"
 #include "flows/PeopleImport.h"
-#include "support/EsiaBrowser.h"
-#include "support/EsiaTestStand.h"
-#include "support/SmtpSink.h"
-#include "support/TestPortal.h"
+#include "support/StaffPortal.h"
 
 using namespace netcity;
 using namespace netcity::testing;
 
 namespace {
 
-bool contains(const std::string& t, const std::string& p) {
-    return t.find(p) != std::string::npos;
-}
-
-// 6Б with its class teacher, a student and her mother; a teacher without a class; the
-// kindergarten's administrator.
-const char* kMorePeople =
-    "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,email,"
-    "phone,login,password,roles,class\n"
-    "class,cls-6b,org-g1,6Б,,,,,,,,,,,,,\n"
-    "person,p-sokolov,,,,Соколов,Пётр,Ильич,02.02.1979,М,,,,,,,\n"
-    "person,p-morozova,,,,Морозова,Ольга,Николаевна,03.03.1990,Ж,,,,,,,\n"
-    "person,p-belova,,,,Белова,Ирина,Алексеевна,04.04.1977,Ж,,,,,,,\n"
-    "person,p-orlova,,,,Орлова,Дарья,Игоревна,05.05.2013,Ж,,,,,,,\n"
-    "person,p-orlova-mother,,,,Орлова,Наталья,Игоревна,02.03.1985,Ж,,orlova@example.org,,,,,\n"
-    "account,p-sokolov,org-g1,,,,,,,,,,,sokolov.pi,Uchitel-2025,teacher,cls-6b\n"
-    "account,p-morozova,org-g1,,,,,,,,,,,morozova.on,Uchitel-2025,teacher,\n"
-    "account,p-belova,org-ds,,,,,,,,,,,belova.ia,Admin-2025,administrator,\n"
-    "account,p-orlova,org-g1,,,,,,,,,,,orlova.di,Uchenik-2025,student,cls-6b\n"
-    "account,p-orlova-mother,org-g1,,,,,,,,,,,orlova.ni,Roditel-2025,parent,\n"
-    "relation,p-orlova,p-orlova-mother,,,,,,,,,,,,,,\n"
-    // Morozova teaches, and is also the mother of a 6Б student: two accounts, one person.
-    "person,p-morozov,,,,Морозов,Глеб,Олегович,06.06.2013,М,,,,,,,\n"
-    "account,p-morozov,org-g1,,,,,,,,,,,morozov.go,Uchenik-2025,student,cls-6b\n"
-    "account,p-morozova,org-g1,,,,,,,,,,,morozova.rod,Roditel-2025,parent,\n"
-    "relation,p-morozov,p-morozova,,,,,,,,,,,,,,\n";
-
-class StaffToolsTest : public ::testing::Test {
+class StaffToolsTest : public StaffPortalTest {
   protected:
-    EsiaTestStand stand;
-    SmtpSink sink;
-    std::unique_ptr<TestPortal> portal;
-
-    void SetUp() override {
-        EsiaOptions options;
-        options.stand = &stand;
-        portal =
-            std::make_unique<TestPortal>(web::PortalSettings{}, options, MailOptions{sink.port()});
-        flows::PeopleImport import(portal->db(), portal->hasher(), portal->vault(),
-                                   portal->clock());
-        ASSERT_TRUE(import.run(kMorePeople, false).written);
-    }
     std::string id(const std::string& login, const std::string& org = "org-g1") {
         return std::to_string(portal->accountId(org, login));
-    }
-    std::unique_ptr<HttpClient> signedIn(const std::string& login, const std::string& password,
-                                         const std::string& org = "org-g1") {
-        auto c = std::make_unique<HttpClient>(portal->port());
-        EXPECT_EQ(c->signIn(portal->organizationId(org), login, password).status, 303) << login;
-        return c;
     }
     HttpClient::Response post(HttpClient& c, const std::string& path, const std::string& body) {
         std::string csrf = HttpClient::csrfFrom(c.get("/settings").body);
