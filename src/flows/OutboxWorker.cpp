@@ -72,12 +72,16 @@ void OutboxWorker::wake() {
 
 void OutboxWorker::loop() {
     for (;;) {
+        bool backlog = false;
         try {
-            runOnce();
+            // A full batch went out: more may be waiting (after an outage), go on at once.
+            backlog = runOnce() == settings_.batch;
         } catch (const std::exception& e) {  // the database may be restarting: try again later
             http::logJson("error", {{"event", "mail.worker"}, {"what", e.what()}});
         }
         std::unique_lock lock(mutex_);
+        if (stopping_) return;
+        if (backlog) continue;
         wakeUp_.wait_for(lock, settings_.pollInterval, [this] { return stopping_ || woken_; });
         if (stopping_) return;
         woken_ = false;
