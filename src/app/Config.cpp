@@ -46,6 +46,7 @@ const std::vector<Config::Option>& Config::options() {
          "a sign-out on another node takes effect here at most this much later"},
         {"trusted-proxy", "",
          "address of the reverse proxy (nginx) whose X-Forwarded-For names the client"},
+        {"time-zone", "UTC", "the region's offset for times on staff pages, e.g. +07:00"},
         {"public-url", "", "the portal's address as browsers see it (default http://BIND:PORT/)"},
         {"esia-url", "",
          "ESIA to sign in through (https://esia.gosuslugi.ru, or esia-sim's URL); empty: off"},

@@ -64,6 +64,9 @@ unsigned short Runtime::startPortal() {
     settings.csrfKey = keys_.subkey("csrf");
     settings.requireControlQuestion = config_.getBool("esia-control-question");
     settings.trustedProxy = config_.get("trusted-proxy");
+    auto timeZone = domain::UtcOffset::parse(config_.get("time-zone"));
+    if (!timeZone) throw std::invalid_argument("--time-zone must look like +07:00");
+    settings.timeZone = *timeZone;
     http::HttpServerSettings server;
     server.bindAddress = config_.get("bind");
     server.port = static_cast<unsigned short>(config_.getInt("port"));

@@ -92,7 +92,6 @@ std::optional<PersonalCards::Card> PersonalCards::view(std::int64_t staffAccount
                             !person->name.first.empty();
     if (auto account = store::AccountRepository(db_, s).byId(accountId)) {
         card.temporaryPasswordExpiresAt = account->temporaryPasswordExpiresAt;
-        card.mustChangePassword = account->mustChangePassword;
         card.hasPassword = !account->passwordHash.empty();
     }
     auto everyone = store::StaffRepository(db_, s).people(target->account.place.organizationId, "");

@@ -44,7 +44,7 @@ class PersonalCards {
         // links itself at the next sign-in.
         bool readyForAutoLink = false;
         std::optional<std::int64_t> temporaryPasswordExpiresAt;
-        bool mustChangePassword = false, hasPassword = false;
+        bool hasPassword = false;
     };
 
     struct PeoplePage {

@@ -85,7 +85,7 @@ void Portal::staffAudit(HttpExchange& ex) {
     kainjow::mustache::list rows;
     for (const auto& e : events) {
         TemplateData row;
-        row.set("at", formatUtc(e.at));
+        row.set("at", settings_.timeZone.format(e.at));
         row.set("action", e.action);
         row.set("subject", e.subject);
         row.set("actor", e.actorAccountId ? "account:" + std::to_string(*e.actorAccountId) : "—");

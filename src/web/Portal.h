@@ -12,6 +12,7 @@
 #include "domain/ControlQuestion.h"
 #include "domain/PasswordLoginPolicy.h"
 #include "domain/SignInThrottle.h"
+#include "domain/UtcOffset.h"
 #include "flows/AccountAdministration.h"
 #include "flows/AccountOverviews.h"
 #include "flows/AppealReview.h"
@@ -37,9 +38,6 @@ using http::logJson;
 using http::TemplateData;
 using http::Templates;
 
-// "22.11.2026 16:40 UTC": times on staff pages and slips.
-std::string formatUtc(std::int64_t unixSeconds);
-
 // The portal's templates and static files, embedded at build time.
 const std::map<std::string, std::string>& portalFiles();
 
@@ -50,8 +48,10 @@ struct PortalSettings {
     std::string csrfKey;    // from the key ring
     std::string publicUrl;  // "http://host:port/" as browsers reach the portal
     bool requireControlQuestion = false;
-    std::string trustedProxy;  // the reverse proxy whose X-Forwarded-For names the client  // asked
-                               // at the first Gosuslugi sign-in (seed 002)
+    std::string trustedProxy;
+    domain::UtcOffset timeZone = *domain::UtcOffset::parse(
+        "UTC");  // times on staff pages  // the reverse proxy whose X-Forwarded-For names the
+                 // client  // asked at the first Gosuslugi sign-in (seed 002)
 };
 
 struct PortalServices {

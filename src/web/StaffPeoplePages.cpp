@@ -2,7 +2,6 @@
 // relations and Gosuslugi link, temporary passwords on a printable slip, blocking, new
 // accounts.
 #include "domain/Role.h"
-#include "domain/UtcTime.h"
 #include "store/DirectoryRepository.h"
 #include "web/Portal.h"
 
@@ -54,10 +53,6 @@ void setProblems(TemplateData& d, const std::map<std::string, std::string>& prob
 }
 
 }  // namespace
-
-std::string formatUtc(std::int64_t unixSeconds) {
-    return domain::utcTime(unixSeconds, "%d.%m.%Y %H:%M UTC");
-}
 
 void Portal::staffPeople(HttpExchange& ex) {
     auto active = requireSession(ex);
@@ -173,7 +168,7 @@ void Portal::renderCard(HttpExchange& ex, std::int64_t staffAccountId, std::int6
         bool expired = *card->temporaryPasswordExpiresAt < s_.clock.unixSeconds();
         passwordState =
             std::string(expired ? "Временный пароль истёк " : "Временный пароль действует до ") +
-            formatUtc(*card->temporaryPasswordExpiresAt) + ".";
+            settings_.timeZone.format(*card->temporaryPasswordExpiresAt) + ".";
     }
     d.set("passwordState", passwordState);
     if (!flash.empty()) d.set("flash", flash);
@@ -225,7 +220,7 @@ void Portal::renderSlip(HttpExchange& ex, const flows::AccountAdministration::Re
     d.set("accountId", std::to_string(r.accountId));
     d.set("login", r.login);
     d.set("password", r.temporaryPassword);
-    d.set("expires", formatUtc(r.expiresAt));
+    d.set("expires", settings_.timeZone.format(r.expiresAt));
     d.set("portal", settings_.publicUrl);
     if (profile) {
         d.set("fullName", profile->name.full());

@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
 #include "domain/CalendarDate.h"
+#include "domain/UtcOffset.h"
 
 using netcity::domain::CalendarDate;
+using netcity::domain::UtcOffset;
 
 TEST(CalendarDate, ParsesRussianAndIso) {
     auto a = CalendarDate::parse("07.03.2010");
@@ -40,4 +42,15 @@ TEST(CalendarDate, MidnightUtcRoundTrips) {
     EXPECT_EQ(CalendarDate::parse("01.01.1970")->unixSeconds(), 0);
     EXPECT_EQ(CalendarDate::fromUnixSeconds(CalendarDate::parse("29.02.2024")->unixSeconds()),
               *CalendarDate::parse("29.02.2024"));
+}
+
+TEST(UtcOffset, TheRegionsClockOnSlipsAndLogs) {
+    auto tomsk = UtcOffset::parse("+07:00");
+    ASSERT_TRUE(tomsk);
+    EXPECT_EQ(tomsk->format(1795305600 + 17 * 3600 + 16 * 60), "23.11.2026 00:16 (UTC+7)");
+    EXPECT_EQ(UtcOffset::parse("+5")->label(), "UTC+5");
+    EXPECT_EQ(UtcOffset::parse("-03:30")->label(), "UTC-3:30");
+    EXPECT_EQ(UtcOffset::parse("UTC")->format(0), "01.01.1970 00:00 (UTC)");
+    for (const char* bad : {"7", "+", "+15", "+07:60", "+07:0", "+07-00", "MSK"})
+        EXPECT_FALSE(UtcOffset::parse(bad)) << bad;
 }
