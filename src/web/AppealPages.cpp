@@ -1,7 +1,5 @@
 // «Обратиться в организацию» (seed 004): from «Запись не найдена» to «Успешно создано
-// обращение №…», and the JSON lists behind the form's selects.
-#include <cctype>
-
+// обращение №…». The form's select lists come from DirectoryApi.
 #include "domain/AppealStatus.h"
 #include "domain/OrganizationType.h"
 #include "store/AppealRepository.h"
@@ -138,12 +136,7 @@ void Portal::renderAppealForm(HttpExchange& ex, const AppealFormState& state, in
     d.set("classPlaceholder", orgChosen ? "Выберите" : "Сначала выберите организацию");
     if (orgChosen) d.set("classes", options(directory.classes(org->id), state.form.classId));
     d.set("comment", state.form.comment);
-    for (const auto& [field, message] : state.problems) {
-        std::string key = "problem" + field;
-        key[7] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[7])));
-        d.set(key, message);
-    }
-    if (!state.problems.empty()) d.set("error", "Проверьте поля формы.");
+    setFieldProblems(d, state.problems, "Проверьте поля формы.");
     ex.sendHtml(s_.templates.page("appeal-form", "Форма подачи обращения", d), status);
 }
 

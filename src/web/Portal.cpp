@@ -2,6 +2,7 @@
 
 #include <Poco/Net/HTTPRequestHandler.h>
 
+#include <cctype>
 #include <chrono>
 #include <set>
 
@@ -179,6 +180,25 @@ void Portal::renderMessage(HttpExchange& ex, int status, const std::string& titl
     d.set("heading", title);
     d.set("message", message);
     ex.sendHtml(s_.templates.page("message", title, d), status);
+}
+
+// A form's field messages as the templates name them: "last_name" → {{problemLastName}}.
+void Portal::setFieldProblems(TemplateData& d, const std::map<std::string, std::string>& problems,
+                              const std::string& summary) {
+    for (const auto& [field, message] : problems) {
+        std::string key = "problem";
+        bool upper = true;
+        for (char c : field) {
+            if (c == '_') {
+                upper = true;
+                continue;
+            }
+            key += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+            upper = false;
+        }
+        d.set(key, message);
+    }
+    if (!problems.empty()) d.set("error", summary);
 }
 
 void Portal::renderForm(HttpExchange& ex, const std::string& name, const std::string& title) {

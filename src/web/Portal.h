@@ -169,6 +169,9 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void renderStaffAppeal(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t appealId,
                            const std::string& flash, const std::string& error, int status);
     void staffDecision(HttpExchange& ex, const std::string& action);
+    static void setFieldProblems(TemplateData& d,
+                                 const std::map<std::string, std::string>& problems,
+                                 const std::string& summary);
     // The «Организация» select of education-authority staff (people, appeals).
     static void setOrganizationChoice(
         TemplateData& d, const std::vector<std::pair<std::int64_t, std::string>>& organizations,

@@ -20,21 +20,6 @@ domain::CardInput cardFrom(HttpExchange& ex) {
             ex.form("email"),      ex.form("phone")};
 }
 
-// "problemLastName" for "last_name": the template's names for field messages.
-std::string problemKey(const std::string& field) {
-    std::string key = "problem";
-    bool upper = true;
-    for (char c : field) {
-        if (c == '_') {
-            upper = true;
-            continue;
-        }
-        key += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-        upper = false;
-    }
-    return key;
-}
-
 void setCard(TemplateData& d, const domain::CardInput& c) {
     d.set("lastName", c.lastName);
     d.set("firstName", c.firstName);
@@ -45,11 +30,6 @@ void setCard(TemplateData& d, const domain::CardInput& c) {
     d.set("snils", c.snils);
     d.set("email", c.email);
     d.set("phone", c.phone);
-}
-
-void setProblems(TemplateData& d, const std::map<std::string, std::string>& problems) {
-    for (const auto& [field, message] : problems) d.set(problemKey(field), message);
-    if (!problems.empty()) d.set("error", "Проверьте выделенные поля.");
 }
 
 }  // namespace
@@ -140,7 +120,7 @@ void Portal::renderCard(HttpExchange& ex, std::int64_t staffAccountId, std::int6
         card->person.gender,      card->person.snils ? card->person.snils->formatted() : "",
         card->person.email,       card->person.phone};
     setCard(d, typed ? *typed : shown);
-    setProblems(d, problems);
+    setFieldProblems(d, problems, "Проверьте выделенные поля.");
     auto relatives = [](const std::vector<flows::PersonalCards::Relative>& list) {
         kainjow::mustache::list out;
         // Keys of their own, always set: a missing key would be looked up in the card around it
@@ -294,7 +274,7 @@ void Portal::renderNewPerson(HttpExchange& ex, std::int64_t staffAccountId,
     d.set("classes", classes);
     setCard(d, typed.card);
     d.set("login", typed.login);
-    setProblems(d, problems);
+    setFieldProblems(d, problems, "Проверьте выделенные поля.");
     ex.sendHtml(s_.templates.page("staff-new-person", "Новый пользователь", d), status);
 }
 
