@@ -8,16 +8,13 @@
 
 #include "crypto/Random.h"
 #include "sim/SimFixture.h"
+#include "support/Text.h"
 
 using namespace netcity;
 using namespace netcity::testing;
 using sim::Generation;
 
 namespace {
-
-bool contains(const std::string& t, const std::string& p) {
-    return t.find(p) != std::string::npos;
-}
 
 class Authorization : public ::testing::Test {
   protected:

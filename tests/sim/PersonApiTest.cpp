@@ -5,16 +5,13 @@
 #include <sstream>
 
 #include "sim/SimFixture.h"
+#include "support/Text.h"
 
 using namespace netcity;
 using namespace netcity::testing;
 using sim::Generation;
 
 namespace {
-
-bool contains(const std::string& t, const std::string& p) {
-    return t.find(p) != std::string::npos;
-}
 
 class PersonApi : public ::testing::Test {
   protected:

@@ -9,12 +9,9 @@
 #include "support/EsiaTestStand.h"
 #include "support/SmtpSink.h"
 #include "support/TestPortal.h"
+#include "support/Text.h"
 
 namespace netcity::testing {
-
-inline bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 // The portal with Gosuslugi (the emulator), a real SMTP server for its letters, and the
 // gymnasium's staff of kMoreStaffCsv: what the appeal and staff-tool tests start from.

@@ -9,15 +9,12 @@
 #include "support/EsiaBrowser.h"
 #include "support/EsiaTestStand.h"
 #include "support/TestPortal.h"
+#include "support/Text.h"
 
 using namespace netcity;
 using namespace netcity::testing;
 
 namespace {
-
-bool contains(const std::string& t, const std::string& p) {
-    return t.find(p) != std::string::npos;
-}
 
 using Browser = EsiaBrowser;
 

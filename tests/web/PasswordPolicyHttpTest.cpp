@@ -2,15 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "support/TestPortal.h"
+#include "support/Text.h"
 
 using namespace netcity;
 using namespace netcity::testing;
 
 namespace {
-bool contains(const std::string& t, const std::string& p) {
-    return t.find(p) != std::string::npos;
-}
-
 web::PortalSettings withPolicy(domain::PasswordLoginPolicy policy) {
     web::PortalSettings s;
     s.passwordPolicy = policy;
