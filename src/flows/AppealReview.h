@@ -13,6 +13,7 @@
 #include "mail/Letters.h"
 #include "store/AppealRepository.h"
 #include "store/Database.h"
+#include "store/DirectoryRepository.h"
 #include "store/SnilsVault.h"
 #include "store/StaffRepository.h"
 
@@ -55,7 +56,7 @@ class AppealReview {
         bool allowed = false;  // has staff tools at all
         std::int64_t organizationId = 0;
         // Education-authority staff choose among the organizations of their municipality.
-        std::vector<std::pair<std::int64_t, std::string>> organizations;
+        std::vector<store::DirectoryEntry> organizations;
     };
 
     AppealReview(store::Database& db, const store::SnilsVault& vault, const mail::Letters& letters,

@@ -10,6 +10,7 @@
 #include "flows/Clock.h"
 #include "flows/Sessions.h"
 #include "flows/StaffReach.h"
+#include "store/DirectoryRepository.h"
 #include "store/PersonRepository.h"
 #include "store/SnilsVault.h"
 
@@ -53,7 +54,7 @@ class PersonalCards {
         std::vector<store::PersonInOrganization> people;  // this page
         int total = 0;
         // Education-authority staff choose among the organizations of their municipality.
-        std::vector<std::pair<std::int64_t, std::string>> organizations;
+        std::vector<store::DirectoryEntry> organizations;
     };
     static constexpr int kPageSize = 50;
 

@@ -16,7 +16,7 @@ StaffReach::Oversight StaffReach::oversight(Poco::Data::Session& s,
     Oversight o;
     for (const auto& org :
          store::DirectoryRepository(db_, s).organizationsOfMunicipality(staff.municipalityId)) {
-        o.organizations.emplace_back(org.id, org.name);
+        o.organizations.push_back(org);
         if (requested && org.id == *requested) o.chosen = org.id;
     }
     return o;

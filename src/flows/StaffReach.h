@@ -9,6 +9,7 @@
 #include "domain/StaffAccess.h"
 #include "flows/Clock.h"
 #include "store/Database.h"
+#include "store/DirectoryRepository.h"
 #include "store/StaffRepository.h"
 
 namespace netcity::flows {
@@ -41,7 +42,7 @@ class StaffReach {
     // Education-authority staff work on one organization of their municipality at a time: the
     // municipality's organizations, and `requested` if it is one of them (else 0).
     struct Oversight {
-        std::vector<std::pair<std::int64_t, std::string>> organizations;
+        std::vector<store::DirectoryEntry> organizations;
         std::int64_t chosen = 0;
     };
     Oversight oversight(Poco::Data::Session& s, const domain::StaffMember& staff,

@@ -9,19 +9,6 @@
 namespace netcity::web {
 namespace {
 
-kainjow::mustache::list options(const std::vector<store::DirectoryEntry>& entries,
-                                std::optional<std::int64_t> selected) {
-    kainjow::mustache::list out;
-    for (const auto& e : entries) {
-        TemplateData o;
-        o.set("id", std::to_string(e.id));
-        o.set("name", e.name);
-        o.set("selected", selected && *selected == e.id);
-        out.push_back(o);
-    }
-    return out;
-}
-
 std::optional<std::size_t> parseIndex(const std::string& text) {
     if (text.empty() || text.size() > 3) return std::nullopt;
     std::size_t v = 0;
@@ -129,12 +116,12 @@ void Portal::renderAppealForm(HttpExchange& ex, const AppealFormState& state, in
     d.set("organizationPlaceholder", schoolType ? "Выберите" : "Сначала выберите тип организации");
     if (schoolType)
         d.set("organizations",
-              options(directory.organizationsOfType(*type), state.form.organizationId));
+              optionList(directory.organizationsOfType(*type), state.form.organizationId));
     auto org = state.form.organizationId ? directory.organization(*state.form.organizationId)
                                          : std::nullopt;
     bool orgChosen = org && schoolType && org->type == *type;
     d.set("classPlaceholder", orgChosen ? "Выберите" : "Сначала выберите организацию");
-    if (orgChosen) d.set("classes", options(directory.classes(org->id), state.form.classId));
+    if (orgChosen) d.set("classes", optionList(directory.classes(org->id), state.form.classId));
     d.set("comment", state.form.comment);
     setFieldProblems(d, state.problems, "Проверьте поля формы.");
     ex.sendHtml(s_.templates.page("appeal-form", "Форма подачи обращения", d), status);

@@ -18,15 +18,7 @@ kainjow::mustache::list options(const std::vector<store::DirectoryEntry>& entrie
     bool found = false;
     for (const auto& e : entries) found = found || (chosen && e.id == *chosen);
     if (!found) chosen = entries.size() == 1 ? std::optional(entries[0].id) : std::nullopt;
-    kainjow::mustache::list out;
-    for (const auto& e : entries) {
-        TemplateData o;
-        o.set("id", std::to_string(e.id));
-        o.set("name", e.name);
-        o.set("selected", chosen && *chosen == e.id);
-        out.push_back(o);
-    }
-    return out;
+    return optionList(entries, chosen);
 }
 
 }  // namespace

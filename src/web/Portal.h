@@ -26,6 +26,7 @@
 #include "http/JsonLog.h"
 #include "http/Templates.h"
 #include "store/Database.h"
+#include "store/DirectoryRepository.h"
 #include "store/SnilsVault.h"
 #include "web/Metrics.h"
 
@@ -37,6 +38,10 @@ using http::jsonEscape;
 using http::logJson;
 using http::TemplateData;
 using http::Templates;
+
+// The options of a select ({{id}}, {{name}}, {{selected}}), `selected` marked.
+kainjow::mustache::list optionList(const std::vector<store::DirectoryEntry>& entries,
+                                   std::optional<std::int64_t> selected);
 
 // The portal's templates and static files, embedded at build time.
 const std::map<std::string, std::string>& portalFiles();
@@ -173,9 +178,9 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
                                  const std::map<std::string, std::string>& problems,
                                  const std::string& summary);
     // The «Организация» select of education-authority staff (people, appeals).
-    static void setOrganizationChoice(
-        TemplateData& d, const std::vector<std::pair<std::int64_t, std::string>>& organizations,
-        std::int64_t chosen);
+    static void setOrganizationChoice(TemplateData& d,
+                                      const std::vector<store::DirectoryEntry>& organizations,
+                                      std::int64_t chosen);
     void renderSettings(HttpExchange& ex, std::int64_t accountId, const std::string& success,
                         const std::string& error, int status);
     void renderCard(HttpExchange& ex, std::int64_t staffAccountId, std::int64_t accountId,

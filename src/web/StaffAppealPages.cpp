@@ -31,19 +31,24 @@ std::int64_t requiredFormId(HttpExchange& ex, const std::string& name) {
 
 }  // namespace
 
-void Portal::setOrganizationChoice(
-    TemplateData& d, const std::vector<std::pair<std::int64_t, std::string>>& organizations,
-    std::int64_t chosen) {
-    kainjow::mustache::list options;
-    for (const auto& [id, name] : organizations) {
+kainjow::mustache::list optionList(const std::vector<store::DirectoryEntry>& entries,
+                                   std::optional<std::int64_t> selected) {
+    kainjow::mustache::list out;
+    for (const auto& e : entries) {
         TemplateData o;
-        o.set("id", std::to_string(id));
-        o.set("name", name);
-        o.set("selected", id == chosen);
-        options.push_back(o);
+        o.set("id", std::to_string(e.id));
+        o.set("name", e.name);
+        o.set("selected", selected && *selected == e.id);
+        out.push_back(o);
     }
+    return out;
+}
+
+void Portal::setOrganizationChoice(TemplateData& d,
+                                   const std::vector<store::DirectoryEntry>& organizations,
+                                   std::int64_t chosen) {
     d.set("hasOrganizations", !organizations.empty());
-    d.set("organizations", options);
+    d.set("organizations", optionList(organizations, chosen));
     d.set("organizationId", std::to_string(chosen));
 }
 

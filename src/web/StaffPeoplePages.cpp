@@ -263,15 +263,9 @@ void Portal::renderNewPerson(HttpExchange& ex, std::int64_t staffAccountId,
     }
     d.set("roles", roles);
     auto s = s_.db.session();
-    kainjow::mustache::list classes;
-    for (const auto& c : store::DirectoryRepository(s_.db, s).classes(profile.organizationId)) {
-        TemplateData item;
-        item.set("id", std::to_string(c.id));
-        item.set("name", c.name);
-        item.set("selected", typed.classId && *typed.classId == c.id);
-        classes.push_back(item);
-    }
-    d.set("classes", classes);
+    d.set("classes",
+          optionList(store::DirectoryRepository(s_.db, s).classes(profile.organizationId),
+                     typed.classId));
     setCard(d, typed.card);
     d.set("login", typed.login);
     setFieldProblems(d, problems, "Проверьте выделенные поля.");
