@@ -39,6 +39,11 @@ const std::vector<Config::Option>& Config::options() {
         {"argon2-concurrency", "2", "password hashes computed at once (each holds its memory)"},
         {"max-threads", "192", "HTTP worker threads (one per open connection)"},
         {"keep-alive", "3", "seconds an idle keep-alive connection is kept"},
+        {"db-connections", "24",
+         "database connections this node may hold; with N nodes keep N x this under "
+         "PostgreSQL's max_connections (100 by default)"},
+        {"db-wait-ms", "5000",
+         "how long a request waits for a free database connection before a 503 page"},
         {"session-idle-minutes", "30", "a session ends after this much inactivity"},
         {"session-hours", "12", "a session ends this long after sign-in, whatever happens"},
         {"cache-seconds", "2",

@@ -29,7 +29,10 @@ crypto::PasswordHasher::Settings hashSettings(const Config& c) {
 Runtime::Runtime(const Config& config)
     : config_(config),
       keys_(openKeys(config)),
-      db_(store::Database::open(config.databaseUrl(), config.getInt("max-threads") + 8)),
+      db_(store::Database::open(
+          config.databaseUrl(),
+          {config.getInt("db-connections"),
+           std::chrono::milliseconds(config.getInt("db-wait-ms"))})),
       hasher_(hashSettings(config)),
       vault_(keys_.subkey("snils-seal"), keys_.subkey("snils-index")) {
     db_->migrate();
@@ -138,11 +141,13 @@ unsigned short Runtime::startPortal() {
         auto cutoffDate = domain::CalendarDate::parse(cutoff);
         if (!cutoff.empty() && !cutoffDate)
             throw std::invalid_argument("--esia-cutoff-date must be DD.MM.YYYY");
-        esiaSignIn_ = std::make_unique<flows::EsiaSignIn>(
-            *db_, *esiaClient_, vault_, *credentials_, domain::SelfLinkingPolicy(cutoffDate),
-            clock_,
-            flows::EsiaSignIn::Settings{settings.publicUrl + "esia/callback",
-                                        settings.publicUrl + "esia/link/callback"});
+        flows::EsiaSignIn::Settings esiaSettings;
+        esiaSettings.callbackUrl = settings.publicUrl + "esia/callback";
+        esiaSettings.linkCallbackUrl = settings.publicUrl + "esia/link/callback";
+        esiaSettings.timeZone = settings.timeZone;
+        esiaSignIn_ = std::make_unique<flows::EsiaSignIn>(*db_, *esiaClient_, vault_, *credentials_,
+                                                          domain::SelfLinkingPolicy(cutoffDate),
+                                                          clock_, esiaSettings);
         services.esia = esiaSignIn_.get();
         services.esiaClient = esiaClient_.get();
         appeals_ = std::make_unique<flows::AppealSubmission>(*db_, *esiaSignIn_, vault_, *letters_,

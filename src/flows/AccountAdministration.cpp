@@ -74,7 +74,7 @@ AccountAdministration::Result AccountAdministration::issue(
     auto issued = newTemporaryPassword();
     r.temporaryPassword = issued.password;
     r.expiresAt = issued.expiresAt;
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     store::AccountRepository(db_, s).issueTemporaryPassword(accountId, issued.hash,
                                                             issued.expiresAt);
     store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
@@ -102,7 +102,7 @@ AccountAdministration::Result AccountAdministration::setBlocked(std::int64_t sta
         r.problems["account"] = "Свою учётную запись заблокировать нельзя.";
         return r;
     }
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     store::AccountRepository(db_, s).setBlocked(accountId, blocked);
     if (blocked) store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
     store::AuditLog(db_, s).record({clock_.unixSeconds(), staffAccountId, action,
@@ -156,7 +156,7 @@ AccountAdministration::Result AccountAdministration::create(std::int64_t staffAc
     }
     std::int64_t at = clock_.unixSeconds();
     auto issued = newTemporaryPassword();
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     store::Person person;
     person.name = card.fields.name;
     person.birthDate = card.fields.birthDate;

@@ -135,7 +135,7 @@ AppealReview::Result AppealReview::decide(std::int64_t staffAccountId, std::int6
                                           const std::string& action,
                                           const std::function<Result(Decision&)>& act) {
     auto s = db_.session();
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     store::AppealRepository appeals(db_, s);
     auto staff = store::StaffRepository(db_, s).staffMember(staffAccountId);
     auto appeal = appeals.byId(appealId);
@@ -196,18 +196,19 @@ AppealReview::Result AppealReview::resolveByLink(std::int64_t staffAccountId, st
     return decide(staffAccountId, appealId, clientAddress, "appeal.resolve", [&](Decision& d) {
         auto target = targetAccount(db_, d.session, d.staff, d.appeal, accountId);
         if (!target) return fail(Outcome::Invalid, "Выберите пользователя из списка.");
-        store::EsiaLinkRepository links(db_, d.session);
-        if (target->linkedOid && *target->linkedOid != d.appeal.esiaOid)
+        auto verdict = store::EsiaLinkRepository(db_, d.session)
+                           .link(d.appeal.esiaOid,
+                                 {accountId, d.appeal.organizationId, target->roles},
+                                 "staff:" + std::to_string(d.staff.accountId),
+                                 clock_.unixSeconds());
+        if (verdict == domain::LinkVerdict::LinkedToAnother)
             return fail(Outcome::Conflict,
                         "Эта учётная запись уже связана с другой учётной записью Госуслуг. "
                         "Сначала удалите ту связь в личной карточке.");
-        if (!target->linkedOid &&
-            !links.link(d.appeal.esiaOid, accountId, "staff:" + std::to_string(d.staff.accountId),
-                        clock_.unixSeconds()) &&
-            links.linkedOid(accountId) != d.appeal.esiaOid)
+        if (verdict == domain::LinkVerdict::OrganizationRoleTaken)
             return fail(Outcome::Conflict,
-                        "Эту учётную запись только что связали с другой учётной записью "
-                        "Госуслуг. Обновите страницу.");
+                        "С учётной записью Госуслуг заявителя уже связан другой пользователь "
+                        "этой организации с той же ролью.");
         audit(d.session, d.staff.accountId, "esia.link", "account:" + std::to_string(accountId),
               clientAddress, "staff");
         d.resolution = "linked";
@@ -275,8 +276,13 @@ AppealReview::Result AppealReview::resolveByNewAccount(std::int64_t staffAccount
             account.id = accounts.insert(account, at).value_or(0);
         }
         if (account.id == 0) return fail(Outcome::Conflict, "Не удалось подобрать логин.");
-        store::EsiaLinkRepository(db_, d.session)
-            .link(d.appeal.esiaOid, account.id, "staff:" + std::to_string(d.staff.accountId), at);
+        auto verdict = store::EsiaLinkRepository(db_, d.session)
+                           .link(d.appeal.esiaOid, {account.id, account.organizationId, account.roles},
+                                 "staff:" + std::to_string(d.staff.accountId), at);
+        if (verdict != domain::LinkVerdict::Allowed)
+            return fail(Outcome::Conflict,
+                        "С учётной записью Госуслуг заявителя уже связан другой пользователь "
+                        "этой организации с той же ролью.");
         if (d.child) relateChild(d, person.id);
         audit(d.session, d.staff.accountId, "account.create",
               "account:" + std::to_string(account.id), clientAddress, "from_appeal");

@@ -54,7 +54,7 @@ PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
         Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
         data->set("account", id);
         data->set("attempts", 0);
-        Poco::Data::Transaction tx(s);
+        store::Transaction tx(db_, s);
         store::FlowRepository(db_, s).create(
             hashOf(token), {kKind, "", jsonText(data), at, at + settings_.linkLifetime, id});
         store::MailOutbox(db_, s).enqueue(
@@ -133,7 +133,7 @@ PasswordRecovery::Reset PasswordRecovery::reset(const std::string& token, const 
     }
     auto hash = hasher_.hash(newPassword);
     auto s = db_.session();
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     store::AccountRepository(db_, s).setPasswordHash(account, hash, false);
     // Older letters' links of this account end too.
     store::FlowRepository(db_, s).removeOfAccount(kKind, account);

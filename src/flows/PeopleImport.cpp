@@ -411,7 +411,7 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
         if (progress) progress(++done, 2 * total);
     }
 
-    Poco::Data::Transaction tx(session);
+    store::Transaction tx(db_, session);
     Writer writer(db_, session, vault_, clock_.unixSeconds());
     for (const auto& row : good) {
         writer.write(row);

@@ -152,7 +152,7 @@ PersonalCards::Result PersonalCards::save(std::int64_t staffAccountId, std::int6
     person->snils = check.fields.snils;
     person->email = check.fields.email;
     person->phone = check.fields.phone;
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     people.updateCard(*person, clock_.unixSeconds());
     audit(s, staffAccountId, "card.change", "person:" + std::to_string(person->id), clientAddress,
           "ok");
@@ -167,7 +167,7 @@ PersonalCards::Result PersonalCards::unlinkEsia(std::int64_t staffAccountId, std
                                  "esia.unlink", clientAddress);
     if (!target) return outcome(Outcome::NotFound);
     if (!domain::canChange(target->access)) return outcome(Outcome::ReadOnly);
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     bool removed = store::EsiaLinkRepository(db_, s).unlink(accountId);
     audit(s, staffAccountId, "esia.unlink", subjectOf(accountId), clientAddress,
           removed ? "staff" : "not_linked");
@@ -209,7 +209,7 @@ PersonalCards::Result PersonalCards::relation(std::int64_t staffAccountId,
         !child->account.roles.count(domain::Role::Student))
         return outcome(Outcome::Invalid, "Связать можно родителя и обучающегося.");
     store::PersonRepository people(db_, s, vault_);
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     if (add)
         people.addRelation(parent->account.personId, child->account.personId);
     else

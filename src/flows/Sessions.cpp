@@ -10,7 +10,8 @@ std::string Sessions::hashOf(const std::string& id) {
     return crypto::toHex(crypto::sha256(id));
 }
 
-std::string Sessions::start(std::int64_t accountId, const std::string& previousId) {
+std::optional<std::string> Sessions::start(std::int64_t accountId,
+                                           const std::string& previousId) {
     auto s = db_.session();
     store::SessionRepository repo(db_, s);
     if (!previousId.empty()) repo.remove(hashOf(previousId));
@@ -20,7 +21,8 @@ std::string Sessions::start(std::int64_t accountId, const std::string& previousI
     // Sessions nobody comes back to are removed now and then, not kept forever.
     if (starts_++ % 256 == 0)
         repo.removeExpired(now - settings_.idleTimeout, now - settings_.absoluteTimeout);
-    repo.create(hashOf(id), accountId, now);
+    // The account's state is checked by the insert itself: blocked a moment ago is blocked.
+    if (!repo.createForActive(hashOf(id), accountId, now)) return std::nullopt;
     cache_.put(hashOf(id), {accountId, now, now}, now);
     return id;
 }
@@ -60,12 +62,17 @@ void Sessions::end(const std::string& id) {
 }
 
 void Sessions::endOthers(std::int64_t accountId, const std::string& keepId) {
+    auto s = db_.session();
+    endOthers(s, accountId, keepId);
+}
+
+void Sessions::endOthers(Poco::Data::Session& s, std::int64_t accountId,
+                         const std::string& keepId) {
     std::string keep = keepId.empty() ? "" : hashOf(keepId);
     cache_.eraseIf([&](const std::string& hash, const store::StoredSession& session) {
         return session.accountId == accountId && hash != keep;
     });
-    auto s = db_.session();
-    store::SessionRepository(db_, s).removeOthers(accountId, keepId.empty() ? "" : hashOf(keepId));
+    store::SessionRepository(db_, s).removeOthers(accountId, keep);
 }
 
 }  // namespace netcity::flows

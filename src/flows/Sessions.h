@@ -13,6 +13,9 @@
 namespace netcity::flows {
 
 // Signed-in sessions: the browser holds a 256-bit random id, the database its SHA-256.
+// Only an active account has one: a session is not started for a blocked (or deleted) account,
+// and one that exists stops resolving when the account is blocked — at once on the node that
+// blocked it, within `cacheSeconds` on the others.
 class Sessions {
   public:
     struct Settings {
@@ -30,10 +33,14 @@ class Sessions {
         : db_(db), clock_(clock), settings_(settings), cache_(settings.cacheSeconds) {}
 
     // Starts a fresh session (never reuses `previousId`, which is ended): rotation at sign-in.
-    std::string start(std::int64_t accountId, const std::string& previousId);
+    // Nullopt when the account is not active at this moment.
+    std::optional<std::string> start(std::int64_t accountId, const std::string& previousId);
     std::optional<Active> resolve(const std::string& id);
     void end(const std::string& id);
     void endOthers(std::int64_t accountId, const std::string& keepId);
+    // The same inside the caller's transaction (a password change ends the others with it).
+    // The cache forgets them at once: a rollback then costs one database read, nothing more.
+    void endOthers(Poco::Data::Session& s, std::int64_t accountId, const std::string& keepId);
     static std::string hashOf(const std::string& id);
 
   private:

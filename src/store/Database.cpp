@@ -1,8 +1,11 @@
 #include "store/Database.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/PostgreSQLException.h>
 #include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/Transaction.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
+#include <Poco/Data/SessionPool.h>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -15,6 +18,10 @@ using namespace Poco::Data::Keywords;
 
 namespace netcity::store {
 namespace {
+
+// Connections the current thread holds (of any Database): more than one means a nested
+// checkout.
+thread_local int tHeld = 0;
 
 void registerConnectors() {
     static std::once_flag once;
@@ -98,36 +105,116 @@ std::string numberPlaceholders(const std::string& text) {
     return out;
 }
 
-std::unique_ptr<Database> Database::open(const std::string& url, int maxSessions) {
+DbSession::DbSession(Poco::Data::Session session, std::counting_semaphore<>* permit)
+    : Poco::Data::Session(std::move(session)), permit_(permit) {
+    ++tHeld;
+}
+
+DbSession::DbSession(DbSession&& other) noexcept
+    : Poco::Data::Session(other), permit_(other.permit_) {
+    other.live_ = false;
+    other.permit_ = nullptr;
+}
+
+DbSession::~DbSession() {
+    if (!live_) return;
+    --tHeld;
+    if (permit_) permit_->release();
+}
+
+std::unique_ptr<Database> Database::open(const std::string& url, PoolSettings pool) {
     registerConnectors();
     if (url.rfind("sqlite:", 0) == 0)
         return std::unique_ptr<Database>(
-            new Database(Dialect::SQLite, "SQLite", url.substr(7), maxSessions));
+            new Database(Dialect::SQLite, "SQLite", url.substr(7), pool));
     if (url.rfind("postgresql://", 0) == 0 || url.find("dbname=") != std::string::npos)
         return std::unique_ptr<Database>(
-            new Database(Dialect::PostgreSQL, "PostgreSQL", libpqString(url), maxSessions));
+            new Database(Dialect::PostgreSQL, "PostgreSQL", libpqString(url), pool));
     throw std::invalid_argument("unknown database URL (want sqlite:PATH or postgresql://…)");
 }
 
 Database::Database(Dialect dialect, const std::string& connector, const std::string& connection,
-                   int maxSessions)
-    : dialect_(dialect) {
+                   PoolSettings pool)
+    : dialect_(dialect), settings_(pool), permits_(pool.maxConnections) {
+    // Room above the permits for nested checkouts, which take none (they are a bug to fix,
+    // not a reason to deadlock).
+    int capacity = pool.maxConnections + 8;
     if (dialect_ == Dialect::SQLite) {
-        pool_ = std::make_unique<SqlitePool>(connector, connection, 1, maxSessions, 60);
+        pool_ = std::make_unique<SqlitePool>(connector, connection, 1, capacity, 60);
         // WAL lets readers run while one writer commits; the sessions table is read on every
         // request. The mode is stored in the file, so once is enough.
         auto s = session();
         s << "PRAGMA journal_mode=WAL", now;
     } else {
-        pool_ =
-            std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, maxSessions, 60);
+        pool_ = std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, capacity, 60);
     }
 }
 
 Database::~Database() = default;
 
-Poco::Data::Session Database::session() {
-    return pool_->get();
+DbSession Database::session() {
+    std::counting_semaphore<>* permit = nullptr;
+    if (tHeld > 0) {
+        ++nested_;
+    } else {
+        if (!permits_.try_acquire_for(settings_.wait))
+            throw Unavailable("every database connection stayed busy");
+        permit = &permits_;
+    }
+    try {
+        return DbSession(pool_->get(), permit);
+    } catch (const Poco::Exception& e) {
+        if (permit) permit->release();
+        throw Unavailable(std::string("cannot connect to the database: ") + e.what());
+    }
+}
+
+Transaction::Transaction(Database& db, Poco::Data::Session& s) : db_(db), s_(s) {
+    if (db_.dialect() == Dialect::SQLite)
+        s_ << "BEGIN IMMEDIATE", now;
+    else
+        s_.begin();
+}
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    try {
+        if (db_.dialect() == Dialect::SQLite)
+            s_ << "ROLLBACK", now;
+        else
+            s_.rollback();
+    } catch (...) {  // the connection is gone: so is the transaction
+    }
+}
+
+void Transaction::commit() {
+    if (db_.dialect() == Dialect::SQLite)
+        s_ << "COMMIT", now;
+    else
+        s_.commit();
+    open_ = false;
+}
+
+bool isUnavailable(const std::exception& e) {
+    if (dynamic_cast<const Unavailable*>(&e)) return true;
+    if (dynamic_cast<const Poco::Data::PostgreSQL::ConnectionException*>(&e)) return true;
+    if (dynamic_cast<const Poco::Data::ConnectionFailedException*>(&e)) return true;
+    if (dynamic_cast<const Poco::Data::SessionPoolExhaustedException*>(&e)) return true;
+    if (dynamic_cast<const Poco::Data::SessionUnavailableException*>(&e)) return true;
+    // SQLite: still busy after the busy timeout, or the disk in trouble.
+    if (dynamic_cast<const Poco::Data::SQLite::DBLockedException*>(&e)) return true;
+    if (dynamic_cast<const Poco::Data::SQLite::TableLockedException*>(&e)) return true;
+    if (dynamic_cast<const Poco::Data::SQLite::IOErrorException*>(&e)) return true;
+    if (dynamic_cast<const Poco::Data::SQLite::CantOpenDBFileException*>(&e)) return true;
+    if (dynamic_cast<const Poco::Data::SQLite::DatabaseFullException*>(&e)) return true;
+    // libpq reports a connection lost mid-statement as a statement error.
+    if (auto* pg = dynamic_cast<const Poco::Data::PostgreSQL::PostgreSQLException*>(&e)) {
+        std::string what = pg->displayText();
+        return what.find("server closed the connection") != std::string::npos ||
+               what.find("no connection to the server") != std::string::npos ||
+               what.find("terminating connection") != std::string::npos;
+    }
+    return false;
 }
 
 std::string Database::sql(const std::string& text) const {
@@ -149,7 +236,7 @@ void Database::migrate() {
     for (const auto& m : migrations()) {
         if (m.version <= current) continue;
         auto s = session();
-        Poco::Data::Transaction tx(s);
+        Transaction tx(*this, s);
         for (const auto& statement : m.statements) s << renderDdl(statement, dialect_), now;
         int version = m.version;
         std::int64_t at = unixNow();

@@ -19,14 +19,50 @@ std::optional<std::int64_t> EsiaLinkRepository::linkedOid(std::int64_t accountId
     return oids.front();
 }
 
-bool EsiaLinkRepository::link(std::int64_t oid, std::int64_t accountId,
-                              const std::string& createdBy, std::int64_t at) {
+std::vector<domain::LinkCandidate> EsiaLinkRepository::linkedAccounts(std::int64_t oid) {
+    std::vector<std::int64_t> ids, organizations;
+    std::vector<std::string> roles;
+    s_ << db_.sql(
+        "SELECT u.id, u.organization_id, u.roles FROM esia_links l JOIN users u"
+        " ON u.id = l.user_id WHERE l.esia_oid = ? ORDER BY u.id"),
+        into(ids), into(organizations), into(roles), bind(oid), now;
+    std::vector<domain::LinkCandidate> out;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out.push_back({ids[i], organizations[i],
+                       domain::parseRoleList(roles[i]).value_or(domain::RoleSet{})});
+    return out;
+}
+
+domain::LinkVerdict EsiaLinkRepository::link(std::int64_t oid,
+                                             const domain::LinkCandidate& account,
+                                             const std::string& createdBy, std::int64_t at) {
     std::vector<std::int64_t> inserted;
+    s_ << "SAVEPOINT esia_link", now;
     s_ << db_.sql(
         "INSERT INTO esia_links (esia_oid, user_id, created_at, created_by)"
         " VALUES (?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING RETURNING id"),
-        bind(oid), bind(accountId), bind(at), bind(createdBy), into(inserted), now;
-    return !inserted.empty();
+        bind(oid), bind(account.accountId), bind(at), bind(createdBy), into(inserted), now;
+    if (inserted.empty()) {
+        s_ << "RELEASE SAVEPOINT esia_link", now;
+        return linkedOid(account.accountId) == oid ? domain::LinkVerdict::AlreadyLinked
+                                                   : domain::LinkVerdict::LinkedToAnother;
+    }
+    for (auto role : domain::linkSlots(account.roles)) {
+        std::vector<std::int64_t> slot;
+        std::string code = domain::code(role);
+        s_ << db_.sql(
+            "INSERT INTO esia_link_slots (esia_oid, organization_id, portal_role, user_id)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING user_id"),
+            bind(oid), bind(account.organizationId), bind(code), bind(account.accountId),
+            into(slot), now;
+        if (slot.empty()) {
+            s_ << "ROLLBACK TO SAVEPOINT esia_link", now;
+            s_ << "RELEASE SAVEPOINT esia_link", now;
+            return domain::LinkVerdict::OrganizationRoleTaken;
+        }
+    }
+    s_ << "RELEASE SAVEPOINT esia_link", now;
+    return domain::LinkVerdict::Allowed;
 }
 
 bool EsiaLinkRepository::unlink(std::int64_t accountId) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/EsiaLinkRule.h"
 #include "store/Database.h"
 
 namespace netcity::store {
@@ -15,11 +16,13 @@ class EsiaLinkRepository {
     EsiaLinkRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     std::vector<std::int64_t> accountsLinkedTo(std::int64_t oid);
+    // The same, with what domain::checkLink needs of each.
+    std::vector<domain::LinkCandidate> linkedAccounts(std::int64_t oid);
     std::optional<std::int64_t> linkedOid(std::int64_t accountId);
-    // True when this call created the link; false when the account was linked already
-    // (to this or another ESIA account).
-    bool link(std::int64_t oid, std::int64_t accountId, const std::string& createdBy,
-              std::int64_t at);
+    // Links under domain::EsiaLinkRule, decided by the database's keys at the moment of
+    // writing, so a link that lost a race says so. Call it inside a store::Transaction.
+    domain::LinkVerdict link(std::int64_t oid, const domain::LinkCandidate& account,
+                             const std::string& createdBy, std::int64_t at);
     bool unlink(std::int64_t accountId);
 
   private:

@@ -45,6 +45,19 @@ std::optional<StoredFlow> FlowRepository::take(const std::string& idHash) {
     return StoredFlow{kind[0], browser[0], data[0], created[0], expires[0]};
 }
 
+std::optional<StoredFlow> FlowRepository::take(const std::string& idHash,
+                                               const std::string& browserHash) {
+    std::vector<std::string> kind, browser, data;
+    std::vector<std::int64_t> created, expires;
+    s_ << db_.sql(
+        "DELETE FROM flows WHERE id_hash = ? AND browser_hash = ?"
+        " RETURNING kind, browser_hash, data, created_at, expires_at"),
+        bind(idHash), bind(browserHash), into(kind), into(browser), into(data), into(created),
+        into(expires), now;
+    if (kind.empty()) return std::nullopt;
+    return StoredFlow{kind[0], browser[0], data[0], created[0], expires[0]};
+}
+
 void FlowRepository::update(const std::string& idHash, const std::string& data) {
     s_ << db_.sql("UPDATE flows SET data = ? WHERE id_hash = ?"), bind(data), bind(idHash), now;
 }

@@ -24,6 +24,9 @@ class FlowRepository {
     std::optional<StoredFlow> find(const std::string& idHash);
     // Reads and deletes in one statement: of two requests racing with the same id, one wins.
     std::optional<StoredFlow> take(const std::string& idHash);
+    // The same, only for the browser the flow is bound to: a stranger who replays the id
+    // takes nothing, and the owner's flow stays.
+    std::optional<StoredFlow> take(const std::string& idHash, const std::string& browserHash);
     void update(const std::string& idHash, const std::string& data);
     void removeExpired(std::int64_t at);
     void removeOfAccount(const std::string& kind, std::int64_t accountId);

@@ -111,6 +111,33 @@ const std::vector<Migration>& migrations() {
              // Whose lease a letter is under: only that worker may record what happened.
              "ALTER TABLE mail_outbox ADD COLUMN lease_token TEXT",
          }},
+        {7,
+         "one Gosuslugi link per organization and portal role",
+         {
+             // domain::EsiaLinkRule as a key: each link takes one row per portal role its
+             // account answers for, so two racing links of one Gosuslugi account to two
+             // accounts of the same organization and role cannot both commit.
+             "CREATE TABLE esia_link_slots (esia_oid BIGINT NOT NULL,"
+             " organization_id BIGINT NOT NULL, portal_role TEXT NOT NULL,"
+             " user_id BIGINT NOT NULL REFERENCES esia_links(user_id) ON DELETE CASCADE,"
+             " PRIMARY KEY (esia_oid, organization_id, portal_role))",
+             "CREATE INDEX esia_link_slots_user ON esia_link_slots(user_id)",
+             // The links made before the key; of two that already broke the rule, the older
+             // keeps its slot.
+             "INSERT INTO esia_link_slots (esia_oid, organization_id, portal_role, user_id)"
+             " SELECT l.esia_oid, u.organization_id, 'parent', l.user_id FROM esia_links l"
+             " JOIN users u ON u.id = l.user_id WHERE ';' || u.roles || ';' LIKE '%;parent;%'"
+             " ORDER BY l.id ON CONFLICT DO NOTHING",
+             "INSERT INTO esia_link_slots (esia_oid, organization_id, portal_role, user_id)"
+             " SELECT l.esia_oid, u.organization_id, 'student', l.user_id FROM esia_links l"
+             " JOIN users u ON u.id = l.user_id WHERE ';' || u.roles || ';' LIKE '%;student;%'"
+             " ORDER BY l.id ON CONFLICT DO NOTHING",
+             "INSERT INTO esia_link_slots (esia_oid, organization_id, portal_role, user_id)"
+             " SELECT l.esia_oid, u.organization_id, 'staff', l.user_id FROM esia_links l"
+             " JOIN users u ON u.id = l.user_id WHERE ';' || u.roles || ';' LIKE '%;teacher;%'"
+             " OR ';' || u.roles || ';' LIKE '%;administrator;%'"
+             " OR ';' || u.roles || ';' LIKE '%;authority;%' ORDER BY l.id ON CONFLICT DO NOTHING",
+         }},
     };
     return kMigrations;
 }

@@ -20,6 +20,9 @@ class SessionRepository {
     SessionRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     void create(const std::string& idHash, std::int64_t accountId, std::int64_t at);
+    // Creates it only if the account exists and is active; false otherwise.
+    bool createForActive(const std::string& idHash, std::int64_t accountId, std::int64_t at);
+    // A session of an active account only.
     std::optional<StoredSession> find(const std::string& idHash);
     void touch(const std::string& idHash, std::int64_t at);
     void remove(const std::string& idHash);

@@ -38,8 +38,9 @@ std::string Portal::esiaBinding(HttpExchange& ex, bool create) {
 }
 
 void Portal::signInAs(HttpExchange& ex, std::int64_t accountId, const std::string& notice) {
-    std::string id = s_.sessions.start(accountId, ex.cookie(sessionCookieName()));
-    ex.setCookie(sessionCookieName(), id, -1, settings_.secureCookies);
+    auto id = s_.sessions.start(accountId, ex.cookie(sessionCookieName()));
+    if (!id) return renderEsiaResult(ex, {flows::EsiaSignIn::Outcome::Blocked});
+    ex.setCookie(sessionCookieName(), *id, -1, settings_.secureCookies);
     ex.clearCookie(csrfCookieName(), settings_.secureCookies);
     std::string next = notice.empty() ? "/main" : "/main?notice=" + notice;
     if (settings_.requireControlQuestion) {
@@ -98,20 +99,90 @@ void Portal::esiaStartSubmit(HttpExchange& ex) {
     ex.redirect(esia().start(*role, esiaBinding(ex, true)));
 }
 
+flows::EsiaSignIn::Callback Portal::callbackOf(HttpExchange& ex) {
+    return {ex.query("state"), ex.query("code"), ex.query("error"), ex.query("error_description"),
+            ex.query("iss")};
+}
+
 void Portal::esiaCallback(HttpExchange& ex) {
-    auto r = esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
-                             ex.query("error_description"), ex.query("iss"), esiaBinding(ex, false),
-                             "", ex.clientAddress());
+    auto r = esia().callback(callbackOf(ex), esiaBinding(ex, false), "", ex.clientAddress());
+    s_.metrics.countEsiaSignIn(flows::outcomeCode(r.outcome));
     renderEsiaResult(ex, r);
 }
+
+namespace {
+
+// The refusals a person may meet on the way in through Gosuslugi, as they read them.
+struct EsiaRefusal {
+    int status;
+    const char* title;
+    const char* text;
+};
+
+std::optional<EsiaRefusal> refusalOf(flows::EsiaSignIn::Outcome outcome) {
+    using Outcome = flows::EsiaSignIn::Outcome;
+    switch (outcome) {
+        case Outcome::Refused:
+            return EsiaRefusal{403, "Вход через госуслуги отменён",
+                               "Вы отказались предоставить данные на портале Госуслуг, поэтому "
+                               "войти через госуслуги не получилось. Попробуйте снова или "
+                               "войдите по логину и паролю."};
+        case Outcome::Unconfirmed:
+            return EsiaRefusal{403, "Нужна подтверждённая учётная запись",
+                               "Для входа необходима подтвержденная учетная запись Госуслуг. "
+                               "Ее можно оформить в ближайшем центре обслуживания "
+                               "пользователей."};
+        case Outcome::Expired:
+            return EsiaRefusal{400, "Сеанс входа устарел",
+                               "Сеанс входа через госуслуги устарел или уже был использован. "
+                               "Начните вход заново."};
+        case Outcome::EsiaUnavailable:
+            return EsiaRefusal{503, "Портал Госуслуг недоступен",
+                               "Портал Госуслуг сейчас недоступен. Попробуйте позже или "
+                               "войдите по логину и паролю."};
+        case Outcome::EsiaError:
+        case Outcome::EsiaRejected:
+            return EsiaRefusal{400, "Не удалось войти через госуслуги",
+                               "Портал Госуслуг не подтвердил вход. Начните вход заново."};
+        case Outcome::NotOffered:
+            return EsiaRefusal{400, "Выберите пользователя", "Выберите пользователя из списка."};
+        case Outcome::Blocked:
+            return EsiaRefusal{403, "Учётная запись заблокирована",
+                               "Эта учётная запись заблокирована. Обратитесь в образовательную "
+                               "организацию."};
+        case Outcome::LinkedToAnother:
+            return EsiaRefusal{409, "Привязка невозможна",
+                               "Эта учётная запись уже связана с другой учётной записью портала "
+                               "Госуслуг."};
+        case Outcome::OrganizationRoleTaken:
+            return EsiaRefusal{409, "Привязка невозможна",
+                               "С этой учётной записью Госуслуг уже связан другой пользователь "
+                               "этой организации с той же ролью."};
+        case Outcome::WrongRole:  // the page names the role (wrongRoleText)
+            return EsiaRefusal{409, "Привязка невозможна", ""};
+        case Outcome::TemporaryExpired:
+            return EsiaRefusal{403, "Срок действия пароля истёк",
+                               "Срок действия временного пароля истёк. Обратитесь в "
+                               "образовательную организацию за новым паролем."};
+        case Outcome::CutOff:
+            return EsiaRefusal{403, "Привязка недоступна",
+                               "Самостоятельная привязка учётной записи Госуслуг родителям и "
+                               "обучающимся больше недоступна. Обратитесь к классному "
+                               "руководителю или администратору образовательной организации: "
+                               "после заполнения вашей личной карточки вход через Госуслуги "
+                               "заработает сам."};
+        default:
+            return std::nullopt;
+    }
+}
+
+}  // namespace
 
 void Portal::renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result& r) {
     using Outcome = flows::EsiaSignIn::Outcome;
     switch (r.outcome) {
         case Outcome::SignedIn:
-            return signInAs(ex, r.accountId, r.message.empty() ? "" : "linked");
-        case Outcome::AutoLinked:
-            return signInAs(ex, r.accountId, "linked");
+            return signInAs(ex, r.accountId, r.justLinked ? "linked" : "");
         case Outcome::ChooseUser: {
             TemplateData d;
             d.set("csrf", csrfToken(ex));
@@ -137,42 +208,14 @@ void Portal::renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result&
             d.set("history", appealHistory(r.identity.oid));
             return ex.sendHtml(s_.templates.page("esia-not-found", "Запись не найдена", d), 404);
         }
-        case Outcome::Refused:
-            return renderMessage(ex, 403, "Вход через госуслуги отменён",
-                                 "Вы отказались предоставить данные на портале Госуслуг, поэтому "
-                                 "войти через госуслуги не получилось. Попробуйте снова или "
-                                 "войдите по логину и паролю.");
-        case Outcome::Unconfirmed:
-            return renderMessage(ex, 403, "Нужна подтверждённая учётная запись",
-                                 "Для входа необходима подтвержденная учетная запись Госуслуг. "
-                                 "Ее можно оформить в ближайшем центре обслуживания "
-                                 "пользователей.");
-        case Outcome::Expired:
-            return renderMessage(ex, 400, "Сеанс входа устарел",
-                                 "Сеанс входа через госуслуги устарел или уже был использован. "
-                                 "Начните вход заново.");
-        case Outcome::Failed:
-            return renderMessage(ex, 502, "Не удалось войти через госуслуги",
-                                 r.message == "unavailable"
-                                     ? "Портал Госуслуг сейчас недоступен. Попробуйте позже или "
-                                       "войдите по логину и паролю."
-                                     : "Портал Госуслуг не подтвердил вход. Попробуйте ещё раз.");
         case Outcome::Linked:
             return ex.redirect("/settings?esia=linked");
-        case Outcome::CutOff:
-            return renderMessage(ex, 403, "Привязка недоступна",
-                                 "Самостоятельная привязка учётной записи Госуслуг родителям и "
-                                 "обучающимся больше недоступна. Обратитесь к классному "
-                                 "руководителю или администратору образовательной организации: "
-                                 "после заполнения вашей личной карточки вход через Госуслуги "
-                                 "заработает сам.");
-        case Outcome::Conflict:
-            return renderMessage(ex, 409, "Привязка невозможна", r.message);
-        case Outcome::WrongPassword:
-        case Outcome::Throttled:
-            break;  // handled on the link form
+        default:
+            break;
     }
-    renderMessage(ex, 400, "Ошибка", "Не удалось выполнить вход через госуслуги.");
+    auto refusal = refusalOf(r.outcome);
+    if (!refusal) return renderMessage(ex, 400, "Ошибка", "Не удалось выполнить вход через госуслуги.");
+    renderMessage(ex, refusal->status, refusal->title, refusal->text);
 }
 
 void Portal::esiaChoose(HttpExchange& ex) {
@@ -180,8 +223,9 @@ void Portal::esiaChoose(HttpExchange& ex) {
     checkCsrf(ex);
     auto account = http::parsePositiveId(ex.form("account"));
     if (!account) throw HttpError{400, "Выберите пользователя из списка."};
-    renderEsiaResult(
-        ex, esia().choose(ex.form("flow"), *account, esiaBinding(ex, false), ex.clientAddress()));
+    auto r = esia().choose(ex.form("flow"), *account, esiaBinding(ex, false), ex.clientAddress());
+    s_.metrics.countEsiaSignIn(flows::outcomeCode(r.outcome));
+    renderEsiaResult(ex, r);
 }
 
 void Portal::esiaLinkPage(HttpExchange& ex) {
@@ -218,6 +262,7 @@ void Portal::esiaLinkSubmit(HttpExchange& ex) {
     }
     auto r = esia().linkWithPassword(form.linkFlow, *form.organization, form.login, password,
                                      esiaBinding(ex, false), ex.clientAddress());
+    s_.metrics.countEsiaSignIn(flows::outcomeCode(r.outcome));
     using Outcome = flows::EsiaSignIn::Outcome;
     if (r.outcome == Outcome::WrongPassword) {
         form.error = "Неверное имя пользователя или пароль.";
@@ -228,9 +273,15 @@ void Portal::esiaLinkSubmit(HttpExchange& ex) {
                      domain::minutesPhrase(r.wait) + ".";
         return renderLogin(ex, form, 429);
     }
-    if (r.outcome == Outcome::Conflict) {
-        form.error = r.message;
-        return renderLogin(ex, form, 409);
+    // The refusals the person can mend on this form stay on it; the flow is still theirs.
+    if (r.outcome == Outcome::LinkedToAnother || r.outcome == Outcome::OrganizationRoleTaken ||
+        r.outcome == Outcome::WrongRole || r.outcome == Outcome::TemporaryExpired) {
+        auto refusal = refusalOf(r.outcome);
+        form.error = r.outcome == Outcome::WrongRole
+                         ? std::string("Логин и пароль нужно ввести от роли «") +
+                               domain::label(r.role) + "», выбранной при входе."
+                         : refusal->text;
+        return renderLogin(ex, form, refusal->status);
     }
     renderEsiaResult(ex, r);
 }
@@ -243,9 +294,9 @@ void Portal::esiaExit(HttpExchange& ex) {
 
 void Portal::esiaLinkCallback(HttpExchange& ex) {
     auto active = requireSession(ex);
-    auto r = esia().callback(ex.query("state"), ex.query("code"), ex.query("error"),
-                             ex.query("error_description"), ex.query("iss"), esiaBinding(ex, false),
-                             active.idHash, ex.clientAddress());
+    auto r = esia().callback(callbackOf(ex), esiaBinding(ex, false), active.idHash,
+                             ex.clientAddress());
+    s_.metrics.countEsiaSignIn(flows::outcomeCode(r.outcome));
     renderEsiaResult(ex, r);
 }
 

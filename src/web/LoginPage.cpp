@@ -149,8 +149,12 @@ void Portal::loginSubmit(HttpExchange& ex) {
     switch (result.outcome) {
         case Outcome::SignedIn:
         case Outcome::MustChangePassword: {
-            std::string id = s_.sessions.start(result.accountId, ex.cookie(sessionCookieName()));
-            ex.setCookie(sessionCookieName(), id, -1, settings_.secureCookies);
+            auto id = s_.sessions.start(result.accountId, ex.cookie(sessionCookieName()));
+            if (!id) {  // blocked between the password check and now: as any refusal
+                f.error = "Неверное имя пользователя или пароль.";
+                return renderLogin(ex, f, 401);
+            }
+            ex.setCookie(sessionCookieName(), *id, -1, settings_.secureCookies);
             ex.setCookie(kLastOrganizationCookie, std::to_string(*f.organization), 365 * 24 * 3600,
                          settings_.secureCookies);
             ex.clearCookie(csrfCookieName(), settings_.secureCookies);  // a fresh one per session

@@ -18,6 +18,11 @@ void Metrics::countSignIn(const std::string& outcome) {
     ++signIns_[outcome];
 }
 
+void Metrics::countEsiaSignIn(const std::string& outcome) {
+    std::lock_guard lock(mutex_);
+    ++esiaSignIns_[outcome];
+}
+
 std::string Metrics::exposition() const {
     std::lock_guard lock(mutex_);
     std::ostringstream out;
@@ -30,6 +35,10 @@ std::string Metrics::exposition() const {
            "# TYPE netcity_sign_ins_total counter\n";
     for (const auto& [outcome, n] : signIns_)
         out << "netcity_sign_ins_total{outcome=\"" << outcome << "\"} " << n << "\n";
+    out << "# HELP netcity_esia_sign_ins_total Gosuslugi sign-in steps by outcome.\n"
+           "# TYPE netcity_esia_sign_ins_total counter\n";
+    for (const auto& [outcome, n] : esiaSignIns_)
+        out << "netcity_esia_sign_ins_total{outcome=\"" << outcome << "\"} " << n << "\n";
     out << "# HELP netcity_http_request_duration_seconds Time to answer a request.\n"
            "# TYPE netcity_http_request_duration_seconds histogram\n";
     for (std::size_t i = 0; i < kBuckets.size(); ++i)

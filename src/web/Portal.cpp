@@ -141,8 +141,14 @@ void Portal::handle(Poco::Net::HTTPServerRequest& request,
         } catch (const HttpError& e) {
             fail(ex, e);
         } catch (const std::exception& e) {
-            logJson("error", {{"route", routeName}, {"what", e.what()}});
-            fail(ex, {500, "Внутренняя ошибка сервера. Попробуйте позже."});
+            if (store::isUnavailable(e)) {  // temporary trouble, not a defect
+                logJson("unavailable", {{"route", routeName}, {"what", e.what()}});
+                fail(ex, {503, "Сервис временно недоступен: база данных не отвечает. Повторите "
+                               "попытку через несколько минут."});
+            } else {
+                logJson("error", {{"route", routeName}, {"what", e.what()}});
+                fail(ex, {500, "Внутренняя ошибка сервера. Попробуйте позже."});
+            }
         }
         status = ex.status();
     } catch (const HttpError& e) {  // the request line itself was bad

@@ -52,11 +52,9 @@ struct PortalSettings {
     bool accessLog = true;
     std::string csrfKey;    // from the key ring
     std::string publicUrl;  // "http://host:port/" as browsers reach the portal
-    bool requireControlQuestion = false;
-    std::string trustedProxy;
-    domain::UtcOffset timeZone = *domain::UtcOffset::parse(
-        "UTC");  // times on staff pages  // the reverse proxy whose X-Forwarded-For names the
-                 // client  // asked at the first Gosuslugi sign-in (seed 002)
+    bool requireControlQuestion = false;  // asked at the first Gosuslugi sign-in (seed 002)
+    std::string trustedProxy;  // the reverse proxy whose X-Forwarded-For names the client
+    domain::UtcOffset timeZone = *domain::UtcOffset::parse("UTC");  // times on staff pages
 };
 
 struct PortalServices {
@@ -199,6 +197,7 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     std::string esiaBinding(HttpExchange& ex, bool create);
     void signInAs(HttpExchange& ex, std::int64_t accountId, const std::string& notice);
     void renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result& result);
+    static flows::EsiaSignIn::Callback callbackOf(HttpExchange& ex);
     std::optional<flows::Sessions::Active> currentSession(HttpExchange& ex);
     flows::Sessions::Active requireSession(HttpExchange& ex);
     std::string csrfToken(HttpExchange& ex);

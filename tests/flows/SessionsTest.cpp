@@ -18,8 +18,8 @@ TEST(Sessions, RotationTimeoutsAndEndingOthers) {
                     .written);
     flows::Sessions sessions(database.db(), clock,
                              {.idleTimeout = 600, .absoluteTimeout = 3600, .touchEvery = 60});
-    auto a = sessions.start(1, "");
-    auto b = sessions.start(1, a);  // rotation: the old id dies
+    auto a = *sessions.start(1, "");
+    auto b = *sessions.start(1, a);  // rotation: the old id dies
     EXPECT_FALSE(sessions.resolve(a));
     ASSERT_TRUE(sessions.resolve(b));
     EXPECT_EQ(sessions.resolve(b)->accountId, 1);
@@ -30,7 +30,7 @@ TEST(Sessions, RotationTimeoutsAndEndingOthers) {
     }
     clock.advance(std::chrono::seconds(700));
     EXPECT_FALSE(sessions.resolve(b));
-    auto c = sessions.start(1, ""), d = sessions.start(1, "");
+    auto c = *sessions.start(1, ""), d = *sessions.start(1, "");
     sessions.endOthers(1, c);
     EXPECT_TRUE(sessions.resolve(c));
     EXPECT_FALSE(sessions.resolve(d));

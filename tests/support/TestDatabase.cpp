@@ -19,14 +19,14 @@ TestDatabase::TestDatabase() {
         std::ifstream in(pgFile);
         std::getline(in, url_);
         if (url_.empty()) throw std::runtime_error(std::string("no PostgreSQL URL in ") + pgFile);
-        auto db = store::Database::open(url_, 4);
+        auto db = store::Database::open(url_, {4, std::chrono::milliseconds(5000)});
         auto s = db->session();
         s << "DROP SCHEMA IF EXISTS public CASCADE", now;
         s << "CREATE SCHEMA public", now;
     } else {
         url_ = "sqlite:" + dir_ + "/test.db";
     }
-    db_ = store::Database::open(url_, 32);
+    db_ = store::Database::open(url_, {24, std::chrono::milliseconds(5000)});
     db_->migrate();
 }
 

@@ -6,9 +6,21 @@
 #include "flows/PeopleImport.h"
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
+#include "store/EsiaLinkRepository.h"
 #include "support/EsiaTestStand.h"
 
 namespace netcity::testing {
+
+domain::LinkVerdict linkDirectly(store::Database& db, std::int64_t oid, std::int64_t accountId) {
+    auto s = db.session();
+    store::Transaction tx(db, s);
+    auto account = store::AccountRepository(db, s).byId(accountId);
+    if (!account) throw std::runtime_error("no such account");
+    auto verdict = store::EsiaLinkRepository(db, s).link(
+        oid, {account->id, account->organizationId, account->roles}, "test", 0);
+    tx.commit();
+    return verdict;
+}
 
 const char* kSmallRegionCsv =
     "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,email,"

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "crypto/PasswordHasher.h"
+#include "domain/EsiaLinkRule.h"
 #include "domain/SignInThrottle.h"
 #include "flows/AccountAdministration.h"
 #include "flows/AccountOverviews.h"
@@ -44,6 +45,10 @@ class ManualClock : public flows::Clock {
     std::chrono::steady_clock::time_point steady_ =
         std::chrono::steady_clock::time_point{} + std::chrono::hours(1000);
 };
+
+// Links a Gosuslugi account to a school account the way every flow does (the link rule, in a
+// transaction of its own); returns the verdict.
+domain::LinkVerdict linkDirectly(store::Database& db, std::int64_t oid, std::int64_t accountId);
 
 // The demo-like region used by the integration tests (docs/csv-format.md).
 extern const char* kSmallRegionCsv;
