@@ -314,3 +314,25 @@ TEST_F(Authorization, TheSigningCertificateCanBeDownloaded) {
     auto der = browser.get("/public/esia.cer");
     EXPECT_EQ(der.body, sim.signingCertificate().der());
 }
+
+// Spec §1: ESIA publishes its signing certificates as /public/esia.zip (DER .cer files).
+TEST_F(Authorization, TheCertificateArchiveHoldsTheSameCertificate) {
+    auto zip = browser.get("/public/esia.zip");
+    ASSERT_EQ(zip.status, 200);
+    EXPECT_EQ(zip.contentType, "application/zip");
+    std::istringstream in(zip.body);
+    Poco::Zip::ZipArchive archive(in);
+    std::vector<std::string> names;
+    for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
+        const auto& [name, header] = *it;
+        names.push_back(name);
+        std::istringstream entry(zip.body);
+        Poco::Zip::ZipInputStream unpacked(entry, header);
+        std::string content{std::istreambuf_iterator<char>(unpacked), {}};
+        EXPECT_EQ(content, browser.get("/public/esia.cer").body) << name;
+        EXPECT_EQ(crypto::Certificate::fromDer(content).pem(),
+                  browser.get("/public/esia.pem").body);
+    }
+    ASSERT_EQ(names.size(), 1u);
+    EXPECT_TRUE(names[0].ends_with(".cer")) << names[0];
+}
