@@ -14,11 +14,12 @@
 
 #include "app/AuditExport.h"
 #include "app/Config.h"
+#include "app/DemoLogins.h"
+#include "app/EsiaKeys.h"
 #include "app/Runtime.h"
 #include "app/SimRuntime.h"
 #include "crypto/Gost.h"
 #include "flows/AccountAdministration.h"
-#include "flows/CsvReader.h"
 #include "flows/PeopleImport.h"
 #include "http/JsonLog.h"
 #include "sim/Scopes.h"
@@ -125,6 +126,10 @@ int admin(const Config& config, const std::vector<std::string>& pos) {
     if (pos.size() < 2) throw std::invalid_argument("admin needs a subcommand");
     if (pos[1] == "hash-cost") return hashCost(config);
     if (pos[1] == "gost-cost") return gostCost();
+    if (pos[1] == "esia-keys") {
+        if (pos.size() != 2) throw std::invalid_argument("admin esia-keys takes no arguments");
+        return makeEsiaKeys(config, std::cout, std::cerr);
+    }
     Runtime rt(config);
     if (pos[1] == "migrate") {
         std::cerr << "schema version " << rt.db().schemaVersion() << "\n";
@@ -179,29 +184,6 @@ int admin(const Config& config, const std::vector<std::string>& pos) {
         return 0;
     }
     throw std::invalid_argument("unknown admin subcommand " + pos[1]);
-}
-
-// The first account of each role in the demo file, with its password, for the banner.
-void printDemoLogins(const std::string& csv) {
-    auto parsed = flows::parseCsv(csv);
-    if (parsed.rows.empty()) return;
-    std::map<std::string, std::size_t> col;
-    for (std::size_t i = 0; i < parsed.rows[0].fields.size(); ++i)
-        col[parsed.rows[0].fields[i]] = i;
-    std::map<std::string, std::string> organizations;
-    std::map<std::string, bool> shown;
-    std::cout << "  Демо-входы (организация — логин / пароль):\n";
-    for (const auto& row : parsed.rows) {
-        const auto& f = row.fields;
-        if (f.size() != col.size()) continue;
-        if (f[col["record"]] == "organization") organizations[f[col["key"]]] = f[col["name"]];
-        if (f[col["record"]] != "account" || f[col["password"]].empty()) continue;
-        std::string role = f[col["roles"]];
-        if (shown[role]) continue;
-        shown[role] = true;
-        std::cout << "    " << role << ": " << organizations[f[col["parent"]]] << " — "
-                  << f[col["login"]] << " / " << f[col["password"]] << "\n";
-    }
 }
 
 std::string readWholeFile(const std::string& path) {
@@ -272,6 +254,7 @@ std::unique_ptr<SimRuntime> startDemoSim(Config& config) {
     std::string dir = config.get("data-dir");
     loadOrCreateKeyPair(dir, "portal-esia-client", true, "NETCITY01");
     config.set("esia-url", sim->baseUrl());
+    if (!config.isSet("esia-issuer")) config.set("esia-issuer", config.get("sim-issuer"));
     config.set(
         "esia-signing-cert-file",
         dir + (config.get("sim-token-alg") == "gost" ? "/esia-sim.crt" : "/esia-sim-rsa.crt"));
@@ -307,7 +290,7 @@ int serve(Config config, bool demo) {
         registerPortalAtSim(config, *sim, url);
         std::cout << "\nnetcity demo is running.\n  Портал: " << url << "login\n"
                   << "  Данные: " << config.get("data-dir") << " (SQLite)\n";
-        printDemoLogins(csv);
+        std::cout << demoLogins(csv);
         printSimLogins(*sim);
         if (config.get("mail") == "console")
             std::cout << "  Письма заявителям печатаются здесь (--mail smtp --smtp-port N: на "

@@ -61,7 +61,9 @@ const std::vector<Config::Option>& Config::options() {
         {"esia-cert-file", "",
          "the system's certificate, PEM (default DATA_DIR/portal-esia-client.crt)"},
         {"esia-signing-cert-file", "", "ESIA's token signing certificate, PEM"},
-        {"esia-issuer", "", "the iss of ESIA's tokens (default: esia-url with a trailing slash)"},
+        {"esia-issuer", "",
+         "the iss of ESIA's tokens (default: http://esia.gosuslugi.ru/, what production ESIA "
+         "issues; the test ESIA: http://esia-portal1.test.gosuslugi.ru/)"},
         {"esia-generation", "2", "ESIA protocol generation: 2 (v2/ac, v3/te, raw GOST) or 1 (CMS)"},
         {"esia-cutoff-date", "17.03.2025",
          "from this date parents and students cannot link Gosuslugi themselves (empty: never)"},
@@ -86,7 +88,13 @@ const std::vector<Config::Option>& Config::options() {
         {"sim-admin-api", "false",
          "esia-sim: enable /sim/api/… for tests to add and change persons"},
         {"sim-token-alg", "gost", "esia-sim: token signature, gost (GOST3410_2012_256) or rs256"},
-        {"sim-issuer", "", "esia-sim: the iss claim (default: the emulator's own URL)"},
+        {"sim-issuer", "http://esia.gosuslugi.ru/",
+         "esia-sim: the iss claim (default: what production ESIA issues)"},
+        {"sim-public-url", "",
+         "esia-sim: the emulator's address as clients see it, for the person API's links "
+         "(default: the address each request was sent to, from its Host)"},
+        {"request", "", "admin esia-keys: also write a certificate request (PKCS#10) to this file"},
+        {"force", "false", "admin esia-keys: replace existing key and certificate files"},
         {"format", "csv", "admin audit export: csv or jsonl"},
         {"since", "", "admin audit export: events from this date on (DD.MM.YYYY)"},
         {"skip-bad", "false", "admin import: import the good rows of a file with bad ones"},
@@ -108,7 +116,8 @@ Config Config::load(const std::vector<std::string>& args, std::vector<std::strin
         if (auto eq = name.find('='); eq != std::string::npos) {
             value = name.substr(eq + 1);
             name = name.substr(0, eq);
-        } else if (name == "secure-cookies" || name == "skip-bad" || name == "sim-admin-api") {
+        } else if (name == "secure-cookies" || name == "skip-bad" || name == "sim-admin-api" ||
+                   name == "force") {
             value = "true";
         } else if (i + 1 < args.size()) {
             value = args[++i];
@@ -178,6 +187,12 @@ std::string Config::help() {
         "serve\n"
         "  netcity admin migrate [options]      bring the database schema up to date\n"
         "  netcity admin import FILE.csv [--skip-bad]   import directory, people, accounts\n"
+        "  netcity admin temp-password ORG-KEY LOGIN    issue a temporary password (3 days, "
+        "change at first use)\n"
+        "  netcity admin audit export [--format csv|jsonl] [--since DD.MM.YYYY]   the audit log "
+        "to stdout\n"
+        "  netcity admin esia-keys [--request FILE] [--force]   the system's GOST key and "
+        "certificate for ESIA; prints the hash to register\n"
         "  netcity admin hash-cost [options]    time one argon2id hash at the configured cost\n"
         "  netcity admin gost-cost              time one GOST R 34.10-2012 signature and "
         "verification\n\n"

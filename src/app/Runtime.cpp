@@ -119,10 +119,8 @@ unsigned short Runtime::startPortal() {
         es.clientId = config_.get("esia-client-id");
         es.generation = config_.getInt("esia-generation");
         es.expectedIssuer = config_.get("esia-issuer");
-        if (es.expectedIssuer.empty()) {
-            es.expectedIssuer = es.baseUrl;
-            if (es.expectedIssuer.back() != '/') es.expectedIssuer += "/";
-        }
+        // What production ESIA issues (spec §1), whatever address it is reached at.
+        if (es.expectedIssuer.empty()) es.expectedIssuer = "http://esia.gosuslugi.ru/";
         std::string dir = config_.get("data-dir");
         std::string keyFile = config_.get("esia-key-file"),
                     certFile = config_.get("esia-cert-file");

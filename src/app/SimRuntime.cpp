@@ -65,11 +65,12 @@ unsigned short SimRuntime::start() {
     server.maxThreads = 64;
     auto socket = http::HttpServer::bind(server);
     baseUrl_ = "http://" + config_.get("bind") + ":" + std::to_string(socket.address().port());
-    // Tokens name the emulator's own address as issuer unless told otherwise.
+    // Production ESIA's issuer by default, so that clients written for it accept the tokens.
     std::string issuer = config_.get("sim-issuer");
-    minter_ = std::make_unique<sim::TokenMinter>(crypto::PrivateKey::fromPem(key_->pem()),
-                                                 issuer.empty() ? baseUrl_ + "/" : issuer);
+    if (issuer.empty()) throw std::invalid_argument("--sim-issuer must not be empty");
+    minter_ = std::make_unique<sim::TokenMinter>(crypto::PrivateKey::fromPem(key_->pem()), issuer);
     sim::SimSettings settings;
+    settings.publicUrl = config_.get("sim-public-url");
     settings.adminApi = config_.getBool("sim-admin-api");
     settings.accessLog = config_.getBool("access-log");
     auto now = [] {

@@ -180,6 +180,32 @@ bool PublicKey::isGost() const {
     return isGostKey(key_.get());
 }
 
+namespace {
+
+void setSubject(X509_NAME* name, const std::string& commonName) {
+    X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char*>("RU"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                               reinterpret_cast<const unsigned char*>(commonName.c_str()), -1, -1,
+                               0);
+}
+
+}  // namespace
+
+std::string certificateRequestPem(const PrivateKey& key, const std::string& commonName) {
+    std::unique_ptr<X509_REQ, decltype(&X509_REQ_free)> request(X509_REQ_new(), X509_REQ_free);
+    if (!request || !X509_REQ_set_version(request.get(), 0) ||
+        !X509_REQ_set_pubkey(request.get(), key.get()))
+        fail("cannot build the certificate request");
+    setSubject(X509_REQ_get_subject_name(request.get()), commonName);
+    if (!X509_REQ_sign(request.get(), key.get(), digestFor(key.get())))
+        fail("cannot sign the certificate request");
+    BioPtr bio(BIO_new(BIO_s_mem()), BIO_free);
+    if (!PEM_write_bio_X509_REQ(bio.get(), request.get()))
+        fail("cannot write the certificate request");
+    return bioText(bio.get());
+}
+
 Certificate Certificate::selfSigned(const PrivateKey& key, const std::string& commonName,
                                     int days) {
     X509* cert = X509_new();
@@ -190,11 +216,7 @@ Certificate Certificate::selfSigned(const PrivateKey& key, const std::string& co
     X509_gmtime_adj(X509_getm_notAfter(cert), static_cast<long>(days) * 24 * 3600);
     X509_set_pubkey(cert, key.get());
     X509_NAME* name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "C", MBSTRING_ASC,
-                               reinterpret_cast<const unsigned char*>("RU"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char*>(commonName.c_str()), -1, -1,
-                               0);
+    setSubject(name, commonName);
     X509_set_issuer_name(cert, name);
     if (!X509_sign(cert, key.get(), digestFor(key.get()))) fail("cannot sign the certificate");
     return out;

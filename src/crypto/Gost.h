@@ -73,6 +73,10 @@ class Certificate {
     X509Ptr cert_;
 };
 
+// A PKCS#10 certificate request (PEM) for `key`, subject C=RU, CN=commonName, signed with the
+// key itself: what a certification authority is asked to certify.
+std::string certificateRequestPem(const PrivateKey& key, const std::string& commonName);
+
 // A raw signature: GOST R 34.10-2012 with Streebog-256 (64 bytes, OpenSSL's byte order, as
 // ESIA uses it), or RSA PKCS#1 v1.5 with SHA-256.
 Bytes signRaw(const PrivateKey& key, std::string_view data);

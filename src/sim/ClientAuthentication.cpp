@@ -15,7 +15,9 @@ std::optional<EsiaError> checkClientSecret(const SimClient& client, Generation g
         std::string expected = certificate.streebogHashHex();
         std::string given = certificateHash;
         for (char& c : given) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (!crypto::constantTimeEquals(expected, given)) return esiaError(7002);
+        // ESIA finds the certificate by this hash: a hash of anything else (the PEM, SHA-256)
+        // is a wrong client secret, 007053 (spec §3.1, §9); 007002 is for an unknown client.
+        if (!crypto::constantTimeEquals(expected, given)) return esiaError(7053);
     }
     crypto::Bytes signature;
     if (clientSecret.size() > 16384 || !crypto::base64UrlDecodeLenient(clientSecret, signature))

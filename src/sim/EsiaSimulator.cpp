@@ -10,6 +10,7 @@
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "http/JsonLog.h"
+#include "sim/CertificateArchive.h"
 #include "sim/EsiaTimestamp.h"
 #include "sim/Scopes.h"
 
@@ -76,7 +77,8 @@ EsiaSimulator::EsiaSimulator(SimData& data, TokenMinter& minter,
     : data_(data),
       minter_(minter),
       signingCertificate_(std::move(signingCertificate)),
-      settings_(settings),
+      certificateArchive_(certificateArchive(signingCertificate_.der(), "esia-sim.cer")),
+      settings_(std::move(settings)),
       now_(std::move(now)),
       templates_(simFiles()) {}
 
@@ -142,6 +144,8 @@ void EsiaSimulator::dispatch(Ex& ex) {
     if (m == "GET" && p.rfind("/rs/prns/", 0) == 0) return personApi(ex);
     if (m == "GET" && p == "/public/esia.pem") return certificate(ex, false);
     if (m == "GET" && p == "/public/esia.cer") return certificate(ex, true);
+    if (m == "GET" && p == "/public/esia.zip")
+        return ex.sendText(certificateArchive_, "application/zip");
     if (m == "GET" && p == "/sim/dev") return developerPage(ex);
     if (p.rfind("/sim/api/", 0) == 0) return adminApi(ex);
     if (m == "GET" && p == "/healthz") return ex.sendText("ok\n", "text/plain; charset=utf-8");
@@ -415,6 +419,20 @@ void EsiaSimulator::logout(Ex& ex) {
 void EsiaSimulator::certificate(Ex& ex, bool der) {
     if (der) return ex.sendText(signingCertificate_.der(), "application/pkix-cert");
     ex.sendText(signingCertificate_.pem(), "application/x-pem-file");
+}
+
+std::string EsiaSimulator::origin(Ex& ex) const {
+    if (!settings_.publicUrl.empty()) {
+        std::string url = settings_.publicUrl;
+        while (!url.empty() && url.back() == '/') url.pop_back();
+        return url;
+    }
+    // Only host[:port] characters: the header must not turn the links into something else.
+    static const std::regex kHost(
+        "^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?$");
+    std::string host = ex.header("Host");
+    if (!std::regex_match(host, kHost)) throw HttpError{400, "Неверный заголовок Host."};
+    return "http://" + host;
 }
 
 void EsiaSimulator::developerPage(Ex& ex) {

@@ -20,6 +20,9 @@ struct SimSettings {
     std::int64_t allowedSkew = 600;  // seconds between the client's timestamp and ours
     std::int64_t tokenLifetime = 3600;
     bool accessLog = false;
+    // The emulator's address as clients see it, for the person API's links; empty: the
+    // address each request was sent to.
+    std::string publicUrl;
 };
 
 // `netcity esia-sim`: an ESIA-compatible identity provider for development, tests and demos
@@ -62,12 +65,15 @@ class EsiaSimulator : public Poco::Net::HTTPRequestHandlerFactory {
     void personApi(Ex& ex);
     // Certificate, developer page, admin API
     void certificate(Ex& ex, bool der);
+    // "http://host:port" the client reached, or the configured public URL: links point there.
+    std::string origin(Ex& ex) const;
     void developerPage(Ex& ex);
     void adminApi(Ex& ex);
 
     SimData& data_;
     TokenMinter& minter_;
     crypto::Certificate signingCertificate_;
+    std::string certificateArchive_;  // /public/esia.zip
     SimSettings settings_;
     Now now_;
     SimState state_;

@@ -145,6 +145,7 @@ void EsiaSimulator::personApi(Ex& ex) {
     if (!person) throw HttpError{404, "Ресурс не найден"};
     auto scopes = grantedScopes(*claims, subject);
     std::string base = "/rs/prns/" + std::to_string(*oid);
+    std::string links = origin(ex) + base;  // elements are absolute links (spec §7)
     std::string embed = ex.query("embed");
     bool embedElements = embed.find("elements") != std::string::npos;
 
@@ -163,7 +164,7 @@ void EsiaSimulator::personApi(Ex& ex) {
                 c->set("value", value);
                 list->add(c);
             } else {
-                list->add("https://esia-sim" + base + "/ctts/" + std::to_string(id));
+                list->add(links + "/ctts/" + std::to_string(id));
             }
         };
         if (hasAny(scopes, {"email", "contacts"}) && !person->email.empty())
@@ -180,8 +181,7 @@ void EsiaSimulator::personApi(Ex& ex) {
             if (objects)
                 list->add(documentJson(who.documents[i], id));
             else
-                list->add("https://esia-sim" + base +
-                          (kid ? "/kids/" + std::to_string(who.oid) : "") + "/docs/" +
+                list->add(links + (kid ? "/kids/" + std::to_string(who.oid) : "") + "/docs/" +
                           std::to_string(id));
         }
         return list;
@@ -194,7 +194,7 @@ void EsiaSimulator::personApi(Ex& ex) {
             if (objects)
                 list->add(personJson(*kid, scopes, true));
             else
-                list->add("https://esia-sim" + base + "/kids/" + std::to_string(kidOid));
+                list->add(links + "/kids/" + std::to_string(kidOid));
         }
         return list;
     };
@@ -258,9 +258,16 @@ void EsiaSimulator::personApi(Ex& ex) {
         auto kid = data_.person(*kidOid);
         if (!kid) throw HttpError{404, "Ресурс не найден"};
         if (seg.size() == 3) return ex.sendJson(text(personJson(*kid, scopes, true)));
-        if (seg.size() == 4 && seg[3] == "docs") {
+        if (seg.size() >= 4 && seg[3] == "docs") {
             if (!scopes.count("kid_birth_cert_doc")) return forbidden();
-            return ex.sendJson(text(collection(documents(*kid, true, embedElements))));
+            auto list = documents(*kid, true, true);
+            if (seg.size() == 4)
+                return ex.sendJson(
+                    text(collection(embedElements ? list : documents(*kid, true, false))));
+            for (std::size_t i = 0; i < list->size() && seg.size() == 5; ++i) {
+                auto d = list->getObject(static_cast<unsigned>(i));
+                if (std::to_string(d->getValue<int>("id")) == seg[4]) return ex.sendJson(text(d));
+            }
         }
     }
     throw HttpError{404, "Ресурс не найден"};

@@ -135,3 +135,23 @@ TEST(Gost, RsaForOldClients) {
     auto cert = Certificate::selfSigned(key, "OLD01");
     EXPECT_TRUE(cmsVerifyDetached(cmsSignDetached(cert, key, "m"), "m", cert));
 }
+
+TEST(Gost, CertificateRequestVerifiesWithOpensslAndCarriesTheKey) {
+    OpensslCli cli;
+    auto key = PrivateKey::generateGost();
+    std::string request = certificateRequestPem(key, "NETCITY01");
+    EXPECT_EQ(request.rfind("-----BEGIN CERTIFICATE REQUEST-----", 0), 0u) << request;
+    cli.write("req.pem", request);
+    std::string out;
+    // `req -verify` reports on stderr and exits 0 either way: read what it says.
+    cli.run("req -engine gost -in req.pem -noout -verify -subject -nameopt RFC2253 2>&1 | cat",
+            &out);
+    EXPECT_NE(out.find("verify OK"), std::string::npos) << out;
+    EXPECT_NE(out.find("CN=NETCITY01,C=RU"), std::string::npos) << out;
+    ASSERT_EQ(cli.run("req -engine gost -in req.pem -noout -pubkey", &out), 0);
+    EXPECT_EQ(out, key.publicPem());
+    // Another key's request carries another public key.
+    cli.write("other.pem", certificateRequestPem(PrivateKey::generateGost(), "NETCITY01"));
+    ASSERT_EQ(cli.run("req -engine gost -in other.pem -noout -pubkey", &out), 0);
+    EXPECT_NE(out, key.publicPem());
+}

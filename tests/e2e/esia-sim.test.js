@@ -334,6 +334,8 @@ describe('ESIA emulator in the browser', () => {
       assert.equal(access.header.sbt, 'access');
       assert.equal(access.claims['urn:esia:sbj_id'], TKACHENKO.oid);
       assert.equal(access.claims.client_id, CLIENT_ID);
+      assert.equal(access.claims.iss, 'http://esia.gosuslugi.ru/',
+        'the issuer production ESIA names, so a client written for it accepts the token unchanged');
       assert.equal(access.claims.scope,
         `openid fullname?oid=${TKACHENKO.oid} snils?oid=${TKACHENKO.oid}`);
       const now = Math.floor(Date.now() / 1000);
@@ -342,6 +344,7 @@ describe('ESIA emulator in the browser', () => {
       const id = checkJwt(work, certPem, json.id_token, 'id_token');
       assert.equal(id.header.sbt, 'id');
       assert.equal(id.claims.aud, CLIENT_ID);
+      assert.equal(id.claims.iss, 'http://esia.gosuslugi.ru/');
       assert.equal(id.claims.sub, TKACHENKO.oid);
       assert.equal(id.claims['urn:esia:sbj']['urn:esia:sbj:oid'], TKACHENKO.oid);
 

@@ -1,4 +1,6 @@
 // /aas/oauth2/ac and /v2/ac, the person's pages, and every error they answer with.
+#include <Poco/Zip/ZipArchive.h>
+#include <Poco/Zip/ZipStream.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -6,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "sim/SimFixture.h"
 #include "support/Text.h"
@@ -185,11 +188,32 @@ TEST_F(Authorization, EachBadParameterHasItsEsiaCode) {
     EXPECT_EQ(failWith(tampered), "invalid_client|ESIA-007053");
     AuthorizeParams otherHash;
     otherHash.overrides["client_certificate_hash"] = std::string(64, 'A');
-    EXPECT_EQ(failWith(otherHash), "invalid_client|ESIA-007002");
+    EXPECT_EQ(failWith(otherHash), "invalid_client|ESIA-007053");
     AuthorizeParams v1Tampered;
     v1Tampered.generation = Generation::V1;
     v1Tampered.tamper = "x";
     EXPECT_EQ(failWith(v1Tampered), "invalid_client|ESIA-007053");
+}
+
+// Spec §3.1 and §9: the hash is Streebog-256 of the certificate's DER; a hash of anything else
+// (the PEM file, SHA-256 as one library's README says) is a bad client_secret, ESIA-007053.
+TEST_F(Authorization, OnlyTheStreebogHashOfTheDerCertificateIsAccepted) {
+    const auto& cert = *sim.client().certificate;
+    std::string der = cert.der();
+    auto failWith = [&](const std::string& hash) {
+        AuthorizeParams p;
+        p.overrides["client_certificate_hash"] = hash;
+        return errorOf(browser.get(sim.authorizeUrl(p)).location);
+    };
+    EXPECT_EQ(failWith(crypto::toUpperHex(crypto::streebog256(cert.pem()))),
+              "invalid_client|ESIA-007053");
+    EXPECT_EQ(failWith(crypto::toUpperHex(crypto::sha256(der))), "invalid_client|ESIA-007053");
+    auto hash = crypto::streebog256(der);  // CryptoPro's mirrored byte order is not it either
+    EXPECT_EQ(failWith(crypto::toUpperHex(std::string(hash.rbegin(), hash.rend()))),
+              "invalid_client|ESIA-007053");
+    AuthorizeParams right;
+    right.overrides["client_certificate_hash"] = crypto::toUpperHex(crypto::streebog256(der));
+    EXPECT_TRUE(contains(browser.get(sim.authorizeUrl(right)).location, "/idp/login"));
 }
 
 TEST_F(Authorization, ATimestampInAnotherZoneIsFine) {
@@ -289,4 +313,26 @@ TEST_F(Authorization, TheSigningCertificateCanBeDownloaded) {
     EXPECT_EQ(crypto::Certificate::fromPem(pem.body).der(), sim.signingCertificate().der());
     auto der = browser.get("/public/esia.cer");
     EXPECT_EQ(der.body, sim.signingCertificate().der());
+}
+
+// Spec §1: ESIA publishes its signing certificates as /public/esia.zip (DER .cer files).
+TEST_F(Authorization, TheCertificateArchiveHoldsTheSameCertificate) {
+    auto zip = browser.get("/public/esia.zip");
+    ASSERT_EQ(zip.status, 200);
+    EXPECT_EQ(zip.contentType, "application/zip");
+    std::istringstream in(zip.body);
+    Poco::Zip::ZipArchive archive(in);
+    std::vector<std::string> names;
+    for (auto it = archive.headerBegin(); it != archive.headerEnd(); ++it) {
+        const auto& [name, header] = *it;
+        names.push_back(name);
+        std::istringstream entry(zip.body);
+        Poco::Zip::ZipInputStream unpacked(entry, header);
+        std::string content{std::istreambuf_iterator<char>(unpacked), {}};
+        EXPECT_EQ(content, browser.get("/public/esia.cer").body) << name;
+        EXPECT_EQ(crypto::Certificate::fromDer(content).pem(),
+                  browser.get("/public/esia.pem").body);
+    }
+    ASSERT_EQ(names.size(), 1u);
+    EXPECT_TRUE(names[0].ends_with(".cer")) << names[0];
 }

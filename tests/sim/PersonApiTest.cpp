@@ -89,6 +89,62 @@ TEST_F(PersonApi, KidsForAParentWithKidScopes) {
     EXPECT_EQ(api.get(base + "/kids/" + std::to_string(SimFixture::kUnconfirmedOid)).status, 403);
 }
 
+namespace {
+
+// The element links of a collection, after checking each is absolute on `origin`.
+std::vector<std::string> elementPaths(HttpClient& api, const std::string& collection,
+                                      const std::string& origin) {
+    auto res = api.get(collection);
+    EXPECT_EQ(res.status, 200) << collection << ": " << res.body;
+    std::vector<std::string> paths;
+    auto elements = SimFixture::parseJson(res.body)->getArray("elements");
+    for (std::size_t i = 0; elements && i < elements->size(); ++i) {
+        auto link = elements->getElement<std::string>(static_cast<unsigned>(i));
+        EXPECT_EQ(link.rfind(origin + "/rs/prns/", 0), 0u) << link;
+        paths.push_back(link.substr(origin.size()));
+    }
+    EXPECT_FALSE(paths.empty()) << collection;
+    return paths;
+}
+
+}  // namespace
+
+// Spec §7: without embed the elements are absolute links, and a client follows them to the
+// emulator it reached — by the address it used, whatever that was.
+TEST_F(PersonApi, EveryElementLinkLeadsBackToItsElement) {
+    authorize("openid fullname email mobile id_doc kid_fullname kid_birth_cert_doc");
+    std::string port = std::to_string(sim.port());
+    for (std::string host : {"127.0.0.1:" + port, "localhost:" + port}) {
+        api.headers["Host"] = host;
+        std::string origin = "http://" + host;
+        std::vector<std::string> followed;
+        for (const char* collection : {"/ctts", "/docs"})
+            for (const auto& path : elementPaths(api, base + collection, origin)) {
+                auto element = api.get(path);
+                ASSERT_EQ(element.status, 200) << path << ": " << element.body;
+                EXPECT_EQ(path.substr(path.rfind('/') + 1),
+                          std::to_string(SimFixture::parseJson(element.body)->getValue<int>("id")));
+                followed.push_back(path);
+            }
+        for (const auto& kid : elementPaths(api, base + "/kids", origin)) {
+            auto child = api.get(kid);
+            ASSERT_EQ(child.status, 200) << kid << ": " << child.body;
+            EXPECT_EQ(SimFixture::parseJson(child.body)->getValue<std::string>("firstName"),
+                      "Иван");
+            for (const auto& path : elementPaths(api, kid + "/docs", origin)) {
+                auto document = api.get(path);
+                ASSERT_EQ(document.status, 200) << path << ": " << document.body;
+                EXPECT_EQ(SimFixture::parseJson(document.body)->getValue<std::string>("type"),
+                          "RF_BRTH_CERT");
+                followed.push_back(path);
+            }
+        }
+        EXPECT_EQ(followed.size(), 4u);  // two contacts, a passport, the child's certificate
+    }
+    api.headers["Host"] = "evil.test/\"x";
+    EXPECT_EQ(api.get(base + "/ctts").status, 400);
+}
+
 TEST_F(PersonApi, BadTokensAre401AndOtherPeople403) {
     EXPECT_EQ(api.get(base).status, 401);
     api.headers["Authorization"] = "Bearer not.a.token";

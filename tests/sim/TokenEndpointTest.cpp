@@ -147,7 +147,7 @@ TEST_F(Tokens, ClientAuthenticationAndRequestErrors) {
                             sim.tokenBody(Generation::V2, c, scope, false,
                                           {{"client_certificate_hash", std::string(64, 'B')}}));
     EXPECT_EQ(badHash.status, 401);
-    EXPECT_EQ(errorCode(badHash), "invalid_client|ESIA-007002");
+    EXPECT_EQ(errorCode(badHash), "invalid_client|ESIA-007053");
     auto forged = exchange(
         Generation::V2,
         sim.tokenBody(Generation::V2, c, scope, false, {{"client_secret", std::string(86, 'A')}}));
