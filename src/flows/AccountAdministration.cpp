@@ -81,9 +81,9 @@ AccountAdministration::Result AccountAdministration::issue(
     store::AuditLog(db_, s).record({clock_.unixSeconds(), actor, "password.issue",
                                     "account:" + std::to_string(accountId), clientAddress, "ok",
                                     organizationId});
+    // Whoever holds the old password is signed out with it.
+    sessions_.endOthers(s, accountId, "");
     tx.commit();
-    // Whoever holds the old password is signed out now.
-    sessions_.endOthers(accountId, "");
     return r;
 }
 
@@ -107,8 +107,8 @@ AccountAdministration::Result AccountAdministration::setBlocked(std::int64_t sta
     if (blocked) store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
     store::AuditLog(db_, s).record({clock_.unixSeconds(), staffAccountId, action,
                                     "account:" + std::to_string(accountId), clientAddress, "ok"});
+    if (blocked) sessions_.endOthers(s, accountId, "");
     tx.commit();
-    if (blocked) sessions_.endOthers(accountId, "");
     Result r = outcome(Outcome::Done);
     r.accountId = accountId;
     return r;

@@ -28,12 +28,15 @@ const char* message(PasswordChange::Outcome outcome) {
 }
 
 PasswordChange::Outcome PasswordChange::run(const Request& r) {
-    auto finish = [&](Outcome outcome) {
-        auto s = db_.session();
+    auto audit = [&](Poco::Data::Session& s, Outcome outcome) {
         store::AuditLog(db_, s).record({clock_.unixSeconds(), r.accountId, "password.change",
                                         "account:" + std::to_string(r.accountId), r.clientAddress,
                                         outcome == Outcome::Changed ? "ok" : "rejected"});
         return outcome;
+    };
+    auto refuse = [&](Outcome outcome) {
+        auto s = db_.session();
+        return audit(s, outcome);
     };
     switch (domain::checkNewPassword(r.newPassword, r.repeat)) {
         case domain::NewPasswordProblem::Mismatch:
@@ -53,21 +56,22 @@ PasswordChange::Outcome PasswordChange::run(const Request& r) {
     }
     std::string key = "password-change:" + std::to_string(r.accountId);
     auto now = clock_.steady();
-    if (throttle_.waitFor(key, r.clientAddress, now).count() > 0) return finish(Outcome::Throttled);
+    if (throttle_.waitFor(key, r.clientAddress, now).count() > 0) return refuse(Outcome::Throttled);
     throttle_.recordFailure(key, r.clientAddress, now);  // counted before the slow check
     if (!account || account->passwordHash.empty() ||
         !hasher_.verify(account->passwordHash, r.oldPassword))
-        return finish(Outcome::WrongOldPassword);
+        return refuse(Outcome::WrongOldPassword);
     throttle_.recordSuccess(key, r.clientAddress);
     if (r.newPassword == r.oldPassword) return Outcome::SameAsOld;
 
-    auto hash = hasher_.hash(r.newPassword);
-    {
-        auto s = db_.session();
-        store::AccountRepository(db_, s).setPasswordHash(r.accountId, hash, false);
-    }
-    sessions_.endOthers(r.accountId, r.currentSessionId);
-    return finish(Outcome::Changed);
+    auto hash = hasher_.hash(r.newPassword);  // before the transaction: it takes a while
+    auto s = db_.session();
+    store::Transaction tx(db_, s);  // the new hash, the other sessions ended, the audit row
+    store::AccountRepository(db_, s).setPasswordHash(r.accountId, hash, false);
+    sessions_.endOthers(s, r.accountId, r.currentSessionId);
+    audit(s, Outcome::Changed);
+    tx.commit();
+    return Outcome::Changed;
 }
 
 }  // namespace netcity::flows

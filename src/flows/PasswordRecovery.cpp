@@ -139,8 +139,8 @@ PasswordRecovery::Reset PasswordRecovery::reset(const std::string& token, const 
     store::FlowRepository(db_, s).removeOfAccount(kKind, account);
     store::AuditLog(db_, s).record(
         {clock_.unixSeconds(), std::nullopt, "password.recover", subject, clientAddress, "ok"});
+    sessions_.endOthers(s, account, "");
     tx.commit();
-    sessions_.endOthers(account, "");
     return {ResetOutcome::Done, {}, 0};
 }
 

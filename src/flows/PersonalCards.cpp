@@ -171,9 +171,9 @@ PersonalCards::Result PersonalCards::unlinkEsia(std::int64_t staffAccountId, std
     bool removed = store::EsiaLinkRepository(db_, s).unlink(accountId);
     audit(s, staffAccountId, "esia.unlink", subjectOf(accountId), clientAddress,
           removed ? "staff" : "not_linked");
+    // Whoever came in through the removed link is signed out with it.
+    if (removed) sessions_.endOthers(s, accountId, "");
     tx.commit();
-    // Whoever came in through the removed link is signed out now.
-    if (removed) sessions_.endOthers(accountId, "");
     return outcome(Outcome::Done);
 }
 

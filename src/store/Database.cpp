@@ -105,6 +105,12 @@ std::string numberPlaceholders(const std::string& text) {
     return out;
 }
 
+// Where a debugger breaks to see who checked out a nested connection
+// (gdb: break netcity::store::nestedCheckoutTrap).
+__attribute__((noinline)) void nestedCheckoutTrap() {
+    asm volatile("");
+}
+
 DbSession::DbSession(Poco::Data::Session session, std::counting_semaphore<>* permit)
     : Poco::Data::Session(std::move(session)), permit_(permit) {
     ++tHeld;
@@ -155,6 +161,7 @@ Database::~Database() = default;
 DbSession Database::session() {
     std::counting_semaphore<>* permit = nullptr;
     if (tHeld > 0) {
+        nestedCheckoutTrap();
         ++nested_;
     } else {
         if (!permits_.try_acquire_for(settings_.wait))

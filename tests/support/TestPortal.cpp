@@ -1,5 +1,7 @@
 #include "support/TestPortal.h"
 
+#include <gtest/gtest.h>
+
 #include <stdexcept>
 
 #include "crypto/Random.h"
@@ -135,6 +137,8 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptio
 TestPortal::~TestPortal() {
     server_->stop();
     outbox_->stop();
+    // Every request took at most one database connection at a time (store::DbSession).
+    EXPECT_EQ(database_.db().nestedCheckouts(), 0) << "a flow or page opened a nested session";
 }
 
 void TestPortal::import(const char* csv) {
@@ -144,8 +148,9 @@ void TestPortal::import(const char* csv) {
 }
 
 std::int64_t TestPortal::accountId(const std::string& organizationKey, const std::string& login) {
+    auto organization = organizationId(organizationKey);
     auto s = db().session();
-    return store::AccountRepository(db(), s).byLogin(organizationId(organizationKey), login)->id;
+    return store::AccountRepository(db(), s).byLogin(organization, login)->id;
 }
 
 std::int64_t TestPortal::organizationId(const std::string& key) {

@@ -233,12 +233,14 @@ TEST_F(StaffToolsTest, BlockingEndsTheSessionsAndUnblockingLetsThePersonBackIn) 
 
 TEST_F(StaffToolsTest, NewAccountsWithinReach) {
     auto sokolov = signedIn("sokolov.pi", "Uchitel-2025");
-    auto s = portal->db().session();
     std::int64_t sixB = 0, fiveA = 0;
-    s << "SELECT id FROM classes WHERE key = 'cls-6b'", Poco::Data::Keywords::into(sixB),
-        Poco::Data::Keywords::now;
-    s << "SELECT id FROM classes WHERE key = 'cls-5a'", Poco::Data::Keywords::into(fiveA),
-        Poco::Data::Keywords::now;
+    {
+        auto s = portal->db().session();
+        s << "SELECT id FROM classes WHERE key = 'cls-6b'", Poco::Data::Keywords::into(sixB),
+            Poco::Data::Keywords::now;
+        s << "SELECT id FROM classes WHERE key = 'cls-5a'", Poco::Data::Keywords::into(fiveA),
+            Poco::Data::Keywords::now;
+    }
     auto own = post(*sokolov, "/staff/people/new",
                     "role=student&class=" + std::to_string(sixB) +
                         "&last_name=Новикова&first_name=Алиса&birth_date=01.09.2013");
