@@ -24,24 +24,39 @@ crypto::PasswordHasher::Settings hashSettings(const Config& c) {
             c.getInt("argon2-concurrency")};
 }
 
+std::unique_ptr<store::Database> openDatabase(const Config& config, const RuntimeParts& parts) {
+    if (parts.database) return nullptr;
+    return store::Database::open(config.databaseUrl(),
+                                 {config.getInt("db-connections"),
+                                  std::chrono::milliseconds(config.getInt("db-wait-ms"))});
+}
+
 }  // namespace
 
-Runtime::Runtime(const Config& config)
+Runtime::Runtime(const Config& config, RuntimeParts parts)
     : config_(config),
+      parts_(parts),
       keys_(openKeys(config)),
-      db_(store::Database::open(
-          config.databaseUrl(),
-          {config.getInt("db-connections"),
-           std::chrono::milliseconds(config.getInt("db-wait-ms"))})),
+      ownDb_(openDatabase(config, parts)),
+      db_(parts.database ? parts.database : ownDb_.get()),
       hasher_(hashSettings(config)),
-      vault_(keys_.subkey("snils-seal"), keys_.subkey("snils-index")) {
+      vault_(keys_.subkey("snils-seal"), keys_.subkey("snils-index")),
+      clock_(parts.clock ? parts.clock : &systemClock_) {
     db_->migrate();
     flows::Sessions::Settings s;
     s.idleTimeout = config.getInt("session-idle-minutes") * 60LL;
     s.absoluteTimeout = config.getInt("session-hours") * 3600LL;
     s.cacheSeconds = config.getInt("cache-seconds");
-    sessions_ = std::make_unique<flows::Sessions>(*db_, clock_, s);
-    overviews_ = std::make_unique<flows::AccountOverviews>(*db_, vault_, clock_, s.cacheSeconds);
+    sessions_ = std::make_unique<flows::Sessions>(*db_, *clock_, s);
+    overviews_ = std::make_unique<flows::AccountOverviews>(*db_, vault_, *clock_, s.cacheSeconds);
+    flows::Housekeeping::Settings h;
+    h.sessionIdleSeconds = s.idleTimeout;
+    h.sessionAbsoluteSeconds = s.absoluteTimeout;
+    housekeeping_ = std::make_unique<flows::Housekeeping>(*db_, *clock_, h);
+}
+
+Runtime::~Runtime() {
+    stop();
 }
 
 namespace {
@@ -83,17 +98,17 @@ unsigned short Runtime::startPortal() {
     if (settings.publicUrl.back() != '/') settings.publicUrl += "/";
 
     startMail(settings.publicUrl);
-    cards_ = std::make_unique<flows::PersonalCards>(*db_, vault_, *sessions_, clock_);
+    cards_ = std::make_unique<flows::PersonalCards>(*db_, vault_, *sessions_, *clock_);
     accounts_ =
-        std::make_unique<flows::AccountAdministration>(*db_, vault_, hasher_, *sessions_, clock_);
+        std::make_unique<flows::AccountAdministration>(*db_, vault_, hasher_, *sessions_, *clock_);
     flows::PasswordRecovery::Settings recovery;
     recovery.resetUrl = settings.publicUrl + "recover/reset?token=";
     recovery_ = std::make_unique<flows::PasswordRecovery>(
-        *db_, hasher_, *sessions_, *letters_, clock_, recovery, [this] { outbox_->wake(); });
+        *db_, hasher_, *sessions_, *letters_, *clock_, recovery, [this] { outbox_->wake(); });
     web::PortalServices services{*db_,
                                  hasher_,
                                  throttle_,
-                                 clock_,
+                                 *clock_,
                                  *sessions_,
                                  *overviews_,
                                  vault_,
@@ -107,6 +122,15 @@ unsigned short Runtime::startPortal() {
                                  nullptr,
                                  nullptr,
                                  [this] { outbox_->wake(); }};
+    startIdentityProvider(settings, services);
+    Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
+    server_ = std::make_unique<http::HttpServer>(portal, std::move(socket), server);
+    if (parts_.startWorkers) housekeeping_->start();
+    return server_->port();
+}
+
+void Runtime::startIdentityProvider(const web::PortalSettings& settings,
+                                    web::PortalServices& services) {
     if (!config_.get("oidc-issuer").empty()) {
         esia::OidcClientSettings os;
         os.issuer = config_.get("oidc-issuer");
@@ -134,7 +158,7 @@ unsigned short Runtime::startPortal() {
             crypto::Certificate::fromPem(readPem(config_.get("esia-signing-cert-file"))));
     }
     if (esiaClient_) {
-        credentials_ = std::make_unique<flows::CredentialCheck>(*db_, hasher_, throttle_, clock_);
+        credentials_ = std::make_unique<flows::CredentialCheck>(*db_, hasher_, throttle_, *clock_);
         std::string cutoff = config_.get("esia-cutoff-date");
         auto cutoffDate = domain::CalendarDate::parse(cutoff);
         if (!cutoff.empty() && !cutoffDate)
@@ -145,16 +169,13 @@ unsigned short Runtime::startPortal() {
         esiaSettings.timeZone = settings.timeZone;
         esiaSignIn_ = std::make_unique<flows::EsiaSignIn>(*db_, *esiaClient_, vault_, *credentials_,
                                                           domain::SelfLinkingPolicy(cutoffDate),
-                                                          clock_, esiaSettings);
+                                                          *clock_, esiaSettings);
         services.esia = esiaSignIn_.get();
         services.esiaClient = esiaClient_.get();
         appeals_ = std::make_unique<flows::AppealSubmission>(*db_, *esiaSignIn_, vault_, *letters_,
-                                                             clock_, services.mailQueued);
+                                                             *clock_, services.mailQueued);
         services.appeals = appeals_.get();
     }
-    Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
-    server_ = std::make_unique<http::HttpServer>(portal, std::move(socket), server);
-    return server_->port();
 }
 
 void Runtime::startMail(const std::string& publicUrl) {
@@ -177,15 +198,16 @@ void Runtime::startMail(const std::string& publicUrl) {
     }
     flows::OutboxWorker::Settings worker;
     worker.firstRetrySeconds = config_.getInt("mail-retry-seconds");
-    outbox_ = std::make_unique<flows::OutboxWorker>(*db_, *mailSender_, clock_, worker);
-    review_ = std::make_unique<flows::AppealReview>(*db_, vault_, *letters_, clock_,
+    outbox_ = std::make_unique<flows::OutboxWorker>(*db_, *mailSender_, *clock_, worker);
+    review_ = std::make_unique<flows::AppealReview>(*db_, vault_, *letters_, *clock_,
                                                     [this] { outbox_->wake(); });
-    outbox_->start();
+    if (parts_.startWorkers) outbox_->start();
 }
 
 void Runtime::stop() {
-    if (server_) server_->stop();
+    if (server_) server_->stop();  // idempotent: stop() runs again on destruction
     if (outbox_) outbox_->stop();
+    housekeeping_->stop();
 }
 
 }  // namespace netcity::app

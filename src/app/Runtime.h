@@ -10,6 +10,7 @@
 #include "flows/Clock.h"
 #include "flows/CredentialCheck.h"
 #include "flows/EsiaSignIn.h"
+#include "flows/Housekeeping.h"
 #include "flows/OutboxWorker.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
@@ -23,16 +24,29 @@
 
 namespace netcity::app {
 
+// What a running netcity is built of besides its configuration. A process leaves these empty;
+// the integration tests hand in their clock and database and run the same wiring.
+struct RuntimeParts {
+    const flows::Clock* clock = nullptr;  // default: the system clock
+    store::Database* database = nullptr;  // default: opened from --database
+    bool startWorkers = true;             // the mail outbox and housekeeping threads
+};
+
 // Everything a running netcity holds, built from the configuration in one place.
 class Runtime {
   public:
-    explicit Runtime(const Config& config);
+    explicit Runtime(const Config& config, RuntimeParts parts = {});
+    ~Runtime();
 
     store::Database& db() { return *db_; }
     crypto::PasswordHasher& hasher() { return hasher_; }
     const store::SnilsVault& vault() const { return vault_; }
-    const flows::Clock& clock() const { return clock_; }
+    const flows::Clock& clock() const { return *clock_; }
     flows::Sessions& sessions() { return *sessions_; }
+    web::Metrics& metrics() { return metrics_; }
+    flows::OutboxWorker& outbox() { return *outbox_; }
+    flows::AppealReview& review() { return *review_; }
+    flows::Housekeeping& housekeeping() { return *housekeeping_; }
 
     // Starts the portal; returns the port it listens on.
     unsigned short startPortal();
@@ -40,12 +54,17 @@ class Runtime {
 
   private:
     void startMail(const std::string& publicUrl);
+    void startIdentityProvider(const web::PortalSettings& settings,
+                               web::PortalServices& services);
     const Config& config_;
+    RuntimeParts parts_;
     crypto::KeyRing keys_;
-    std::unique_ptr<store::Database> db_;
+    std::unique_ptr<store::Database> ownDb_;
+    store::Database* db_;
     crypto::PasswordHasher hasher_;
     store::SnilsVault vault_;
-    flows::SystemClock clock_;
+    flows::SystemClock systemClock_;
+    const flows::Clock* clock_;
     domain::SignInThrottle throttle_;
     std::unique_ptr<flows::Sessions> sessions_;
     std::unique_ptr<flows::AccountOverviews> overviews_;
@@ -63,6 +82,7 @@ class Runtime {
     std::unique_ptr<flows::PersonalCards> cards_;
     std::unique_ptr<flows::AccountAdministration> accounts_;
     std::unique_ptr<flows::PasswordRecovery> recovery_;
+    std::unique_ptr<flows::Housekeeping> housekeeping_;
 };
 
 }  // namespace netcity::app

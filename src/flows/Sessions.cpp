@@ -18,9 +18,6 @@ std::optional<std::string> Sessions::start(std::int64_t accountId,
     if (!previousId.empty()) cache_.erase(hashOf(previousId));
     std::string id = crypto::randomToken(32);
     std::int64_t now = clock_.unixSeconds();
-    // Sessions nobody comes back to are removed now and then, not kept forever.
-    if (starts_++ % 256 == 0)
-        repo.removeExpired(now - settings_.idleTimeout, now - settings_.absoluteTimeout);
     // The account's state is checked by the insert itself: blocked a moment ago is blocked.
     if (!repo.createForActive(hashOf(id), accountId, now)) return std::nullopt;
     cache_.put(hashOf(id), {accountId, now, now}, now);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,7 +47,6 @@ class Sessions {
     const Clock& clock_;
     Settings settings_;
     TtlCache<std::string, store::StoredSession> cache_;  // by id hash
-    std::atomic<unsigned> starts_{0};
 };
 
 }  // namespace netcity::flows

@@ -62,8 +62,10 @@ void FlowRepository::update(const std::string& idHash, const std::string& data) 
     s_ << db_.sql("UPDATE flows SET data = ? WHERE id_hash = ?"), bind(data), bind(idHash), now;
 }
 
-void FlowRepository::removeExpired(std::int64_t at) {
-    s_ << db_.sql("DELETE FROM flows WHERE expires_at < ?"), bind(at), now;
+long FlowRepository::removeExpired(std::int64_t at) {
+    Poco::Data::Statement st(s_);
+    st << db_.sql("DELETE FROM flows WHERE expires_at < ?"), bind(at);
+    return static_cast<long>(st.execute());
 }
 
 }  // namespace netcity::store

@@ -28,7 +28,7 @@ class FlowRepository {
     // takes nothing, and the owner's flow stays.
     std::optional<StoredFlow> take(const std::string& idHash, const std::string& browserHash);
     void update(const std::string& idHash, const std::string& data);
-    void removeExpired(std::int64_t at);
+    long removeExpired(std::int64_t at);  // how many went
     void removeOfAccount(const std::string& kind, std::int64_t accountId);
 
   private:

@@ -45,9 +45,11 @@ void SessionRepository::removeOthers(std::int64_t accountId, const std::string& 
         bind(keepIdHash), now;
 }
 
-void SessionRepository::removeExpired(std::int64_t idleBefore, std::int64_t createdBefore) {
-    s_ << db_.sql("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?"),
-        bind(idleBefore), bind(createdBefore), now;
+long SessionRepository::removeExpired(std::int64_t idleBefore, std::int64_t createdBefore) {
+    Poco::Data::Statement st(s_);
+    st << db_.sql("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?"),
+        bind(idleBefore), bind(createdBefore);
+    return static_cast<long>(st.execute());
 }
 
 }  // namespace netcity::store

@@ -28,7 +28,7 @@ class SessionRepository {
     void remove(const std::string& idHash);
     // Ends every session of the account except `keepIdHash` (may be empty).
     void removeOthers(std::int64_t accountId, const std::string& keepIdHash);
-    void removeExpired(std::int64_t idleBefore, std::int64_t createdBefore);
+    long removeExpired(std::int64_t idleBefore, std::int64_t createdBefore);  // how many went
 
   private:
     Database& db_;

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <latch>
+#include <thread>
+#include <vector>
+
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "support/TestDatabase.h"
@@ -28,4 +32,70 @@ TEST(Database, MigrationsAreIdempotent) {
 
 TEST(Database, RejectsUnknownUrls) {
     EXPECT_THROW(Database::open("mysql://x"), std::invalid_argument);
+}
+
+TEST(Database, ACheckoutWaitsForAFreeConnectionThenGivesUp) {
+    netcity::testing::TestDatabase database;
+    auto db = Database::open(database.url(), {2, std::chrono::milliseconds(300)});
+    std::latch held(2), release(1);
+    std::vector<std::thread> holders;
+    for (int i = 0; i < 2; ++i)
+        holders.emplace_back([&] {
+            auto s = db->session();
+            held.count_down();
+            release.wait();
+        });
+    held.wait();
+    // Both busy: a third waits its bounded time and is told the database is unavailable…
+    std::thread third([&] { EXPECT_THROW(db->session(), Unavailable); });
+    third.join();
+    // …while one that comes when a connection frees up gets it.
+    std::thread fourth([&] {
+        auto s = db->session();
+        int one = 0;
+        s << "SELECT 1", Poco::Data::Keywords::into(one), Poco::Data::Keywords::now;
+        EXPECT_EQ(one, 1);
+    });
+    release.count_down();
+    fourth.join();
+    for (auto& t : holders) t.join();
+    EXPECT_EQ(db->nestedCheckouts(), 0);
+}
+
+TEST(Database, ANestedCheckoutIsCountedAndDoesNotDeadlock) {
+    netcity::testing::TestDatabase database;
+    auto db = Database::open(database.url(), {1, std::chrono::milliseconds(200)});
+    auto outer = db->session();
+    auto inner = db->session();  // the bug this counter exists to find
+    EXPECT_EQ(db->nestedCheckouts(), 1);
+}
+
+TEST(Database, ATransactionRollsBackUnlessCommitted) {
+    netcity::testing::TestDatabase database;
+    auto& db = database.db();
+    auto before = database.count("regions");
+    {
+        auto s = db.session();
+        Transaction tx(db, s);
+        s << "INSERT INTO regions (key, name) VALUES ('r-x', 'X')", Poco::Data::Keywords::now;
+    }
+    EXPECT_EQ(database.count("regions"), before);
+    {
+        auto s = db.session();
+        Transaction tx(db, s);
+        s << "INSERT INTO regions (key, name) VALUES ('r-x', 'X')", Poco::Data::Keywords::now;
+        tx.commit();
+    }
+    EXPECT_EQ(database.count("regions"), before + 1);
+}
+
+TEST(Database, AnUnreachableServerIsUnavailable) {
+    // Nothing listens on port 1: a 503 for the person, not a 500.
+    auto db = Database::open("postgresql://nobody@127.0.0.1:1/none", {2, std::chrono::milliseconds(200)});
+    try {
+        db->session();
+        ADD_FAILURE() << "connected to nothing";
+    } catch (const std::exception& e) {
+        EXPECT_TRUE(isUnavailable(e)) << e.what();
+    }
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <stdexcept>
 
 #include "crypto/Random.h"
@@ -69,80 +71,79 @@ const char* kMoreStaffCsv =
     "account,p-morozova,org-g1,,,,,,,,,,,morozova.rod,Roditel-2025,parent,\n"
     "relation,p-morozov,p-morozova,,,,,,,,,,,,,,\n";
 
+namespace {
+
+std::string offsetText(const domain::UtcOffset& offset) {
+    int m = offset.minutes() < 0 ? -offset.minutes() : offset.minutes();
+    char text[16];
+    std::snprintf(text, sizeof text, "%c%02d:%02d", offset.minutes() < 0 ? '-' : '+', m / 60,
+                  m % 60);
+    return text;
+}
+
+void writeFile(const std::string& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
+
+// What `netcity serve` would be started with for these settings.
+app::Config configFor(const TestDatabase& database, const web::PortalSettings& settings,
+                      const EsiaOptions& esia, const MailOptions& mail) {
+    std::vector<std::string> none;
+    auto config = app::Config::load({}, none);
+    auto set = [&](const char* name, const std::string& value) { config.set(name, value); };
+    set("data-dir", database.dataDir());
+    set("port", "0");
+    set("access-log", "false");
+    set("argon2-memory-kib", "8192");  // fast hashes: the tests hash a lot
+    set("argon2-iterations", "1");
+    set("password-login", domain::code(settings.passwordPolicy));
+    set("secure-cookies", settings.secureCookies ? "true" : "false");
+    set("esia-control-question", settings.requireControlQuestion ? "true" : "false");
+    set("trusted-proxy", settings.trustedProxy);
+    set("time-zone", offsetText(settings.timeZone));
+    set("mail", "smtp");
+    set("smtp-port", std::to_string(mail.smtpPort));
+    if (!esia.stand) return config;
+    set("esia-url", esia.stand->url());
+    set("esia-issuer", esia.stand->url() + "/");
+    set("esia-cutoff-date", esia.cutoff ? esia.cutoff->russian() : "");
+    std::string signing = database.dataDir() + "/esia-signing.crt";
+    writeFile(signing, esia.trustAnotherEsiaCertificate
+                           ? crypto::Certificate::selfSigned(crypto::PrivateKey::generateGost(),
+                                                             "not ESIA")
+                                 .pem()
+                           : esia.stand->signingCertificate().pem());
+    set("esia-signing-cert-file", signing);
+    return config;
+}
+
+}  // namespace
+
 TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptions mail)
-    : hasher_({.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}),
-      vault_(crypto::randomBytes(32), crypto::randomBytes(32)),
-      sessions_(database_.db(), clock_, flows::Sessions::Settings{}),
-      overviews_(database_.db(), vault_, clock_, 2),
-      templates_(web::portalFiles()) {
-    flows::PeopleImport import(database_.db(), hasher_, vault_, clock_);
-    auto report = import.run(kSmallRegionCsv, false);
-    if (!report.written)
-        throw std::runtime_error("fixture import failed: " + report.errors[0].reason);
-    if (settings.csrfKey.empty()) settings.csrfKey = crypto::randomBytes(32);
-    settings.accessLog = false;
-    auto socket = http::HttpServer::bind({});
-    settings.publicUrl = "http://127.0.0.1:" + std::to_string(socket.address().port()) + "/";
-    letters_ = std::make_unique<mail::Letters>(settings.publicUrl);
-    mail::SmtpSettings smtp;
-    smtp.port = mail.smtpPort;
-    smtp.timeoutSeconds = 5;
-    mailSender_ = std::make_unique<mail::SmtpMailSender>(smtp);
-    outbox_ = std::make_unique<flows::OutboxWorker>(database_.db(), *mailSender_, clock_,
-                                                    flows::OutboxWorker::Settings{});
-    review_ = std::make_unique<flows::AppealReview>(database_.db(), vault_, *letters_, clock_);
-    cards_ = std::make_unique<flows::PersonalCards>(database_.db(), vault_, sessions_, clock_);
-    accounts_ = std::make_unique<flows::AccountAdministration>(database_.db(), vault_, hasher_,
-                                                               sessions_, clock_);
-    flows::PasswordRecovery::Settings recovery;
-    recovery.resetUrl = settings.publicUrl + "recover/reset?token=";
-    recovery_ = std::make_unique<flows::PasswordRecovery>(database_.db(), hasher_, sessions_,
-                                                          *letters_, clock_, recovery);
-    web::PortalServices services{database_.db(), hasher_,    throttle_,  clock_,     sessions_,
-                                 overviews_,     vault_,     metrics_,   templates_, *review_,
-                                 *cards_,        *accounts_, *recovery_, nullptr,    nullptr,
-                                 nullptr,        {}};
+    : config_(configFor(database_, settings, esia, mail)) {
+    // The system's key and certificate, as `netcity admin esia-keys` leaves them.
+    auto key = crypto::PrivateKey::generateGost();
+    auto cert = crypto::Certificate::selfSigned(key, "NETCITY01");
+    writeFile(database_.dataDir() + "/portal-esia-client.key", key.pem());
+    writeFile(database_.dataDir() + "/portal-esia-client.crt", cert.pem());
+    runtime_ = std::make_unique<app::Runtime>(
+        config_, app::RuntimeParts{&clock_, &database_.db(), /*startWorkers=*/false});
+    import(kSmallRegionCsv);
+    port_ = runtime_->startPortal();
     if (esia.stand) {
-        auto key = crypto::PrivateKey::generateGost();
-        auto cert = crypto::Certificate::selfSigned(key, "NETCITY01");
-        esia.stand->registerPortal(settings.publicUrl, cert);
+        esia.stand->registerPortal("http://127.0.0.1:" + std::to_string(port_) + "/", cert);
         esia.stand->setClock([this] { return clock_.unixSeconds(); });
-        esia::EsiaClientSettings es;
-        es.baseUrl = esia.stand->url();
-        es.clientId = "NETCITY01";
-        es.expectedIssuer = esia.stand->url() + "/";
-        esiaClient_ = std::make_unique<esia::EsiaClient>(
-            es, std::move(key), std::move(cert),
-            esia.trustAnotherEsiaCertificate
-                ? crypto::Certificate::selfSigned(crypto::PrivateKey::generateGost(), "not ESIA")
-                : crypto::Certificate::fromPem(esia.stand->signingCertificate().pem()));
-        credentials_ =
-            std::make_unique<flows::CredentialCheck>(database_.db(), hasher_, throttle_, clock_);
-        esiaSignIn_ = std::make_unique<flows::EsiaSignIn>(
-            database_.db(), *esiaClient_, vault_, *credentials_,
-            domain::SelfLinkingPolicy(esia.cutoff), clock_,
-            flows::EsiaSignIn::Settings{settings.publicUrl + "esia/callback",
-                                        settings.publicUrl + "esia/link/callback"});
-        services.esia = esiaSignIn_.get();
-        services.esiaClient = esiaClient_.get();
-        appeals_ = std::make_unique<flows::AppealSubmission>(database_.db(), *esiaSignIn_, vault_,
-                                                             *letters_, clock_);
-        services.appeals = appeals_.get();
     }
-    Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
-    server_ =
-        std::make_unique<http::HttpServer>(portal, std::move(socket), http::HttpServerSettings{});
 }
 
 TestPortal::~TestPortal() {
-    server_->stop();
-    outbox_->stop();
+    runtime_->stop();
     // Every request took at most one database connection at a time (store::DbSession).
     EXPECT_EQ(database_.db().nestedCheckouts(), 0) << "a flow or page opened a nested session";
 }
 
 void TestPortal::import(const char* csv) {
-    flows::PeopleImport import(database_.db(), hasher_, vault_, clock_);
+    flows::PeopleImport import(database_.db(), runtime_->hasher(), runtime_->vault(), clock_);
     auto report = import.run(csv, false);
     if (!report.written) throw std::runtime_error("import failed: " + report.errors[0].reason);
 }

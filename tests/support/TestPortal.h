@@ -4,28 +4,12 @@
 #include <memory>
 #include <string>
 
-#include "crypto/PasswordHasher.h"
+#include "app/Config.h"
+#include "app/Runtime.h"
 #include "domain/EsiaLinkRule.h"
-#include "domain/SignInThrottle.h"
-#include "flows/AccountAdministration.h"
-#include "flows/AccountOverviews.h"
-#include "flows/AppealReview.h"
-#include "flows/AppealSubmission.h"
 #include "flows/Clock.h"
-#include "flows/CredentialCheck.h"
-#include "flows/EsiaSignIn.h"
-#include "flows/OutboxWorker.h"
-#include "flows/PasswordRecovery.h"
-#include "flows/PersonalCards.h"
-#include "flows/Sessions.h"
-#include "http/HttpServer.h"
-#include "http/Templates.h"
-#include "mail/Letters.h"
-#include "mail/SmtpMailSender.h"
-#include "store/SnilsVault.h"
 #include "support/HttpClient.h"
 #include "support/TestDatabase.h"
-#include "web/Metrics.h"
 #include "web/Portal.h"
 
 namespace netcity::testing {
@@ -67,8 +51,10 @@ struct MailOptions {
     unsigned short smtpPort = 1;  // where letters go; nothing listens on port 1
 };
 
-// The real portal over a real HTTP socket on a free port, with a fresh database. Letters wait
-// in the outbox until a test calls deliverMail() (or starts the worker).
+// The real portal over a real HTTP socket on a free port, with a fresh database: the shipped
+// wiring (app::Runtime) built from a configuration as `netcity serve` builds it, with the
+// test's clock and database handed in. Letters wait in the outbox until a test calls
+// deliverMail() (or starts the worker); housekeeping runs when a test calls it.
 class TestPortal {
   public:
     explicit TestPortal(web::PortalSettings settings = {}, EsiaOptions esia = {},
@@ -77,40 +63,25 @@ class TestPortal {
 
     TestDatabase& database() { return database_; }
     store::Database& db() { return database_.db(); }
-    unsigned short port() const { return server_->port(); }
-    crypto::PasswordHasher& hasher() { return hasher_; }
+    unsigned short port() const { return port_; }
+    crypto::PasswordHasher& hasher() { return runtime_->hasher(); }
     ManualClock& clock() { return clock_; }
-    const store::SnilsVault& vault() const { return vault_; }
-    web::Metrics& metrics() { return metrics_; }
+    const store::SnilsVault& vault() const { return runtime_->vault(); }
+    web::Metrics& metrics() { return runtime_->metrics(); }
+    app::Runtime& runtime() { return *runtime_; }
     std::int64_t organizationId(const std::string& key);
     std::int64_t accountId(const std::string& organizationKey, const std::string& login);
     void import(const char* csv);  // more people (docs/csv-format.md)
-    int deliverMail() { return outbox_->runOnce(); }
-    flows::OutboxWorker& outbox() { return *outbox_; }
-    flows::AppealReview& review() { return *review_; }
+    int deliverMail() { return runtime_->outbox().runOnce(); }
+    flows::OutboxWorker& outbox() { return runtime_->outbox(); }
+    flows::AppealReview& review() { return runtime_->review(); }
 
   private:
     TestDatabase database_;
-    crypto::PasswordHasher hasher_;
-    store::SnilsVault vault_;
     ManualClock clock_;
-    domain::SignInThrottle throttle_;
-    flows::Sessions sessions_;
-    flows::AccountOverviews overviews_;
-    web::Metrics metrics_;
-    http::Templates templates_;
-    std::unique_ptr<esia::EsiaClient> esiaClient_;
-    std::unique_ptr<flows::CredentialCheck> credentials_;
-    std::unique_ptr<flows::EsiaSignIn> esiaSignIn_;
-    std::unique_ptr<mail::Letters> letters_;
-    std::unique_ptr<mail::SmtpMailSender> mailSender_;
-    std::unique_ptr<flows::OutboxWorker> outbox_;
-    std::unique_ptr<flows::AppealReview> review_;
-    std::unique_ptr<flows::AppealSubmission> appeals_;
-    std::unique_ptr<flows::PersonalCards> cards_;
-    std::unique_ptr<flows::AccountAdministration> accounts_;
-    std::unique_ptr<flows::PasswordRecovery> recovery_;
-    std::unique_ptr<http::HttpServer> server_;
+    app::Config config_;
+    std::unique_ptr<app::Runtime> runtime_;
+    unsigned short port_ = 0;
 };
 
 }  // namespace netcity::testing

@@ -1,0 +1,32 @@
+#include <gtest/gtest.h>
+
+#include "flows/Housekeeping.h"
+#include "store/FlowRepository.h"
+#include "support/TestPortal.h"
+
+using namespace netcity;
+using namespace netcity::testing;
+
+// Sealed Gosuslugi profiles at «Запись не найдена» must not linger until somebody else
+// happens to start a sign-in: the shipped wiring sweeps them on its own.
+TEST(Housekeeping, SweepsExpiredFlowsAndSessionsWithoutAnyoneSigningIn) {
+    TestPortal portal;
+    auto now = portal.clock().unixSeconds();
+    {
+        auto s = portal.db().session();
+        store::FlowRepository flows(portal.db(), s);
+        flows.create("expired", {"esia-result", "b", "sealed", now - 1000, now - 1});
+        flows.create("live", {"esia-result", "b", "sealed", now, now + 900});
+    }
+    auto teacher = portal.accountId("org-g1", "vorontsova.em");
+    auto& sessions = portal.runtime().sessions();
+    auto old = sessions.start(teacher, "");
+    ASSERT_TRUE(old);
+    portal.clock().advance(std::chrono::hours(13));  // past the absolute limit
+    auto fresh = sessions.start(teacher, "");
+    auto swept = portal.runtime().housekeeping().runOnce();
+    EXPECT_EQ(swept.flows, 2);  // the live one expired meanwhile too
+    EXPECT_EQ(swept.sessions, 1);
+    EXPECT_EQ(portal.database().count("sessions"), 1);
+    EXPECT_TRUE(sessions.resolve(*fresh));
+}
