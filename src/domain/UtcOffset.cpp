@@ -37,4 +37,8 @@ std::string UtcOffset::format(std::int64_t unixSeconds) const {
     return utcTime(unixSeconds + minutes_ * 60LL, "%d.%m.%Y %H:%M") + " (" + label() + ")";
 }
 
+CalendarDate UtcOffset::dateAt(std::int64_t unixSeconds) const {
+    return CalendarDate::fromUnixSeconds(unixSeconds + minutes_ * 60LL);
+}
+
 }  // namespace netcity::domain

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "domain/CalendarDate.h"
+
 namespace netcity::domain {
 
 // The region's clock: a deployment serves one region, whose schools read times on slips and
@@ -18,6 +20,9 @@ class UtcOffset {
     std::string label() const;  // "UTC+7", "UTC+5:30", "UTC"
     // "25.11.2026 00:16 (UTC+7)"
     std::string format(std::int64_t unixSeconds) const;
+    // The region's calendar date at this instant: what «до 17.03.2025» and an appeal's month
+    // are read against.
+    CalendarDate dateAt(std::int64_t unixSeconds) const;
 
   private:
     explicit UtcOffset(int minutes) : minutes_(minutes) {}
