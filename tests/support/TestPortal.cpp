@@ -111,8 +111,8 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptio
                                         settings.publicUrl + "esia/link/callback"});
         services.esia = esiaSignIn_.get();
         services.esiaClient = esiaClient_.get();
-        appeals_ = std::make_unique<flows::AppealSubmission>(database_.db(), *esiaSignIn_, vault_,
-                                                             *letters_, clock_);
+        appeals_ = std::make_unique<flows::AppealSubmission>(
+            database_.db(), *esiaSignIn_, vault_, *letters_, clock_, nullptr, settings.timeZone);
         services.appeals = appeals_.get();
     }
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
