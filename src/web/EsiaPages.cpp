@@ -159,13 +159,15 @@ void Portal::renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result&
                                      : "Портал Госуслуг не подтвердил вход. Попробуйте ещё раз.");
         case Outcome::Linked:
             return ex.redirect("/settings?esia=linked");
-        case Outcome::CutOff:
-            return renderMessage(ex, 403, "Привязка недоступна",
-                                 "Самостоятельная привязка учётной записи Госуслуг родителям и "
-                                 "обучающимся больше недоступна. Обратитесь к классному "
-                                 "руководителю или администратору образовательной организации: "
-                                 "после заполнения вашей личной карточки вход через Госуслуги "
-                                 "заработает сам.");
+        case Outcome::CutOff: {
+            TemplateData closed;
+            if (settings_.selfLinkCutoff) closed.set("date", settings_.selfLinkCutoff->russian());
+            TemplateData d;
+            d.set("closed", s_.templates.render("self-link-closed", closed));
+            if (!r.flowId.empty()) d.set("flow", r.flowId);
+            return ex.sendHtml(s_.templates.page("esia-link-closed", "Привязка недоступна", d),
+                               403);
+        }
         case Outcome::Conflict:
             return renderMessage(ex, 409, "Привязка невозможна", r.message);
         case Outcome::WrongPassword:

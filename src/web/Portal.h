@@ -57,6 +57,9 @@ struct PortalSettings {
     domain::UtcOffset timeZone = *domain::UtcOffset::parse(
         "UTC");  // times on staff pages  // the reverse proxy whose X-Forwarded-For names the
                  // client  // asked at the first Gosuslugi sign-in (seed 002)
+    // --esia-cutoff-date (seed 001): from that date on, parents and students are linked by
+    // an administrator/class teacher only; the pages name the date and offer no self-link.
+    std::optional<domain::CalendarDate> selfLinkCutoff;
 };
 
 struct PortalServices {

@@ -113,6 +113,7 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptio
         services.esiaClient = esiaClient_.get();
         appeals_ = std::make_unique<flows::AppealSubmission>(
             database_.db(), *esiaSignIn_, vault_, *letters_, clock_, nullptr, settings.timeZone);
+        settings.selfLinkCutoff = esia.cutoff;  // the pages name the flow's date
         services.appeals = appeals_.get();
     }
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
