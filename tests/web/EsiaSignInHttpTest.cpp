@@ -54,7 +54,7 @@ TEST_F(EsiaSignInTest, RoleChoicePageOffersTheThreeRoles) {
     start();
     auto b = browser();
     auto page = b->portal().get("/esia/start");
-    for (const char* role : {"Родитель", "Обучающийся", "Педагоги и сотрудники"})
+    for (const char* role : {"Родитель", "Ребенок (обучающийся)", "Педагоги и сотрудники"})
         EXPECT_TRUE(contains(page.body, role)) << role;
     auto bad =
         b->portal().post("/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=admin");

@@ -49,7 +49,7 @@ const SCHOOLS = {
 
 // The role buttons of /esia/start, by the role in their id (#role-parent, …).
 // Seed 004 calls the child's role «Ребенок».
-const ROLE_LABELS = { parent: 'Родитель', student: 'Обучающийся', staff: 'Педагоги и сотрудники' };
+const ROLE_LABELS = { parent: 'Родитель', student: 'Ребенок (обучающийся)', staff: 'Педагоги и сотрудники' };
 
 // ---- A portal for one test ------------------------------------------------------------------
 
