@@ -172,8 +172,8 @@ void Runtime::startIdentityProvider(const web::PortalSettings& settings,
                                                           *clock_, esiaSettings);
         services.esia = esiaSignIn_.get();
         services.esiaClient = esiaClient_.get();
-        appeals_ = std::make_unique<flows::AppealSubmission>(*db_, *esiaSignIn_, vault_, *letters_,
-                                                             *clock_, services.mailQueued);
+        appeals_ = std::make_unique<flows::AppealSubmission>(
+            *db_, *esiaSignIn_, vault_, *letters_, *clock_, services.mailQueued, settings.timeZone);
         services.appeals = appeals_.get();
     }
 }

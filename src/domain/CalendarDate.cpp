@@ -43,8 +43,10 @@ std::optional<CalendarDate> CalendarDate::parse(std::string_view t) {
 }
 
 CalendarDate CalendarDate::fromUnixSeconds(long long seconds) {
-    // Howard Hinnant's civil_from_days.
-    long long z = seconds / 86400 + 719468;
+    // Howard Hinnant's civil_from_days; the day is floored, so an instant before 1970 is on
+    // its own day, not the next one.
+    long long days = seconds / 86400 - (seconds % 86400 < 0 ? 1 : 0);
+    long long z = days + 719468;
     long long era = (z >= 0 ? z : z - 146096) / 146097;
     long long doe = z - era * 146097;
     long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

@@ -13,7 +13,7 @@ class CalendarDate {
     // Accepts "DD.MM.YYYY" (Russian documents, ESIA) and "YYYY-MM-DD" (ISO, HTML date inputs).
     static std::optional<CalendarDate> parse(std::string_view text);
     static std::optional<CalendarDate> make(int year, int month, int day);
-    static CalendarDate fromUnixSeconds(long long seconds);  // UTC
+    static CalendarDate fromUnixSeconds(long long seconds);  // UTC (UtcOffset::dateAt: a region)
     long long unixSeconds() const;                           // midnight UTC of this date
 
     int year() const { return year_; }

@@ -1,6 +1,8 @@
 #include "domain/LoginThrottle.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace netcity::domain {
 
@@ -45,11 +47,23 @@ void LoginThrottle::forgetStale(Clock::time_point now) {
     std::erase_if(entries_, [&](const auto& kv) {
         return now - kv.second.lastFailure > settings_.forgetAfter && kv.second.lockedUntil <= now;
     });
-    // Under a flood of distinct keys, keep memory bounded: drop the oldest half.
-    if (entries_.size() >= settings_.maxTrackedKeys) {
-        std::size_t n = 0;
-        std::erase_if(entries_, [&](const auto&) { return n++ % 2 == 0; });
-    }
+    if (entries_.size() >= settings_.maxTrackedKeys) forgetOldestHalf(now);
+}
+
+void LoginThrottle::forgetOldestHalf(Clock::time_point now) {
+    // Under a flood of distinct keys, keep memory bounded: forget the oldest half by last
+    // failure, live locks last, so a flood cannot free a locked account.
+    using Item = std::map<std::string, Entry>::iterator;
+    std::vector<Item> items;
+    items.reserve(entries_.size());
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) items.push_back(it);
+    auto age = [&](Item it) {
+        return std::pair(it->second.lockedUntil > now, it->second.lastFailure);
+    };
+    std::size_t excess = entries_.size() - settings_.maxTrackedKeys / 2;
+    std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(excess),
+                     items.end(), [&](Item a, Item b) { return age(a) < age(b); });
+    for (std::size_t i = 0; i < excess; ++i) entries_.erase(items[i]);
 }
 
 std::string minutesPhrase(std::chrono::seconds wait) {

@@ -41,6 +41,7 @@ class LoginThrottle {
         Clock::time_point lockedUntil{};
     };
     void forgetStale(Clock::time_point now);
+    void forgetOldestHalf(Clock::time_point now);
 
     Settings settings_;
     std::mutex mutex_;

@@ -26,7 +26,7 @@ const char* label(PortalRole role) {
         case PortalRole::Parent:
             return "Родитель";
         case PortalRole::Student:
-            return "Обучающийся";
+            return "Ребенок (обучающийся)";
         case PortalRole::Staff:
             return "Педагоги и сотрудники";
     }

@@ -15,7 +15,9 @@ enum class PortalRole { Parent, Student, Staff };
 
 std::optional<PortalRole> parsePortalRole(std::string_view code);
 const char* code(PortalRole role);
-const char* label(PortalRole role);  // «Родитель», «Обучающийся», «Педагоги и сотрудники»
+// «Родитель», «Ребенок (обучающийся)», «Педагоги и сотрудники»: seed 004 calls the child's role
+// «Ребенок»; a student of 14–18 still finds «обучающийся».
+const char* label(PortalRole role);
 const std::vector<PortalRole>& portalRoles();
 // Does an account with these roles belong to the chosen portal role?
 bool covers(PortalRole chosen, const RoleSet& accountRoles);

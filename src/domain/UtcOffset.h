@@ -20,7 +20,8 @@ class UtcOffset {
     std::string label() const;  // "UTC+7", "UTC+5:30", "UTC"
     // "25.11.2026 00:16 (UTC+7)"
     std::string format(std::int64_t unixSeconds) const;
-    // The region's calendar day at this instant: a cut-off or a month begins at local midnight.
+    // The region's calendar date at this instant: what «до 17.03.2025» and an appeal's month
+    // are read against.
     CalendarDate dateAt(std::int64_t unixSeconds) const;
 
   private:

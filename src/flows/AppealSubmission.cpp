@@ -9,7 +9,6 @@
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
 #include "domain/AppealNumber.h"
-#include "domain/CalendarDate.h"
 #include "domain/EmailAddress.h"
 #include "domain/FreeText.h"
 #include "domain/OrganizationType.h"
@@ -120,8 +119,7 @@ AppealSubmission::Result AppealSubmission::create(const Draft& draft, const Form
                                                   const std::string& clientAddress) {
     const auto& who = draft.identity;
     std::int64_t at = clock_.unixSeconds();
-    auto number = domain::AppealNumber::make(randomSerial(),
-                                             domain::CalendarDate::fromUnixSeconds(at).month());
+    auto number = domain::AppealNumber::make(randomSerial(), timeZone_.dateAt(at).month());
     Poco::JSON::Object::Ptr data = identityToJson(who);
     data->remove("sid");
     data->remove("children");
@@ -148,7 +146,7 @@ AppealSubmission::Result AppealSubmission::create(const Draft& draft, const Form
                                                        "\n" + appeal.role + "\n" + childKey));
 
     auto s = db_.session();
-    Poco::Data::Transaction tx(s);
+    store::Transaction tx(db_, s);
     store::AppealRepository appeals(db_, s);
     auto id = appeals.insert(appeal, openKey);
     if (!id) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/PortalRole.h"
+#include "domain/UtcOffset.h"
 #include "esia/EsiaIdentity.h"
 #include "flows/Clock.h"
 #include "flows/EsiaSignIn.h"
@@ -51,13 +52,14 @@ class AppealSubmission {
 
     AppealSubmission(store::Database& db, EsiaSignIn& esia, const store::SnilsVault& vault,
                      const mail::Letters& letters, const Clock& clock,
-                     std::function<void()> mailQueued = {})
+                     std::function<void()> mailQueued, domain::UtcOffset timeZone)
         : db_(db),
           esia_(esia),
           vault_(vault),
           letters_(letters),
           clock_(clock),
-          mailQueued_(std::move(mailQueued)) {}
+          mailQueued_(std::move(mailQueued)),
+          timeZone_(timeZone) {}
 
     std::optional<Draft> prepare(const std::string& flowId, const std::string& browserBinding);
     Result submit(const std::string& flowId, const std::string& browserBinding, const Form& form,
@@ -73,6 +75,7 @@ class AppealSubmission {
     const mail::Letters& letters_;
     const Clock& clock_;
     std::function<void()> mailQueued_;
+    domain::UtcOffset timeZone_;  // the region's: an appeal's number carries its month there
 };
 
 }  // namespace netcity::flows

@@ -330,6 +330,7 @@ EsiaSignIn::Result EsiaSignIn::linkWithPassword(const std::string& flowId,
         tx.commit();
         Result r{outcome};
         r.role = current->role;
+        r.flowId = flowId;  // still theirs: «Обратиться в организацию» stays open
         return r;
     };
     if (check.verdict == CredentialCheck::Verdict::Rejected)

@@ -186,12 +186,17 @@ Transaction::Transaction(Database& db, Poco::Data::Session& s) : db_(db), s_(s) 
 Transaction::~Transaction() {
     if (!open_) return;
     try {
-        if (db_.dialect() == Dialect::SQLite)
-            s_ << "ROLLBACK", now;
-        else
-            s_.rollback();
+        rollback();
     } catch (...) {  // the connection is gone: so is the transaction
     }
+}
+
+void Transaction::rollback() {
+    open_ = false;
+    if (db_.dialect() == Dialect::SQLite)
+        s_ << "ROLLBACK", now;
+    else
+        s_.rollback();
 }
 
 void Transaction::commit() {

@@ -88,6 +88,7 @@ class Transaction {
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
     void commit();
+    void rollback();  // now, before reading on in the same session
 
   private:
     Database& db_;

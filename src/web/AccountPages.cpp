@@ -1,4 +1,5 @@
 // The signed-in pages: the main page, «Персональные настройки», and /api/me.
+#include "domain/SelfLinkingPolicy.h"
 #include "flows/PasswordChange.h"
 #include "http/JsonLog.h"
 #include "store/AccountRepository.h"
@@ -83,6 +84,10 @@ void Portal::renderSettings(HttpExchange& ex, std::int64_t accountId, const std:
     if (s_.esia) {
         d.set("esiaEnabled", true);
         d.set("esiaLinked", store::EsiaLinkRepository(s_.db, s).linkedOid(accountId).has_value());
+        // After the cut-off a parent or student is linked by the school: no button that the
+        // flow would refuse, but who does it instead.
+        if (!s_.esia->selfLinkAllowed(profile->roles))
+            d.set("selfLinkClosed", selfLinkClosedText());
     }
     if (!success.empty()) d.set("success", success);
     if (!error.empty()) d.set("error", error);

@@ -99,6 +99,13 @@ void Portal::esiaStartSubmit(HttpExchange& ex) {
     ex.redirect(esia().start(*role, esiaBinding(ex, true)));
 }
 
+// Seed 001's words for «after the cut-off», with the deployment's date.
+std::string Portal::selfLinkClosedText() {
+    TemplateData closed;
+    if (auto cutoff = esia().linkingPolicy().cutoff()) closed.set("date", cutoff->russian());
+    return s_.templates.render("self-link-closed", closed);
+}
+
 flows::EsiaSignIn::Callback Portal::callbackOf(HttpExchange& ex) {
     return {ex.query("state"), ex.query("code"), ex.query("error"), ex.query("error_description"),
             ex.query("iss")};
@@ -164,13 +171,6 @@ std::optional<EsiaRefusal> refusalOf(flows::EsiaSignIn::Outcome outcome) {
             return EsiaRefusal{403, "Срок действия пароля истёк",
                                "Срок действия временного пароля истёк. Обратитесь в "
                                "образовательную организацию за новым паролем."};
-        case Outcome::CutOff:
-            return EsiaRefusal{403, "Привязка недоступна",
-                               "Самостоятельная привязка учётной записи Госуслуг родителям и "
-                               "обучающимся больше недоступна. Обратитесь к классному "
-                               "руководителю или администратору образовательной организации: "
-                               "после заполнения вашей личной карточки вход через Госуслуги "
-                               "заработает сам."};
         default:
             return std::nullopt;
     }
@@ -210,6 +210,13 @@ void Portal::renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result&
         }
         case Outcome::Linked:
             return ex.redirect("/settings?esia=linked");
+        case Outcome::CutOff: {
+            TemplateData d;
+            d.set("closed", selfLinkClosedText());
+            if (!r.flowId.empty()) d.set("flow", r.flowId);
+            return ex.sendHtml(s_.templates.page("esia-link-closed", "Привязка недоступна", d),
+                               403);
+        }
         default:
             break;
     }
@@ -301,8 +308,15 @@ void Portal::esiaLinkCallback(HttpExchange& ex) {
 }
 
 void Portal::settingsEsiaLinkNotice(HttpExchange& ex) {
-    requireSession(ex);
+    auto active = requireSession(ex);
     esia();
+    // After the cut-off a parent or student is not sent to Gosuslugi for a refusal.
+    if (auto overview = s_.overviews.get(active.accountId);
+        overview && !esia().selfLinkAllowed(overview->profile.roles)) {
+        TemplateData d;
+        d.set("closed", selfLinkClosedText());
+        return ex.sendHtml(s_.templates.page("esia-link-closed", "Привязка недоступна", d), 403);
+    }
     ex.allowFormTarget(s_.esiaClient->origin());
     renderForm(ex, "esia-redirect-notice", "Привязка учётной записи");
 }

@@ -100,7 +100,6 @@ void Portal::renderLogin(HttpExchange& ex, LoginForm f, int status) {
             }
         }
     }
-    d.set("organization", organization ? std::to_string(*organization) : "");
     d.set("formAction", f.linkFlow.empty() ? "/login" : "/esia/link");
     if (!f.linkFlow.empty()) d.set("linkFlow", f.linkFlow);
     // Linking asks for the school password even where nobody signs in with it.

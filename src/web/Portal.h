@@ -198,6 +198,7 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void signInAs(HttpExchange& ex, std::int64_t accountId, const std::string& notice);
     void renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result& result);
     static flows::EsiaSignIn::Callback callbackOf(HttpExchange& ex);
+    std::string selfLinkClosedText();
     std::optional<flows::Sessions::Active> currentSession(HttpExchange& ex);
     flows::Sessions::Active requireSession(HttpExchange& ex);
     std::string csrfToken(HttpExchange& ex);

@@ -54,3 +54,20 @@ TEST(UtcOffset, TheRegionsClockOnSlipsAndLogs) {
     for (const char* bad : {"7", "+", "+15", "+07:60", "+07:0", "+07-00", "MSK"})
         EXPECT_FALSE(UtcOffset::parse(bad)) << bad;
 }
+
+// The cut-off date and the appeal's month are the region's: at 23:30 UTC on 16.03.2025 it is
+// already 17.03.2025 in Томск (+07:00), still 16.03 in UTC, and 16.03 west of Greenwich.
+TEST(UtcOffset, TheRegionsDateAtAnInstant) {
+    std::int64_t lateOn16th = CalendarDate::parse("16.03.2025")->unixSeconds() + 23 * 3600 + 1800;
+    EXPECT_EQ(UtcOffset::parse("+07:00")->dateAt(lateOn16th).russian(), "17.03.2025");
+    EXPECT_EQ(UtcOffset::parse("UTC")->dateAt(lateOn16th).russian(), "16.03.2025");
+    EXPECT_EQ(UtcOffset::parse("+00:29")->dateAt(lateOn16th).russian(), "16.03.2025");
+    EXPECT_EQ(UtcOffset::parse("+00:30")->dateAt(lateOn16th).russian(), "17.03.2025");
+    std::int64_t earlyOn1st = CalendarDate::parse("01.04.2025")->unixSeconds() + 1800;
+    EXPECT_EQ(UtcOffset::parse("-03:00")->dateAt(earlyOn1st).russian(), "31.03.2025");
+    EXPECT_EQ(UtcOffset::parse("-03:00")->dateAt(earlyOn1st).month(), 3);
+    // Before 1970 too: the day starts at midnight, not at the epoch.
+    EXPECT_EQ(UtcOffset::parse("-01:00")->dateAt(0).russian(), "31.12.1969");
+    EXPECT_EQ(CalendarDate::fromUnixSeconds(-1).russian(), "31.12.1969");
+    EXPECT_EQ(CalendarDate::fromUnixSeconds(-86400).russian(), "31.12.1969");
+}

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "domain/LoginThrottle.h"
 
 using namespace netcity::domain;
@@ -34,13 +37,40 @@ TEST(LoginThrottle, SuccessAndTimeForgive) {
     EXPECT_EQ(throttle.waitFor("acc", t), 0s);
 }
 
-TEST(LoginThrottle, MemoryStaysBounded) {
+// A flood of distinct keys past maxTrackedKeys forgets the oldest failures first and never a
+// live lock: an attacker cannot free a locked account by guessing from many addresses.
+TEST(LoginThrottle, TheMemoryBoundForgetsTheOldestAndKeepsLiveLocks) {
     LoginThrottle::Settings s;
     s.maxTrackedKeys = 100;
     LoginThrottle throttle(s);
     auto t = LoginThrottle::Clock::time_point{} + 1000h;
-    for (int i = 0; i < 10000; ++i) throttle.recordFailure("k" + std::to_string(i), t);
-    SUCCEED();
+    std::vector<std::string> locked, oldest, newest;
+    for (int i = 0; i < 4; ++i) locked.push_back("locked-" + std::to_string(i));
+    for (int i = 0; i < 10; ++i) oldest.push_back("oldest-" + std::to_string(i));
+    for (int i = 0; i < 10; ++i) newest.push_back("newest-" + std::to_string(i));
+    auto fourFailures = [&](const std::vector<std::string>& keys,
+                            LoginThrottle::Clock::time_point at) {
+        for (const auto& k : keys)
+            for (int i = 0; i < 4; ++i) throttle.recordFailure(k, at);
+    };
+    for (const auto& k : locked)
+        for (int i = 0; i < 10; ++i) throttle.recordFailure(k, t);
+    fourFailures(oldest, t + 1s);
+    for (int i = 0; i < 250; ++i)
+        throttle.recordFailure("flood-" + std::to_string(i), t + 2s + i * 1ms);
+    fourFailures(newest, t + 3s);
+
+    auto now = t + 4s;
+    for (const auto& k : locked) EXPECT_EQ(throttle.waitFor(k, now), 15min - 4s) << k;
+    // A fifth failure locks a key whose four earlier ones are remembered, and only such a key.
+    for (const auto& k : oldest) {
+        throttle.recordFailure(k, now);
+        EXPECT_EQ(throttle.waitFor(k, now), 0s) << k << " should have been forgotten";
+    }
+    for (const auto& k : newest) {
+        throttle.recordFailure(k, now);
+        EXPECT_EQ(throttle.waitFor(k, now), 30s) << k << " should have been remembered";
+    }
 }
 
 TEST(LoginThrottle, MinutesInRussian) {

@@ -7,7 +7,8 @@
 // The persons come from docs/demo-data.md, «Persons for the ESIA emulator»: who matches a
 // school card exactly and who deliberately does not. The demo's cut-off date for
 // self-linking is 17.03.2025, so today parents and students can no longer link themselves
-// (neither on «Привязать учетную запись» nor in «Персональные настройки»); staff still can.
+// («Привязать учетную запись» refuses, «Персональные настройки» offer no link but say who
+// links them); staff still can.
 //
 //   cd tests/e2e && node --test --test-concurrency=1 seeds.test.js
 
@@ -20,7 +21,16 @@ const {
 } = require('./lib/portal');
 
 const LINKED = 'Пользователь успешно привязан к учетной записи портала Госуслуг';
-const CUT_OFF = /Самостоятельная привязка учётной записи Госуслуг родителям и обучающимся больше недоступна\. Обратитесь к классному руководителю или администратору образовательной организации/;
+// Seed 001: «…доступна до 17.03.2025. С 17.03.2025 привязка учётной записи Госуслуг возможна
+// только администратором/классным руководителем…» — the demo's cut-off date.
+const CUT_OFF_DATE = '17.03.2025';
+const SELF_LINK_CLOSED = [
+  `Возможность самостоятельной привязки учётной записи Госуслуг с помощью логина и пароля АИС СГО была доступна до ${CUT_OFF_DATE}.`,
+  `С ${CUT_OFF_DATE} привязка учётной записи Госуслуг возможна только администратором/классным руководителем образовательной организации после заполнения личной карточки родителя/ученика.`,
+  'Обратитесь к классному руководителю или администратору вашей образовательной организации: когда ваша личная карточка будет заполнена, вход через Госуслуги свяжет учётные записи сам.',
+];
+// Seed 004, word for word.
+const FOR_REFERENCE = 'Для справки: если при авторизации через Госуслуги система сообщает, что Запись не найдена, это значит, что нет полного совпадения личных данных в Сетевом городе и на Госуслугах. При полном совпадении система найдет Вас и произойдет автоматическая привязка учетных записей. Учетная запись на Госуслугах должна быть подтвержденной.';
 
 // Persons of the demo (docs/demo-data.md): the school login and the Gosuslugi login.
 // Широков: teacher; his card has another SNILS than Gosuslugi → never matched automatically.
@@ -53,6 +63,18 @@ const PETRAVA = {
 const VOROBEVA = { esia: 'vorobeva.ia@example.org' };
 
 // ---- Helpers ------------------------------------------------------------------------------
+
+// The seed-001 text that says who links parents and students after the cut-off.
+async function assertSelfLinkClosed(page) {
+  const paragraphs = (await page.locator('#self-link-closed p').allInnerTexts()).map((p) => p.trim());
+  assert.deepEqual(paragraphs, SELF_LINK_CLOSED);
+}
+
+// A self-link refused after the cut-off.
+async function assertCutOffPage(page) {
+  assert.equal(await text(page, 'h1'), 'Привязка недоступна', `at ${page.url()}`);
+  await assertSelfLinkClosed(page);
+}
 
 async function assertMessagePage(page, heading, message) {
   assert.equal(await text(page, 'h1'), heading);
@@ -123,21 +145,27 @@ test('seed 000: link Gosuslugi from personal settings (staff); a parent gets the
     assert.equal(await page.locator('#flash').count(), 0, 'no new link this time');
     await screenshot(page, 'seed000-esia-signin.png');
 
-    // A parent doing the same after the cut-off date: refused, and nothing is linked.
+    // A parent after the cut-off date: the settings offer no self-link that would be refused,
+    // but say who links her. Going to the link page by its address is still refused, and
+    // nothing is linked.
     const parent = (await newBrowser()).page;
     await passwordSignIn(parent, server, KOVALENKO);
     await clickAndWait(parent, '#profile-link');
-    await clickAndWait(parent, '#esia-link');
+    assert.equal(await text(parent, 'h1'), 'Персональные настройки');
+    assert.equal(await parent.locator('#esia-link').count(), 0, 'no «Привязать…» for a parent after the cut-off');
+    await assertSelfLinkClosed(parent);
+    await screenshot(parent, 'seed000-parent-settings-cutoff.png');
+    await parent.goto(`${server.base}/settings/esia/link`);
     assert.match(await text(parent, '#redirect-notice'), /Сейчас вы будете перенаправлены/);
     await clickAndWait(parent, '#continue');
     await passEmulator(parent, server, KOVALENKO);
     assert.equal(pathOf(parent), '/esia/link/callback');
-    await assertMessagePage(parent, 'Привязка недоступна', CUT_OFF);
+    await assertCutOffPage(parent);
     await screenshot(parent, 'seed000-parent-cutoff.png');
     await parent.goto(`${server.base}/settings`);
     assert.equal(pathOf(parent), '/settings', 'the parent is still signed in');
-    assert.equal(await text(parent, '#esia-link'), 'Привязать учетную запись портала Госуслуг', 'still not linked');
-    assert.equal(await parent.locator('#esia-unlink').count(), 0);
+    assert.equal(await parent.locator('#esia-unlink').count(), 0, 'still not linked');
+    await assertSelfLinkClosed(parent);
   });
 });
 
@@ -368,6 +396,15 @@ test('seed 004: a parent who does not match: «Запись не найдена�
   await withPortal(async (server, newBrowser) => {
     const { page } = await newBrowser();
 
+    // The role page: «Ребенок», as the seed calls the child's role, and the seed's warning
+    // about whose Gosuslugi account to use.
+    await page.goto(`${server.base}/esia/start`);
+    assert.equal(await text(page, '#role-student'), 'Ребенок (обучающийся)');
+    const notice = (await page.locator('#role-notice p').allInnerTexts()).map((p) => p.trim());
+    assert.equal(notice[0], 'ВНИМАНИЕ! Если вы входите в систему с ролью «Родитель», то при авторизации используйте свою учетную запись Госуслуг.');
+    assert.equal(notice[1], 'Если осуществляется вход в систему с ролью «Ребенок», то при авторизации необходимо использовать созданную детскую учетную запись на портале Госуслуг.');
+    await screenshot(page, 'seed004-role.png');
+
     // Петрава as parent: the surname on her card has a typo → «Запись не найдена».
     await startEsia(page, server, 'parent');
     const first = await passEmulator(page, server, PETRAVA);
@@ -383,6 +420,9 @@ test('seed 004: a parent who does not match: «Запись не найдена�
       assert.equal(await text(page, '#link-account'), 'Привязать учетную запись');
       assert.equal(await text(page, '#appeal'), 'Обратиться в организацию');
       assert.equal(await text(page, '#exit'), 'Выход');
+      const buttons = await page.$$eval('.actions a', (as) => as.map((a) => a.id));
+      assert.deepEqual(buttons, ['appeal', 'link-account', 'exit'], 'the buttons in the seed\'s order');
+      assert.equal(await text(page, '#for-reference'), FOR_REFERENCE);
     }
     await assertNotFound();
     await screenshot(page, 'seed004-not-found.png');
@@ -391,7 +431,7 @@ test('seed 004: a parent who does not match: «Запись не найдена�
     await clickAndWait(page, '#link-account');
     assert.equal(await text(page, 'h1'), 'Привязать учетную запись');
     await submitSchoolLogin(page, PETRAVA.school, PETRAVA.login, PETRAVA.password);
-    await assertMessagePage(page, 'Привязка недоступна', CUT_OFF);
+    await assertCutOffPage(page);
     await screenshot(page, 'seed004-link-cutoff.png');
 
     // Back to the login page and through Gosuslugi again (still signed in there, the rights

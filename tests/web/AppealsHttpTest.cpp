@@ -156,6 +156,23 @@ TEST_F(AppealsTest, MailServerDownDuringSubmitKeepsTheAppealAndSendsLater) {
     EXPECT_TRUE(contains(mail[0].text, number));
 }
 
+// The number carries the month in the region's clock: 23:30 UTC on 30.11 is already December
+// in Томск (+07:00).
+TEST_F(AppealsTest, TheNumbersMonthIsTheRegions) {
+    web::PortalSettings tomsk;
+    tomsk.timeZone = *domain::UtcOffset::parse("+07:00");
+    EsiaOptions options;
+    options.stand = &stand;
+    portal.reset();
+    portal = std::make_unique<TestPortal>(tomsk, options, MailOptions{sink.port()});
+    std::int64_t lateOn30th = domain::CalendarDate::parse("30.11.2026")->unixSeconds() + 23 * 3600 +
+                              30 * 60;
+    portal->clock().advance(std::chrono::seconds(lateOn30th - portal->clock().unixSeconds()));
+    std::string number = filedAppeal();
+    ASSERT_FALSE(number.empty());
+    EXPECT_EQ(number.substr(number.size() - 3), "-12") << number;
+}
+
 TEST_F(AppealsTest, BadInputInEveryFieldIsRefusedAndNothingIsWritten) {
     auto b = browser();
     std::string flow = startAppeal(*b);

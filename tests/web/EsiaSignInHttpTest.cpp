@@ -54,7 +54,7 @@ TEST_F(EsiaSignInTest, RoleChoicePageOffersTheThreeRoles) {
     start();
     auto b = browser();
     auto page = b->portal().get("/esia/start");
-    for (const char* role : {"Родитель", "Обучающийся", "Педагоги и сотрудники"})
+    for (const char* role : {"Родитель", "Ребенок (обучающийся)", "Педагоги и сотрудники"})
         EXPECT_TRUE(contains(page.body, role)) << role;
     auto bad =
         b->portal().post("/esia/start", "csrf=" + HttpClient::csrfFrom(page.body) + "&role=admin");
@@ -411,4 +411,48 @@ TEST_F(EsiaSignInTest, TheWaitingGosuslugiProfileIsSealed) {
     EXPECT_EQ(
         portal->database().count("flows WHERE data LIKE '%126-853-671%' OR data LIKE '%Лебедева%'"),
         0);
+}
+
+// Seed 001: after the cut-off a parent's «Персональные настройки» offer no self-link that would
+// be refused, but say who links them; staff still link themselves. «After» is the region's
+// date: 23:30 UTC on 22.11 is 23.11 in Томск (+07:00). The refusal names the date too.
+TEST_F(EsiaSignInTest, AfterTheCutOffSettingsSayWhoLinksParentsAndStudents) {
+    const std::string closed =
+        "С 23.11.2026 привязка учётной записи Госуслуг возможна только "
+        "администратором/классным руководителем образовательной организации после заполнения "
+        "личной карточки родителя/ученика.";
+    auto settingsOf = [&](const std::string& login, const std::string& password) {
+        HttpClient c(portal->port());
+        EXPECT_EQ(c.signIn(portal->organizationId("org-g1"), login, password).status, 303);
+        return c.get("/settings").body;
+    };
+    auto lateOn22nd = [&] {
+        std::int64_t at =
+            domain::CalendarDate::parse("22.11.2026")->unixSeconds() + 23 * 3600 + 30 * 60;
+        portal->clock().advance(std::chrono::seconds(at - portal->clock().unixSeconds()));
+    };
+    web::PortalSettings tomsk;
+    tomsk.timeZone = *domain::UtcOffset::parse("+07:00");
+    start({nullptr, domain::CalendarDate::parse("23.11.2026")}, tomsk);
+    lateOn22nd();
+    auto parent = settingsOf("lebedeva.as", "Roditel-2025");
+    EXPECT_FALSE(contains(parent, "id=\"esia-link\""));
+    EXPECT_TRUE(contains(parent, "доступна до 23.11.2026")) << parent;
+    EXPECT_TRUE(contains(parent, closed));
+    EXPECT_TRUE(contains(settingsOf("lebedev.ka", "Uchenik-2025"), closed));
+    auto teacher = settingsOf("vorontsova.em", "Uchitel-2025");
+    EXPECT_TRUE(contains(teacher, "id=\"esia-link\""));
+    EXPECT_FALSE(contains(teacher, closed));
+
+    portal->clock().advance(std::chrono::hours(24));
+    auto b = browser();
+    auto refused = linkWithSchoolPassword(*b, b->signIn("parent", "lebedeva@example.org"),
+                                          "lebedeva.as", "Roditel-2025");
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_TRUE(contains(refused.body, "доступна до 23.11.2026"));
+    EXPECT_TRUE(contains(refused.body, closed));
+
+    start({nullptr, domain::CalendarDate::parse("23.11.2026")});  // the same instant in UTC
+    lateOn22nd();
+    EXPECT_TRUE(contains(settingsOf("lebedeva.as", "Roditel-2025"), "id=\"esia-link\""));
 }

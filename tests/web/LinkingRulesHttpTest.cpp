@@ -225,3 +225,15 @@ TEST_F(LinkingRulesTest, EveryConnectionBusyIsARussian503) {
     EXPECT_TRUE(contains(page.body, "Сервис временно недоступен"));
     EXPECT_EQ(b->portal().get("/main").status, 200);  // and back once they are free
 }
+
+TEST_F(LinkingRulesTest, AfterTheCutOffSettingsDoNotSendAParentToGosuslugiForARefusal) {
+    start();  // the cut-off is in the past
+    auto b = browser();
+    ASSERT_EQ(b->portal().signIn(portal->organizationId("org-g1"), "lebedeva.as", "Roditel-2025")
+                  .status,
+              303);
+    auto page = b->portal().get("/settings/esia/link");
+    EXPECT_EQ(page.status, 403);
+    EXPECT_TRUE(contains(page.body, "17.03.2025"));
+    EXPECT_FALSE(contains(page.body, "name=\"csrf\""));  // no form that leads to Gosuslugi
+}

@@ -41,11 +41,39 @@ TEST_F(SignIn, SelectsNarrowStepByStepWithoutJavaScript) {
     EXPECT_TRUE(contains(page.body, ">Дошкольная<"));
     auto schools = client.get("/login?tab=school&region=1&municipality=1&locality=1&type=general");
     EXPECT_TRUE(contains(schools.body, "selected>МАОУ &quot;Гимназия № 1&quot;"));
-    EXPECT_TRUE(contains(schools.body, "name=\"organization\" id=\"login-organization\" value=\"" +
-                                           std::to_string(gymnasium) + "\""));
+    EXPECT_TRUE(contains(schools.body, "<option value=\"" + std::to_string(gymnasium) +
+                                           "\" selected>МАОУ &quot;Гимназия № 1&quot;"));
     auto authority = client.get("/login?tab=authority&region=1&municipality=1");
     EXPECT_TRUE(contains(authority.body, "Департамент образования г. Томска"));
     EXPECT_FALSE(contains(authority.body, "Гимназия"));
+}
+
+// Without JavaScript nothing copies the chosen school anywhere: the organization select must
+// itself be a field of the login form, so that «Войти» right after choosing the school posts
+// it with the login and password (no «Выбрать» first).
+TEST_F(SignIn, WithoutJavaScriptOneSubmitWithTheChosenSchoolSignsIn) {
+    portal.import(
+        "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,"
+        "email,phone,login,password,roles,class\n"
+        "organization,org-l2,loc-t,\"МАОУ \"\"Лицей № 2\"\"\",общеобразовательная,,,,,,,,,,,,\n");
+    auto page = client.get("/login?tab=school&region=1&municipality=1&locality=1&type=general");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_TRUE(contains(page.body, "Лицей № 2"));
+    EXPECT_FALSE(contains(page.body, "\" selected>МАОУ &quot;Гимназия"));  // two: none chosen
+    EXPECT_TRUE(contains(page.body,
+                         "<select id=\"organization\" name=\"organization\" "
+                         "data-level=\"organization\" form=\"login-form\">"));
+    auto from = page.body.find("<form id=\"login-form\"");
+    ASSERT_NE(from, std::string::npos);
+    std::string loginForm = page.body.substr(from, page.body.find("</form>", from) - from);
+    EXPECT_FALSE(contains(loginForm, "name=\"organization\""))
+        << "a field of its own would post something else than the select shows";
+
+    auto res = client.post("/login", "csrf=" + HttpClient::csrfFrom(page.body) +
+                                         "&tab=school&organization=" + std::to_string(gymnasium) +
+                                         "&login=lebedeva.as&password=Roditel-2025");
+    EXPECT_EQ(res.status, 303);
+    EXPECT_EQ(res.location, "/main");
 }
 
 TEST_F(SignIn, DirectoryApiFiltersEachLevel) {

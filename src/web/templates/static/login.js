@@ -1,5 +1,6 @@
 // Fills each select of the login page from the one before it; without JavaScript the
-// «Выбрать» button does the same through the server.
+// «Выбрать» button does the same through the server. The organization select belongs to the
+// login form itself, so «Войти» posts whatever it shows.
 (function () {
   var form = document.getElementById('directory');
   if (!form) return;
@@ -7,7 +8,6 @@
   var chain = tab === 'authority'
     ? ['region', 'municipality', 'organization']
     : ['region', 'municipality', 'locality', 'type', 'organization'];
-  var hidden = document.getElementById('login-organization');
 
   function el(id) { return document.getElementById(id); }
   function value(id) { return el(id) ? el(id).value : ''; }
@@ -29,7 +29,6 @@
       var select = el(chain[i]);
       while (select.options.length > 1) select.remove(1);
     }
-    if (hidden) hidden.value = value('organization');
   }
 
   // Each change starts a new generation; answers to older requests are dropped, so quick
@@ -62,7 +61,6 @@
     generation++;
     clearFrom(index + 1);
     if (value(chain[index]) !== '') load(index + 1);
-    if (hidden) hidden.value = value('organization');
   }
 
   chain.forEach(function (level, index) {
