@@ -16,6 +16,7 @@ namespace netcity::flows {
 namespace {
 
 using Outcome = AccountAdministration::Outcome;
+using Problem = AccountAdministration::Problem;
 
 AccountAdministration::Result outcome(Outcome o) {
     AccountAdministration::Result r;
@@ -97,11 +98,7 @@ AccountAdministration::Result AccountAdministration::setBlocked(std::int64_t sta
         reach_.resolve(s, staffAccountId, accountId, domain::Access::Change, action, clientAddress);
     if (!target) return outcome(Outcome::NotFound);
     if (!domain::canChange(target->access)) return outcome(Outcome::ReadOnly);
-    if (accountId == staffAccountId) {
-        Result r = outcome(Outcome::Invalid);
-        r.problems["account"] = "Свою учётную запись заблокировать нельзя.";
-        return r;
-    }
+    if (accountId == staffAccountId) return outcome(Outcome::OwnAccount);
     store::Transaction tx(db_, s);
     store::AccountRepository(db_, s).setBlocked(accountId, blocked);
     if (blocked) store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
@@ -123,16 +120,16 @@ AccountAdministration::Result AccountAdministration::create(std::int64_t staffAc
     if (!staff) return outcome(Outcome::NotFound);
     auto role = domain::parseRole(in.role);
     if (!role || *role == domain::Role::Administrator || *role == domain::Role::Authority)
-        r.problems["role"] = "Выберите роль.";
+        r.problems["role"] = Problem::RoleMissing;
     if (role == domain::Role::Teacher && !staff->roles.count(domain::Role::Administrator))
-        r.problems["role"] = "Учётную запись сотрудника создаёт администратор.";
+        r.problems["role"] = Problem::StaffByAdministrator;
     domain::StaffPlace place{staff->organizationId, staff->municipalityId, {}};
     if (role == domain::Role::Student) {
         bool ours = false;
         for (const auto& c : store::DirectoryRepository(db_, s).classes(staff->organizationId))
             ours = ours || (in.classId && c.id == *in.classId);
         if (!ours)
-            r.problems["class"] = "Выберите класс.";
+            r.problems["class"] = Problem::ClassMissing;
         else
             place.classes.insert(*in.classId);
     }
@@ -142,14 +139,14 @@ AccountAdministration::Result AccountAdministration::create(std::int64_t staffAc
         return outcome(Outcome::ReadOnly);
     auto card =
         domain::checkCard(in.card, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()));
-    for (const auto& [field, problem] : card.problems) r.problems[field] = problem;
+    r.cardProblems = card.problems;
     store::AccountRepository accounts(db_, s);
     std::string login = domain::collapseSpaces(in.login);
     if (!login.empty() && !loginLike(login))
-        r.problems["login"] = "Логин: до 40 символов, без пробелов и кавычек.";
+        r.problems["login"] = Problem::LoginMalformed;
     else if (!login.empty() && accounts.byLogin(staff->organizationId, login))
-        r.problems["login"] = "Такой логин в организации уже есть.";
-    if (!r.problems.empty()) return r;
+        r.problems["login"] = Problem::LoginTaken;
+    if (!r.problems.empty() || !r.cardProblems.empty()) return r;
     for (int attempt = 1; login.empty(); ++attempt) {
         auto candidate = domain::suggestLogin(card.fields.name, attempt);
         if (!accounts.byLogin(staff->organizationId, candidate)) login = candidate;
@@ -174,7 +171,7 @@ AccountAdministration::Result AccountAdministration::create(std::int64_t staffAc
     auto created = accounts.insert(account, at);
     if (!created) {  // taken a moment ago (a double click): nothing of this attempt stays
         Result taken = outcome(Outcome::Invalid);
-        taken.problems["login"] = "Такой логин в организации уже есть.";
+        taken.problems["login"] = Problem::LoginTaken;
         return taken;
     }
     r.accountId = *created;

@@ -17,12 +17,28 @@ namespace netcity::flows {
 // School accounts in staff hands (seed 003): a login for a person, a temporary password —
 // random, shown once, valid 3 days, changed at first sign-in — and blocking, which ends the
 // person's sessions at once. A teacher who only reads a class cannot do any of it.
+// Outcomes and problems are codes; the pages say them in Russian.
 class AccountAdministration {
   public:
-    enum class Outcome { Done, NotFound, ReadOnly, Invalid };
+    enum class Outcome {
+        Done,
+        NotFound,  // no such account, or out of reach
+        ReadOnly,
+        Invalid,     // a new account's fields: `problems`, `cardProblems`
+        OwnAccount,  // staff do not block themselves
+    };
+    // A new account's problems besides its card, one per form field.
+    enum class Problem {
+        RoleMissing,           // role
+        StaffByAdministrator,  // role: a teacher's account needs an administrator
+        ClassMissing,          // class
+        LoginMalformed,        // login
+        LoginTaken,            // login
+    };
     struct Result {
         Outcome outcome = Outcome::NotFound;
-        std::map<std::string, std::string> problems;
+        std::map<std::string, Problem> problems;          // field → problem
+        std::map<std::string, std::string> cardProblems;  // domain::checkCard's wording
         std::int64_t accountId = 0;
         std::string login, temporaryPassword;  // shown once, never stored in clear
         std::int64_t expiresAt = 0;

@@ -31,10 +31,6 @@ domain::PortalRole roleOf(const store::StoredAppeal& a) {
     return domain::parsePortalRole(a.role).value_or(domain::PortalRole::Staff);
 }
 
-AppealReview::Result fail(Outcome o, const std::string& message = {}) {
-    return {o, message};
-}
-
 }  // namespace
 
 struct AppealReview::Decision {
@@ -130,10 +126,10 @@ std::optional<AppealReview::Detail> AppealReview::detail(std::int64_t staffAccou
     return d;
 }
 
-AppealReview::Result AppealReview::decide(std::int64_t staffAccountId, std::int64_t appealId,
-                                          const std::string& clientAddress,
-                                          const std::string& action,
-                                          const std::function<Result(Decision&)>& act) {
+AppealReview::Outcome AppealReview::decide(std::int64_t staffAccountId, std::int64_t appealId,
+                                           const std::string& clientAddress,
+                                           const std::string& action,
+                                           const std::function<Outcome(Decision&)>& act) {
     auto s = db_.session();
     store::Transaction tx(db_, s);
     store::AppealRepository appeals(db_, s);
@@ -145,20 +141,19 @@ AppealReview::Result AppealReview::decide(std::int64_t staffAccountId, std::int6
         audit(s, staffAccountId, action, subject, clientAddress,
               domain::canRead(access) ? "read_only" : "denied");
         tx.commit();
-        return fail(domain::canRead(access) ? Outcome::ReadOnly : Outcome::NotFound);
+        return domain::canRead(access) ? Outcome::ReadOnly : Outcome::NotFound;
     }
-    if (appeal->status != domain::AppealStatus::New) return fail(Outcome::AlreadyDecided);
+    if (appeal->status != domain::AppealStatus::New) return Outcome::AlreadyDecided;
     auto data = parseJsonText(
         vault_.openText(appeal->dataSealed, "appeal:" + appeal->number).value_or("{}"));
     Decision d{
         s,  *staff, *appeal, identityFromJson(data), std::nullopt, domain::AppealStatus::Resolved,
         {}, {}};
     if (auto child = data->getObject("child")) d.child = childFromJson(child);
-    auto r = act(d);
-    if (r.outcome != Outcome::Done) return r;  // the transaction rolls back
+    if (auto refused = act(d); refused != Outcome::Done) return refused;  // rolled back
     std::int64_t at = clock_.unixSeconds();
     if (!appeals.decide(appealId, d.status, d.reason, d.resolution, staffAccountId, at))
-        return fail(Outcome::AlreadyDecided);
+        return Outcome::AlreadyDecided;
     mail::AppealLetter letter{appeal->number, appeal->applicantName, appeal->organizationName,
                               d.reason};
     store::MailOutbox(db_, s).enqueue(d.status == domain::AppealStatus::Resolved
@@ -169,7 +164,7 @@ AppealReview::Result AppealReview::decide(std::int64_t staffAccountId, std::int6
           d.resolution.empty() ? "ok" : d.resolution);
     tx.commit();
     if (mailQueued_) mailQueued_();
-    return {Outcome::Done, {}};
+    return Outcome::Done;
 }
 
 namespace {
@@ -190,50 +185,39 @@ std::optional<store::PersonInOrganization> targetAccount(store::Database& db,
 
 }  // namespace
 
-AppealReview::Result AppealReview::resolveByLink(std::int64_t staffAccountId, std::int64_t appealId,
-                                                 std::int64_t accountId,
-                                                 const std::string& clientAddress) {
+AppealReview::Outcome AppealReview::resolveByLink(std::int64_t staffAccountId,
+                                                  std::int64_t appealId, std::int64_t accountId,
+                                                  const std::string& clientAddress) {
     return decide(staffAccountId, appealId, clientAddress, "appeal.resolve", [&](Decision& d) {
         auto target = targetAccount(db_, d.session, d.staff, d.appeal, accountId);
-        if (!target) return fail(Outcome::Invalid, "Выберите пользователя из списка.");
-        auto verdict = store::EsiaLinkRepository(db_, d.session)
-                           .link(d.appeal.esiaOid,
-                                 {accountId, d.appeal.organizationId, target->roles},
-                                 "staff:" + std::to_string(d.staff.accountId),
-                                 clock_.unixSeconds());
-        if (verdict == domain::LinkVerdict::LinkedToAnother)
-            return fail(Outcome::Conflict,
-                        "Эта учётная запись уже связана с другой учётной записью Госуслуг. "
-                        "Сначала удалите ту связь в личной карточке.");
+        if (!target) return Outcome::NotOffered;
+        auto verdict =
+            store::EsiaLinkRepository(db_, d.session)
+                .link(d.appeal.esiaOid, {accountId, d.appeal.organizationId, target->roles},
+                      "staff:" + std::to_string(d.staff.accountId), clock_.unixSeconds());
+        if (verdict == domain::LinkVerdict::LinkedToAnother) return Outcome::LinkedToAnother;
         if (verdict == domain::LinkVerdict::OrganizationRoleTaken)
-            return fail(Outcome::Conflict,
-                        "С учётной записью Госуслуг заявителя уже связан другой пользователь "
-                        "этой организации с той же ролью.");
+            return Outcome::OrganizationRoleTaken;
         audit(d.session, d.staff.accountId, "esia.link", "account:" + std::to_string(accountId),
               clientAddress, "staff");
         d.resolution = "linked";
-        return Result{Outcome::Done, {}};
+        return Outcome::Done;
     });
 }
 
-AppealReview::Result AppealReview::resolveByCard(std::int64_t staffAccountId, std::int64_t appealId,
-                                                 std::int64_t accountId,
-                                                 const std::string& clientAddress) {
+AppealReview::Outcome AppealReview::resolveByCard(std::int64_t staffAccountId,
+                                                  std::int64_t appealId, std::int64_t accountId,
+                                                  const std::string& clientAddress) {
     return decide(staffAccountId, appealId, clientAddress, "appeal.resolve", [&](Decision& d) {
         auto target = targetAccount(db_, d.session, d.staff, d.appeal, accountId);
-        if (!target) return fail(Outcome::Invalid, "Выберите пользователя из списка.");
+        if (!target) return Outcome::NotOffered;
         if (!StaffReach(db_, clock_).changesEveryAccountOf(d.session, d.staff, target->personId))
-            return fail(Outcome::Conflict,
-                        "Этот человек есть и в другой организации или классе: его карточку "
-                        "исправляет администратор. Свяжите учётную запись напрямую.");
+            return Outcome::SharedPerson;
         auto applicant = matchableOf(d.applicant);
-        if (!applicant.snils || !applicant.birthDate)
-            return fail(Outcome::Invalid,
-                        "В профиле Госуслуг заявителя нет СНИЛС или даты рождения: автоматическая "
-                        "привязка не сработает. Свяжите учётную запись напрямую.");
+        if (!applicant.snils || !applicant.birthDate) return Outcome::ApplicantIncomplete;
         store::PersonRepository people(db_, d.session, vault_);
         auto person = people.byId(target->personId);
-        if (!person) return fail(Outcome::Invalid, "Выберите пользователя из списка.");
+        if (!person) return Outcome::NotOffered;
         person->name = applicant.name;
         person->birthDate = applicant.birthDate;
         person->snils = applicant.snils;
@@ -241,19 +225,16 @@ AppealReview::Result AppealReview::resolveByCard(std::int64_t staffAccountId, st
         audit(d.session, d.staff.accountId, "card.change", "person:" + std::to_string(person->id),
               clientAddress, "from_appeal");
         d.resolution = "card";
-        return Result{Outcome::Done, {}};
+        return Outcome::Done;
     });
 }
 
-AppealReview::Result AppealReview::resolveByNewAccount(std::int64_t staffAccountId,
-                                                       std::int64_t appealId,
-                                                       const std::string& clientAddress) {
+AppealReview::Outcome AppealReview::resolveByNewAccount(std::int64_t staffAccountId,
+                                                        std::int64_t appealId,
+                                                        const std::string& clientAddress) {
     return decide(staffAccountId, appealId, clientAddress, "appeal.resolve", [&](Decision& d) {
         auto role = roleOf(d.appeal);
-        if (role == domain::PortalRole::Staff)
-            return fail(Outcome::Invalid,
-                        "Учётную запись сотрудника так не создать: свяжите обращение с "
-                        "существующей учётной записью сотрудника.");
+        if (role == domain::PortalRole::Staff) return Outcome::StaffNotCreated;
         auto applicant = matchableOf(d.applicant);
         store::PersonRepository people(db_, d.session, vault_);
         std::int64_t at = clock_.unixSeconds();
@@ -275,19 +256,17 @@ AppealReview::Result AppealReview::resolveByNewAccount(std::int64_t staffAccount
             account.login = domain::suggestLogin(person.name, attempt);
             account.id = accounts.insert(account, at).value_or(0);
         }
-        if (account.id == 0) return fail(Outcome::Conflict, "Не удалось подобрать логин.");
-        auto verdict = store::EsiaLinkRepository(db_, d.session)
-                           .link(d.appeal.esiaOid, {account.id, account.organizationId, account.roles},
-                                 "staff:" + std::to_string(d.staff.accountId), at);
-        if (verdict != domain::LinkVerdict::Allowed)
-            return fail(Outcome::Conflict,
-                        "С учётной записью Госуслуг заявителя уже связан другой пользователь "
-                        "этой организации с той же ролью.");
+        if (account.id == 0) return Outcome::NoLoginLeft;
+        auto verdict =
+            store::EsiaLinkRepository(db_, d.session)
+                .link(d.appeal.esiaOid, {account.id, account.organizationId, account.roles},
+                      "staff:" + std::to_string(d.staff.accountId), at);
+        if (verdict != domain::LinkVerdict::Allowed) return Outcome::OrganizationRoleTaken;
         if (d.child) relateChild(d, person.id);
         audit(d.session, d.staff.accountId, "account.create",
               "account:" + std::to_string(account.id), clientAddress, "from_appeal");
         d.resolution = "created";
-        return Result{Outcome::Done, {}};
+        return Outcome::Done;
     });
 }
 
@@ -304,23 +283,23 @@ void AppealReview::relateChild(Decision& d, std::int64_t parentPersonId) {
         }
 }
 
-AppealReview::Result AppealReview::reject(std::int64_t staffAccountId, std::int64_t appealId,
-                                          const std::string& reason,
-                                          const std::string& clientAddress) {
+AppealReview::Outcome AppealReview::reject(std::int64_t staffAccountId, std::int64_t appealId,
+                                           const std::string& reason,
+                                           const std::string& clientAddress) {
     switch (domain::checkFreeText(reason, domain::kRejectionReasonMaxChars, true)) {
         case domain::FreeTextProblem::Missing:
-            return fail(Outcome::Invalid, "Укажите причину отклонения: её получит заявитель.");
+            return Outcome::ReasonMissing;
         case domain::FreeTextProblem::TooLong:
-            return fail(Outcome::Invalid, "Причина длиннее 1000 символов. Сократите её.");
+            return Outcome::ReasonTooLong;
         case domain::FreeTextProblem::NotText:
-            return fail(Outcome::Invalid, "Причина содержит недопустимые символы.");
+            return Outcome::ReasonNotText;
         case domain::FreeTextProblem::None:
             break;
     }
     return decide(staffAccountId, appealId, clientAddress, "appeal.reject", [&](Decision& d) {
         d.status = domain::AppealStatus::Rejected;
         d.reason = reason;
-        return Result{Outcome::Done, {}};
+        return Outcome::Done;
     });
 }
 

@@ -28,12 +28,25 @@ namespace netcity::flows {
 //   New → Rejected  with a reason.
 // The applicant gets a letter either way; the decision, its letter and the audit event are
 // one transaction. Anything outside the staff member's reach is «not found» and audited.
+// Outcomes are codes; the pages say them in Russian.
 class AppealReview {
   public:
-    enum class Outcome { Done, NotFound, ReadOnly, AlreadyDecided, Invalid, Conflict };
-    struct Result {
-        Outcome outcome = Outcome::NotFound;
-        std::string message;
+    enum class Outcome {
+        Done,
+        NotFound,  // no such appeal, or outside the staff member's reach
+        ReadOnly,
+        AlreadyDecided,
+        NotOffered,             // the account is not one the decision may act on
+        LinkedToAnother,        // the account has another Gosuslugi account
+        OrganizationRoleTaken,  // the applicant's Gosuslugi account has another account of
+                                // that organization and role
+        SharedPerson,           // the person has accounts beyond the staff member's reach
+        ApplicantIncomplete,    // no SNILS or birth date from Gosuslugi: a card fix won't match
+        StaffNotCreated,        // staff accounts are linked, never created from an appeal
+        NoLoginLeft,
+        ReasonMissing,
+        ReasonTooLong,
+        ReasonNotText,
     };
 
     struct Candidate {
@@ -73,22 +86,22 @@ class AppealReview {
     std::optional<Detail> detail(std::int64_t staffAccountId, std::int64_t appealId,
                                  const std::string& clientAddress);
 
-    Result resolveByLink(std::int64_t staffAccountId, std::int64_t appealId, std::int64_t accountId,
-                         const std::string& clientAddress);
-    Result resolveByCard(std::int64_t staffAccountId, std::int64_t appealId, std::int64_t accountId,
-                         const std::string& clientAddress);
-    Result resolveByNewAccount(std::int64_t staffAccountId, std::int64_t appealId,
-                               const std::string& clientAddress);
-    Result reject(std::int64_t staffAccountId, std::int64_t appealId, const std::string& reason,
-                  const std::string& clientAddress);
+    Outcome resolveByLink(std::int64_t staffAccountId, std::int64_t appealId,
+                          std::int64_t accountId, const std::string& clientAddress);
+    Outcome resolveByCard(std::int64_t staffAccountId, std::int64_t appealId,
+                          std::int64_t accountId, const std::string& clientAddress);
+    Outcome resolveByNewAccount(std::int64_t staffAccountId, std::int64_t appealId,
+                                const std::string& clientAddress);
+    Outcome reject(std::int64_t staffAccountId, std::int64_t appealId, const std::string& reason,
+                   const std::string& clientAddress);
 
     static constexpr int kPageSize = 50;
 
   private:
     struct Decision;
-    Result decide(std::int64_t staffAccountId, std::int64_t appealId,
-                  const std::string& clientAddress, const std::string& action,
-                  const std::function<Result(Decision&)>& act);
+    Outcome decide(std::int64_t staffAccountId, std::int64_t appealId,
+                   const std::string& clientAddress, const std::string& action,
+                   const std::function<Outcome(Decision&)>& act);
     void relateChild(Decision& d, std::int64_t parentPersonId);
     void audit(Poco::Data::Session& s, std::int64_t actor, const std::string& action,
                const std::string& subject, const std::string& clientAddress,

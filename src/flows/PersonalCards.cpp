@@ -16,15 +16,9 @@ namespace {
 
 using Outcome = PersonalCards::Outcome;
 
-const char* kSharedCard =
-    "Этот человек есть и в другой организации или классе, куда ваш доступ не распространяется: его "
-    "личные данные меняет администратор организации (или оператор региона, если организаций "
-    "несколько).";
-
-PersonalCards::Result outcome(Outcome o, std::string message = {}) {
+PersonalCards::Result outcome(Outcome o) {
     PersonalCards::Result r;
     r.outcome = o;
-    r.message = std::move(message);
     return r;
 }
 
@@ -128,21 +122,17 @@ PersonalCards::Result PersonalCards::save(std::int64_t staffAccountId, std::int6
     if (!target) return outcome(Outcome::NotFound);
     if (!domain::canChange(target->access)) return outcome(Outcome::ReadOnly);
     if (!reach_.changesEveryAccountOf(s, target->staff, target->account.personId))
-        return outcome(Outcome::Conflict, kSharedCard);
+        return outcome(Outcome::SharedCard);
     auto check = domain::checkCard(in, domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()));
-    if (check.fields.snils && check.ok()) {
-        // The same SNILS on another card of this organization is a typo or a duplicate person.
-        std::string index = vault_.blindIndex(*check.fields.snils);
-        for (const auto& p :
-             store::StaffRepository(db_, s).people(target->account.place.organizationId, index))
-            if (p.sameSnils && p.personId != target->account.personId)
-                check.problems["snils"] = "Этот СНИЛС уже указан в другой карточке организации.";
-    }
     if (!check.ok()) {
         Result r = outcome(Outcome::Invalid);
         r.problems = check.problems;
         return r;
     }
+    if (check.fields.snils &&
+        snilsOnAnotherCard(s, *check.fields.snils, target->account.place.organizationId,
+                           target->account.personId))
+        return outcome(Outcome::SnilsTaken);
     store::PersonRepository people(db_, s, vault_);
     auto person = people.byId(target->account.personId);
     if (!person) return outcome(Outcome::NotFound);
@@ -158,6 +148,15 @@ PersonalCards::Result PersonalCards::save(std::int64_t staffAccountId, std::int6
           "ok");
     tx.commit();
     return outcome(Outcome::Done);
+}
+
+// The same SNILS on another card of this organization is a typo or a duplicate person.
+bool PersonalCards::snilsOnAnotherCard(Poco::Data::Session& s, const domain::SnilsNumber& snils,
+                                       std::int64_t organizationId, std::int64_t personId) {
+    for (const auto& p :
+         store::StaffRepository(db_, s).people(organizationId, vault_.blindIndex(snils)))
+        if (p.sameSnils && p.personId != personId) return true;
+    return false;
 }
 
 PersonalCards::Result PersonalCards::unlinkEsia(std::int64_t staffAccountId, std::int64_t accountId,
@@ -204,10 +203,10 @@ PersonalCards::Result PersonalCards::relation(std::int64_t staffAccountId,
                                 add ? domain::Access::Change : domain::Access::Read,
                                 "card.relation", clientAddress);
     if (!child || (add && !domain::canChange(child->access)))
-        return outcome(Outcome::Invalid, "Выберите обучающегося из списка.");
+        return outcome(Outcome::ChildNotOffered);
     if (!parent->account.roles.count(domain::Role::Parent) ||
         !child->account.roles.count(domain::Role::Student))
-        return outcome(Outcome::Invalid, "Связать можно родителя и обучающегося.");
+        return outcome(Outcome::NotParentAndChild);
     store::PersonRepository people(db_, s, vault_);
     store::Transaction tx(db_, s);
     if (add)

@@ -21,13 +21,22 @@ namespace netcity::flows {
 // this is how parents and students get linked: a card that fully matches the person's
 // Gosuslugi data makes their next Gosuslugi sign-in link itself. Every view and change is
 // audited (personal data); none of it is possible beyond domain::StaffAccess.
+// Outcomes are codes; the pages say them in Russian.
 class PersonalCards {
   public:
-    enum class Outcome { Done, NotFound, ReadOnly, Invalid, Conflict };
+    enum class Outcome {
+        Done,
+        NotFound,  // no such account, or out of reach
+        ReadOnly,
+        Invalid,            // the card's fields: `problems`
+        SnilsTaken,         // another card of the organization has this SNILS
+        SharedCard,         // the person has accounts beyond the staff member's reach
+        ChildNotOffered,    // the child is not a student within reach
+        NotParentAndChild,  // a relation joins a parent and a student only
+    };
     struct Result {
         Outcome outcome = Outcome::NotFound;
-        std::map<std::string, std::string> problems;
-        std::string message;
+        std::map<std::string, std::string> problems;  // Invalid: domain::checkCard's wording
     };
 
     struct Relative {
@@ -81,6 +90,8 @@ class PersonalCards {
     void audit(Poco::Data::Session& s, std::int64_t actor, const std::string& action,
                const std::string& subject, const std::string& clientAddress,
                const std::string& outcome);
+    bool snilsOnAnotherCard(Poco::Data::Session& s, const domain::SnilsNumber& snils,
+                            std::int64_t organizationId, std::int64_t personId);
     Result relation(std::int64_t staffAccountId, std::int64_t parentAccountId,
                     std::int64_t childAccountId, bool add, const std::string& clientAddress);
 

@@ -6,6 +6,7 @@
 #include "store/MailOutbox.h"
 #include "store/StaffRepository.h"
 #include "web/Portal.h"
+#include "web/StaffTexts.h"
 
 namespace netcity::web {
 namespace {
@@ -182,7 +183,8 @@ void Portal::staffDecision(HttpExchange& ex, const std::string& action) {
     checkCsrf(ex);
     auto active = requireSession(ex);
     std::int64_t id = requiredFormId(ex, "id");
-    flows::AppealReview::Result r;
+    using Outcome = flows::AppealReview::Outcome;
+    Outcome r;
     if (action == "link")
         r = s_.review.resolveByLink(active.accountId, id, requiredFormId(ex, "account"),
                                     ex.clientAddress());
@@ -193,23 +195,14 @@ void Portal::staffDecision(HttpExchange& ex, const std::string& action) {
         r = s_.review.resolveByNewAccount(active.accountId, id, ex.clientAddress());
     else
         r = s_.review.reject(active.accountId, id, ex.form("reason"), ex.clientAddress());
-    using Outcome = flows::AppealReview::Outcome;
-    switch (r.outcome) {
-        case Outcome::Done:
-            return ex.redirect("/staff/appeal?id=" + std::to_string(id) +
-                               (action == "reject" ? "&done=rejected" : "&done=resolved"));
-        case Outcome::NotFound:
-            throw HttpError{404, "Обращение не найдено."};
-        case Outcome::ReadOnly:
-            throw HttpError{403, "Вы можете только просматривать это обращение."};
-        case Outcome::AlreadyDecided:
-            return renderStaffAppeal(ex, active.accountId, id, "",
-                                     "По этому обращению уже принято решение.", 409);
-        case Outcome::Invalid:
-            return renderStaffAppeal(ex, active.accountId, id, "", r.message, 400);
-        case Outcome::Conflict:
-            return renderStaffAppeal(ex, active.accountId, id, "", r.message, 409);
-    }
+    if (r == Outcome::Done)
+        return ex.redirect("/staff/appeal?id=" + std::to_string(id) +
+                           (action == "reject" ? "&done=rejected" : "&done=resolved"));
+    auto refusal = refusalOf(r);
+    // Beyond reach or read-only: no appeal page to show the refusal on.
+    if (r == Outcome::NotFound || r == Outcome::ReadOnly)
+        throw HttpError{refusal.status, refusal.text};
+    renderStaffAppeal(ex, active.accountId, id, "", refusal.text, refusal.status);
 }
 
 void Portal::staffMail(HttpExchange& ex) {

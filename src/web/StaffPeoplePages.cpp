@@ -4,6 +4,7 @@
 #include "domain/Role.h"
 #include "store/DirectoryRepository.h"
 #include "web/Portal.h"
+#include "web/StaffTexts.h"
 
 namespace netcity::web {
 namespace {
@@ -178,18 +179,22 @@ void Portal::staffCardAction(HttpExchange& ex, const std::string& action) {
                               : s_.cards.removeChild(active.accountId, account, child, address);
         done = "child";
     }
+    const domain::CardInput* retyped = action == "save" ? &typed : nullptr;
     switch (r.outcome) {
         case Outcome::Done:
             return ex.redirect("/staff/card?account=" + std::to_string(account) + "&done=" + done);
-        case Outcome::NotFound:
-            throw HttpError{404, "Пользователь не найден."};
-        case Outcome::ReadOnly:
-            throw HttpError{403, "Вы можете только просматривать эту карточку."};
         case Outcome::Invalid:
-        case Outcome::Conflict:
-            if (!r.message.empty()) throw HttpError{400, r.message};
-            return renderCard(ex, active.accountId, account, "", r.problems,
-                              action == "save" ? &typed : nullptr, 400);
+            return renderCard(ex, active.accountId, account, "", r.problems, retyped, 400);
+        case Outcome::SnilsTaken:
+            return renderCard(ex, active.accountId, account, "",
+                              {{"snils", refusalOf(r.outcome).text}}, retyped, 400);
+        case Outcome::NotFound:
+        case Outcome::ReadOnly:
+        case Outcome::SharedCard:
+        case Outcome::ChildNotOffered:
+        case Outcome::NotParentAndChild:
+            auto refusal = refusalOf(r.outcome);
+            throw HttpError{refusal.status, refusal.text};
     }
 }
 
@@ -232,9 +237,10 @@ void Portal::staffAccountAction(HttpExchange& ex, const std::string& action) {
             throw HttpError{403,
                             "Выдавать пароли и блокировать может администратор или классный "
                             "руководитель."};
-        case Outcome::Invalid:
-            throw HttpError{
-                400, r.problems.empty() ? "Действие невозможно." : r.problems.begin()->second};
+        case Outcome::OwnAccount:
+            throw HttpError{400, "Свою учётную запись заблокировать нельзя."};
+        case Outcome::Invalid:  // only a new account has fields to check
+            throw HttpError{400, "Действие невозможно."};
     }
 }
 
@@ -300,7 +306,9 @@ void Portal::staffNewPersonSubmit(HttpExchange& ex) {
                             "Этого пользователя вы добавить не можете: обратитесь к "
                             "администратору организации."};
         case Outcome::Invalid:
-            return renderNewPerson(ex, active.accountId, in, r.problems, 400);
+            return renderNewPerson(ex, active.accountId, in, problemTexts(r), 400);
+        case Outcome::OwnAccount:  // blocking only
+            throw HttpError{400, "Действие невозможно."};
     }
 }
 

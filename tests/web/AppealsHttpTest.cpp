@@ -419,3 +419,47 @@ TEST_F(AppealsTest, AFailedLetterIsShownToTheAdministratorAndCanBeSentAgain) {
     auto belova = signedIn("belova.ia", "Admin-2025", "org-ds");
     EXPECT_FALSE(contains(belova->get("/staff/mail").body, "lebedeva@example.org"));
 }
+
+TEST_F(AppealsTest, RefusedDecisionsSayWhyAndChangeNothing) {
+    std::string number = filedAppeal("cls-6b");
+    std::int64_t id = appealId(number);
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025", "org-g1");
+    auto stranger = decide(*admin, "link", id, "&account=999999");
+    EXPECT_EQ(stranger.status, 400);
+    EXPECT_TRUE(contains(stranger.body, "Выберите пользователя из списка."));
+    auto tooLong = decide(*admin, "reject", id, "&reason=" + std::string(1001, 'a'));
+    EXPECT_EQ(tooLong.status, 400);
+    EXPECT_TRUE(contains(tooLong.body, "Причина длиннее 1000 символов. Сократите её."));
+    // Morozova's parent account shares its card with her staff account: not his to correct.
+    auto sokolov = signedIn("sokolov.pi", "Uchitel-2025", "org-g1");
+    auto shared = decide(*sokolov, "card", id,
+                         "&account=" + std::to_string(portal->accountId("org-g1", "morozova.rod")));
+    EXPECT_EQ(shared.status, 409);
+    EXPECT_TRUE(contains(shared.body,
+                         "Этот человек есть и в другой организации или классе: его карточку "
+                         "исправляет администратор. Свяжите учётную запись напрямую."));
+    EXPECT_EQ(status(number), "new");
+    EXPECT_EQ(portal->database().count("esia_links"), 0);
+    EXPECT_EQ(decide(*admin, "reject", id, "&reason=x").status, 303);
+    auto again = decide(*admin, "reject", id, "&reason=y");
+    EXPECT_EQ(again.status, 409);
+    EXPECT_TRUE(contains(again.body, "По этому обращению уже принято решение."));
+}
+
+TEST_F(AppealsTest, AStaffAppealIsLinkedNeverMadeIntoANewAccount) {
+    auto b = browser();
+    auto flow = startAppeal(*b, "staff", "typo@example.org");
+    auto filed = submit(
+        *b, flow, "type=general&organization=" + std::to_string(portal->organizationId("org-g1")));
+    std::string number = numberIn(filed.body);
+    ASSERT_FALSE(number.empty()) << filed.body;
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025", "org-g1");
+    auto users = portal->database().count("users");
+    auto created = decide(*admin, "create", appealId(number));
+    EXPECT_EQ(created.status, 400);
+    EXPECT_TRUE(contains(created.body,
+                         "Учётную запись сотрудника так не создать: свяжите обращение с "
+                         "существующей учётной записью сотрудника."));
+    EXPECT_EQ(portal->database().count("users"), users);
+    EXPECT_EQ(status(number), "new");
+}

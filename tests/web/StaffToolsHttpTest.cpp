@@ -437,3 +437,48 @@ TEST_F(StaffToolsTest, TheAdministratorReadsTheSchoolsAuditLogAndExportsIt) {
                                portal->clock().unixSeconds() + 86400),
               0);
 }
+
+TEST_F(StaffToolsTest, RefusedCardActionsSayWhyAndChangeNothing) {
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025");
+    auto self = post(*admin, "/staff/card/block", "account=" + id("vorontsova.em"));
+    EXPECT_EQ(self.status, 400);
+    EXPECT_TRUE(contains(self.body, "Свою учётную запись заблокировать нельзя."));
+    auto relations = portal->database().count("person_relations");
+    auto teacher = post(*admin, "/staff/card/child",
+                        "account=" + id("orlova.ni") + "&child=" + id("sokolov.pi"));
+    EXPECT_EQ(teacher.status, 400);
+    EXPECT_TRUE(contains(teacher.body, "Связать можно родителя и обучающегося."));
+    auto unknown =
+        post(*admin, "/staff/card/child", "account=" + id("orlova.ni") + "&child=999999");
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_TRUE(contains(unknown.body, "Выберите обучающегося из списка."));
+    EXPECT_EQ(portal->database().count("person_relations"), relations);
+    EXPECT_EQ(audits("action IN ('account.block', 'card.relation') AND outcome = 'ok'"), 0);
+}
+
+TEST_F(StaffToolsTest, TheNewAccountFormNamesTheWrongField) {
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025");
+    std::string name = "&last_name=Новикова&first_name=Ирина";
+    struct Case {
+        std::string fields, message;
+    };
+    std::vector<Case> cases{
+        {"role=administrator" + name, "Выберите роль."},
+        {"role=student&class=" + name, "Выберите класс."},
+        {"role=parent&login=" + urlEncode("два слова") + name,
+         "Логин: до 40 символов, без пробелов и кавычек."},
+    };
+    auto users = portal->database().count("users");
+    for (const auto& c : cases) {
+        auto r = post(*admin, "/staff/people/new", c.fields);
+        EXPECT_EQ(r.status, 400) << c.fields;
+        EXPECT_TRUE(contains(r.body, "class=\"field-error\">" + c.message + "<")) << c.fields;
+    }
+    auto sokolov = signedIn("sokolov.pi", "Uchitel-2025");
+    auto colleague = post(*sokolov, "/staff/people/new", "role=teacher" + name);
+    EXPECT_EQ(colleague.status, 400);
+    EXPECT_TRUE(contains(colleague.body,
+                         "class=\"field-error\">Учётную запись сотрудника "
+                         "создаёт администратор.<"));
+    EXPECT_EQ(portal->database().count("users"), users);
+}
