@@ -7,26 +7,6 @@
 
 namespace netcity::flows {
 
-const char* message(PasswordChange::Outcome outcome) {
-    switch (outcome) {
-        case PasswordChange::Outcome::Changed:
-            return "Пароль изменён. Другие сеансы завершены.";
-        case PasswordChange::Outcome::WrongOldPassword:
-            return "Текущий пароль указан неверно.";
-        case PasswordChange::Outcome::Mismatch:
-            return domain::describe(domain::NewPasswordProblem::Mismatch);
-        case PasswordChange::Outcome::TooShort:
-            return domain::describe(domain::NewPasswordProblem::TooShort);
-        case PasswordChange::Outcome::TooLong:
-            return domain::describe(domain::NewPasswordProblem::TooLong);
-        case PasswordChange::Outcome::SameAsOld:
-            return "Новый пароль должен отличаться от текущего.";
-        case PasswordChange::Outcome::Throttled:
-            return "Слишком много неверных попыток ввести текущий пароль. Попробуйте позже.";
-    }
-    return "";
-}
-
 PasswordChange::Outcome PasswordChange::run(const Request& r) {
     auto audit = [&](Poco::Data::Session& s, Outcome outcome) {
         store::AuditLog(db_, s).record({clock_.unixSeconds(), r.accountId, "password.change",

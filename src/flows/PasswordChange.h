@@ -43,6 +43,5 @@ class PasswordChange {
     const Clock& clock_;
 };
 
-const char* message(PasswordChange::Outcome outcome);
 
 }  // namespace netcity::flows

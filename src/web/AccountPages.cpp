@@ -1,5 +1,5 @@
 // The signed-in pages: the main page, «Персональные настройки», and /api/me.
-#include "domain/SelfLinkingPolicy.h"
+#include "domain/NewPassword.h"
 #include "flows/PasswordChange.h"
 #include "http/JsonLog.h"
 #include "store/AccountRepository.h"
@@ -7,6 +7,30 @@
 #include "web/Portal.h"
 
 namespace netcity::web {
+namespace {
+
+// What «Сменить пароль» answers, as the person reads it.
+const char* passwordChangeText(flows::PasswordChange::Outcome outcome) {
+    switch (outcome) {
+        case flows::PasswordChange::Outcome::Changed:
+            return "Пароль изменён. Другие сеансы завершены.";
+        case flows::PasswordChange::Outcome::WrongOldPassword:
+            return "Текущий пароль указан неверно.";
+        case flows::PasswordChange::Outcome::Mismatch:
+            return domain::describe(domain::NewPasswordProblem::Mismatch);
+        case flows::PasswordChange::Outcome::TooShort:
+            return domain::describe(domain::NewPasswordProblem::TooShort);
+        case flows::PasswordChange::Outcome::TooLong:
+            return domain::describe(domain::NewPasswordProblem::TooLong);
+        case flows::PasswordChange::Outcome::SameAsOld:
+            return "Новый пароль должен отличаться от текущего.";
+        case flows::PasswordChange::Outcome::Throttled:
+            return "Слишком много неверных попыток ввести текущий пароль. Попробуйте позже.";
+    }
+    return "";
+}
+
+}  // namespace
 namespace {
 
 TemplateData profileData(const store::AccountProfile& p) {
@@ -60,7 +84,7 @@ void Portal::settingsPage(HttpExchange& ex) {
     if (ex.query("esia") == "unlinked")
         success = "Связь с учетной записью портала гос.услуг удалена";
     if (ex.query("changed") == "1")
-        success = flows::message(flows::PasswordChange::Outcome::Changed);
+        success = passwordChangeText(flows::PasswordChange::Outcome::Changed);
     renderSettings(ex, active.accountId, success, "", 200);
 }
 
@@ -106,7 +130,7 @@ void Portal::passwordSubmit(HttpExchange& ex) {
         s_.overviews.forget(active.accountId);  // the must-change flag is gone
         return ex.redirect("/settings?changed=1");
     }
-    renderSettings(ex, active.accountId, "", flows::message(outcome), 400);
+    renderSettings(ex, active.accountId, "", passwordChangeText(outcome), 400);
 }
 
 void Portal::apiMe(HttpExchange& ex) {
