@@ -11,6 +11,7 @@
 #include "flows/CredentialCheck.h"
 #include "flows/EsiaSignIn.h"
 #include "flows/OutboxWorker.h"
+#include "flows/RecoveryWorker.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
 #include "http/Templates.h"
@@ -63,6 +64,7 @@ class Runtime {
     std::unique_ptr<flows::PersonalCards> cards_;
     std::unique_ptr<flows::AccountAdministration> accounts_;
     std::unique_ptr<flows::PasswordRecovery> recovery_;
+    std::unique_ptr<flows::RecoveryWorker> recoveryWorker_;
 };
 
 }  // namespace netcity::app

@@ -15,6 +15,7 @@
 #include "store/AuditLog.h"
 #include "store/FlowRepository.h"
 #include "store/MailOutbox.h"
+#include "store/RecoveryRequests.h"
 
 namespace netcity::flows {
 namespace {
@@ -40,36 +41,52 @@ PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
     if (auto wait = throttle_.waitFor(key, clientAddress, steady); wait.count() > 0)
         return {Outcome::Throttled, wait};
     throttle_.recordFailure(key, clientAddress, steady);  // every request counts: it sends mail
-    std::int64_t at = clock_.unixSeconds();
-    auto s = db_.session();
-    store::AccountRepository accounts(db_, s);
-    auto ids = accounts.activeByEmail(address->text(), settings_.maxAccountsPerEmail);
-    if (ids.empty())
-        store::AuditLog(db_, s).record(
-            {at, std::nullopt, "password.recover.request", "", clientAddress, "no_account"});
-    for (auto id : ids) {
-        auto profile = accounts.profile(id);
-        if (!profile) continue;
-        std::string token = crypto::randomToken(32);
-        Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
-        data->set("account", id);
-        data->set("attempts", 0);
-        store::Transaction tx(db_, s);
-        store::FlowRepository(db_, s).create(
-            hashOf(token), {kKind, "", jsonText(data), at, at + settings_.linkLifetime, id});
-        store::MailOutbox(db_, s).enqueue(
-            letters_.passwordRecovery(
-                address->text(),
-                {profile->name.full(), profile->login, profile->organizationName,
-                 settings_.resetUrl + token, static_cast<int>(settings_.linkLifetime / 60)}),
-            profile->organizationId, at);
-        store::AuditLog(db_, s).record({at, std::nullopt, "password.recover.request",
-                                        "account:" + std::to_string(id), clientAddress, "sent",
-                                        profile->organizationId});
-        tx.commit();
+    {
+        auto s = db_.session();
+        store::RecoveryRequests(db_, s).add(address->text(), clientAddress, clock_.unixSeconds());
     }
-    if (!ids.empty() && mailQueued_) mailQueued_();
+    if (requestQueued_) requestQueued_();
     return {Outcome::Sent, {}};
+}
+
+bool PasswordRecovery::answerNextRequest() {
+    auto s = db_.session();
+    store::RecoveryRequests queue(db_, s);
+    if (!queue.waiting()) return false;  // no write lock for an empty queue
+    store::Transaction tx(db_, s);
+    auto request = queue.take();
+    if (!request) return false;
+    std::int64_t at = clock_.unixSeconds();
+    auto ids = store::AccountRepository(db_, s).activeByEmail(request->email,
+                                                              settings_.maxAccountsPerEmail);
+    if (ids.empty())
+        store::AuditLog(db_, s).record({at, std::nullopt, "password.recover.request", "",
+                                        request->clientAddress, "no_account"});
+    for (auto id : ids) sendLink(s, id, request->email, request->clientAddress, at);
+    tx.commit();
+    if (!ids.empty() && mailQueued_) mailQueued_();
+    return true;
+}
+
+void PasswordRecovery::sendLink(Poco::Data::Session& s, std::int64_t accountId,
+                                const std::string& email, const std::string& clientAddress,
+                                std::int64_t at) {
+    auto profile = store::AccountRepository(db_, s).profile(accountId);
+    if (!profile) return;
+    std::string token = crypto::randomToken(32);
+    Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
+    data->set("account", accountId);
+    data->set("attempts", 0);
+    store::FlowRepository(db_, s).create(
+        hashOf(token), {kKind, "", jsonText(data), at, at + settings_.linkLifetime, accountId});
+    store::MailOutbox(db_, s).enqueue(
+        letters_.passwordRecovery(
+            email, {profile->name.full(), profile->login, profile->organizationName,
+                    settings_.resetUrl + token, static_cast<int>(settings_.linkLifetime / 60)}),
+        profile->organizationId, at);
+    store::AuditLog(db_, s).record({at, std::nullopt, "password.recover.request",
+                                    "account:" + std::to_string(accountId), clientAddress, "sent",
+                                    profile->organizationId});
 }
 
 std::optional<std::int64_t> PasswordRecovery::accountOf(const std::string& token) {

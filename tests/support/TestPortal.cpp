@@ -98,6 +98,8 @@ TestPortal::TestPortal(web::PortalSettings settings, EsiaOptions esia, MailOptio
     recovery.resetUrl = settings.publicUrl + "recover/reset?token=";
     recovery_ = std::make_unique<flows::PasswordRecovery>(database_.db(), hasher_, sessions_,
                                                           *letters_, clock_, recovery);
+    recoveryWorker_ = std::make_unique<flows::RecoveryWorker>(*recovery_,
+                                                              flows::RecoveryWorker::Settings{});
     web::PortalServices services{database_.db(), hasher_,    throttle_,  clock_,     sessions_,
                                  overviews_,     vault_,     metrics_,   templates_, *review_,
                                  *cards_,        *accounts_, *recovery_, nullptr,    nullptr,

@@ -17,6 +17,7 @@
 #include "flows/OutboxWorker.h"
 #include "flows/PasswordRecovery.h"
 #include "flows/PersonalCards.h"
+#include "flows/RecoveryWorker.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
 #include "http/Templates.h"
@@ -86,6 +87,8 @@ class TestPortal {
     std::int64_t accountId(const std::string& organizationKey, const std::string& login);
     void import(const char* csv);  // more people (docs/csv-format.md)
     int deliverMail() { return outbox_->runOnce(); }
+    // Recovery requests wait in their queue until a test answers them (issue #17).
+    int answerRecoveryRequests() { return recoveryWorker_->runOnce(); }
     flows::OutboxWorker& outbox() { return *outbox_; }
     flows::AppealReview& review() { return *review_; }
 
@@ -110,6 +113,7 @@ class TestPortal {
     std::unique_ptr<flows::PersonalCards> cards_;
     std::unique_ptr<flows::AccountAdministration> accounts_;
     std::unique_ptr<flows::PasswordRecovery> recovery_;
+    std::unique_ptr<flows::RecoveryWorker> recoveryWorker_;
     std::unique_ptr<http::HttpServer> server_;
 };
 
