@@ -49,44 +49,52 @@ PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
     return {Outcome::Sent, {}};
 }
 
-bool PasswordRecovery::answerNextRequest() {
+PasswordRecovery::QueueStep PasswordRecovery::answerNextRequest() {
     auto s = db_.session();
     store::RecoveryRequests queue(db_, s);
-    if (!queue.waiting()) return false;  // no write lock for an empty queue
-    store::Transaction tx(db_, s);
-    auto request = queue.take();
-    if (!request) return false;
+    auto request = queue.oldest();
+    if (!request) return QueueStep::Empty;
+    // Reads and letters before the write lock: a request queued meanwhile waits for the lock
+    // only as long as the writes below take.
+    auto links = linksFor(s, request->email);
     std::int64_t at = clock_.unixSeconds();
-    auto ids = store::AccountRepository(db_, s).activeByEmail(request->email,
-                                                              settings_.maxAccountsPerEmail);
-    if (ids.empty())
-        store::AuditLog(db_, s).record({at, std::nullopt, "password.recover.request", "",
-                                        request->clientAddress, "no_account"});
-    for (auto id : ids) sendLink(s, id, request->email, request->clientAddress, at);
+    store::Transaction tx(db_, s);
+    if (!queue.take(request->id)) return QueueStep::TakenElsewhere;
+    store::AuditLog audit(db_, s);
+    if (links.empty())
+        audit.record({at, std::nullopt, "password.recover.request", "", request->clientAddress,
+                      "no_account"});
+    for (const auto& link : links) {
+        Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
+        data->set("account", link.accountId);
+        data->set("attempts", 0);
+        store::FlowRepository(db_, s).create(
+            hashOf(link.token),
+            {kKind, "", jsonText(data), at, at + settings_.linkLifetime, link.accountId});
+        store::MailOutbox(db_, s).enqueue(link.letter, link.organizationId, at);
+        audit.record({at, std::nullopt, "password.recover.request",
+                      "account:" + std::to_string(link.accountId), request->clientAddress, "sent",
+                      link.organizationId});
+    }
     tx.commit();
-    if (!ids.empty() && mailQueued_) mailQueued_();
-    return true;
+    if (!links.empty() && mailQueued_) mailQueued_();
+    return QueueStep::Answered;
 }
 
-void PasswordRecovery::sendLink(Poco::Data::Session& s, std::int64_t accountId,
-                                const std::string& email, const std::string& clientAddress,
-                                std::int64_t at) {
-    auto profile = store::AccountRepository(db_, s).profile(accountId);
-    if (!profile) return;
-    std::string token = crypto::randomToken(32);
-    Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
-    data->set("account", accountId);
-    data->set("attempts", 0);
-    store::FlowRepository(db_, s).create(
-        hashOf(token), {kKind, "", jsonText(data), at, at + settings_.linkLifetime, accountId});
-    store::MailOutbox(db_, s).enqueue(
-        letters_.passwordRecovery(
+std::vector<PasswordRecovery::Link> PasswordRecovery::linksFor(Poco::Data::Session& s,
+                                                               const std::string& email) {
+    store::AccountRepository accounts(db_, s);
+    std::vector<Link> links;
+    for (auto id : accounts.activeByEmail(email, settings_.maxAccountsPerEmail)) {
+        auto profile = accounts.profile(id);
+        if (!profile) continue;
+        std::string token = crypto::randomToken(32);
+        auto letter = letters_.passwordRecovery(
             email, {profile->name.full(), profile->login, profile->organizationName,
-                    settings_.resetUrl + token, static_cast<int>(settings_.linkLifetime / 60)}),
-        profile->organizationId, at);
-    store::AuditLog(db_, s).record({at, std::nullopt, "password.recover.request",
-                                    "account:" + std::to_string(accountId), clientAddress, "sent",
-                                    profile->organizationId});
+                    settings_.resetUrl + token, static_cast<int>(settings_.linkLifetime / 60)});
+        links.push_back({id, profile->organizationId, std::move(token), std::move(letter)});
+    }
+    return links;
 }
 
 std::optional<std::int64_t> PasswordRecovery::accountOf(const std::string& token) {

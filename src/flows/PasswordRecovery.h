@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "crypto/PasswordHasher.h"
 #include "domain/SignInThrottle.h"
@@ -11,6 +12,7 @@
 #include "flows/Sessions.h"
 #include "mail/Letters.h"
 #include "store/Database.h"
+#include "store/MailOutbox.h"
 
 namespace netcity::flows {
 
@@ -65,17 +67,22 @@ class PasswordRecovery {
           requestQueued_(std::move(requestQueued)) {}
 
     Request request(const std::string& email, const std::string& clientAddress);
-    // The worker's part: the oldest queued request's links, letters and audit rows, in one
-    // transaction with taking it off the queue. False when nothing was waiting.
-    bool answerNextRequest();
+    // The worker's part: the oldest queued request's links, letters and audit rows, written in
+    // one transaction with taking it off the queue.
+    enum class QueueStep { Empty, Answered, TakenElsewhere };
+    QueueStep answerNextRequest();
     std::optional<Opened> open(const std::string& token);
     Reset reset(const std::string& token, const std::string& answer, const std::string& newPassword,
                 const std::string& repeat, const std::string& clientAddress);
 
   private:
     std::optional<std::int64_t> accountOf(const std::string& token);
-    void sendLink(Poco::Data::Session& s, std::int64_t accountId, const std::string& email,
-                  const std::string& clientAddress, std::int64_t at);
+    struct Link {
+        std::int64_t accountId = 0, organizationId = 0;
+        std::string token;
+        store::Letter letter;
+    };
+    std::vector<Link> linksFor(Poco::Data::Session& s, const std::string& email);
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
     // Its own counters: parents behind one school's NAT asking for letters must not slow

@@ -9,8 +9,13 @@ RecoveryWorker::~RecoveryWorker() {
 }
 
 int RecoveryWorker::runOnce() {
+    using Step = PasswordRecovery::QueueStep;
     int answered = 0;
-    while (answered < settings_.batch && recovery_.answerNextRequest()) ++answered;
+    for (int i = 0; i < settings_.batch; ++i) {
+        auto step = recovery_.answerNextRequest();
+        if (step == Step::Empty) break;
+        answered += step == Step::Answered;
+    }
     return answered;
 }
 

@@ -12,29 +12,22 @@ void RecoveryRequests::add(const std::string& email, const std::string& clientAd
         bind(e), bind(address), bind(at), now;
 }
 
-bool RecoveryRequests::waiting() {
-    std::vector<std::int64_t> id;
-    s_ << db_.sql("SELECT id FROM recovery_requests ORDER BY id LIMIT 1"), into(id), now;
-    return !id.empty();
+std::optional<RecoveryRequest> RecoveryRequests::oldest() {
+    std::vector<std::int64_t> ids, at;
+    std::vector<std::string> emails, addresses;
+    s_ << db_.sql(
+        "SELECT id, email, client_address, requested_at FROM recovery_requests"
+        " ORDER BY id LIMIT 1"),
+        into(ids), into(emails), into(addresses), into(at), now;
+    if (ids.empty()) return std::nullopt;
+    return RecoveryRequest{ids[0], emails[0], addresses[0], at[0]};
 }
 
-std::optional<RecoveryRequest> RecoveryRequests::take() {
-    for (int tries = 0; tries < 5; ++tries) {
-        std::vector<std::int64_t> ids, at;
-        std::vector<std::string> emails, addresses;
-        s_ << db_.sql(
-            "SELECT id, email, client_address, requested_at FROM recovery_requests"
-            " ORDER BY id LIMIT 1"),
-            into(ids), into(emails), into(addresses), into(at), now;
-        if (ids.empty()) return std::nullopt;
-        // Another node may be answering it: its DELETE holds the row until it commits, and
-        // then ours finds nothing.
-        std::vector<std::int64_t> taken;
-        s_ << db_.sql("DELETE FROM recovery_requests WHERE id = ? RETURNING id"), bind(ids[0]),
-            into(taken), now;
-        if (!taken.empty()) return RecoveryRequest{ids[0], emails[0], addresses[0], at[0]};
-    }
-    return std::nullopt;
+bool RecoveryRequests::take(std::int64_t id) {
+    std::vector<std::int64_t> taken;
+    s_ << db_.sql("DELETE FROM recovery_requests WHERE id = ? RETURNING id"), bind(id), into(taken),
+        now;
+    return !taken.empty();
 }
 
 }  // namespace netcity::store

@@ -22,10 +22,11 @@ class RecoveryRequests {
     RecoveryRequests(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     void add(const std::string& email, const std::string& clientAddress, std::int64_t at);
-    bool waiting();
-    // The oldest request, removed from the queue. Call it inside the transaction that answers
-    // the request: a rollback puts it back, and of two nodes only one gets it.
-    std::optional<RecoveryRequest> take();
+    std::optional<RecoveryRequest> oldest();
+    // Removes the request; false when another node took it first. Call it inside the
+    // transaction that answers the request: a rollback puts it back, and of two nodes only one
+    // gets it (the other's DELETE waits for the row, then finds nothing).
+    bool take(std::int64_t id);
 
   private:
     Database& db_;
