@@ -104,7 +104,12 @@ unsigned short Runtime::startPortal() {
     flows::PasswordRecovery::Settings recovery;
     recovery.resetUrl = settings.publicUrl + "recover/reset?token=";
     recovery_ = std::make_unique<flows::PasswordRecovery>(
-        *db_, hasher_, *sessions_, *letters_, *clock_, recovery, [this] { outbox_->wake(); });
+        *db_, hasher_, *sessions_, *letters_, *clock_, recovery, [this] { outbox_->wake(); },
+        [this] { recoveryWorker_->wake(); });
+    // The page only queues a recovery request; this worker answers it (issue #17).
+    recoveryWorker_ = std::make_unique<flows::RecoveryWorker>(*recovery_,
+                                                              flows::RecoveryWorker::Settings{});
+    if (parts_.startWorkers) recoveryWorker_->start();
     web::PortalServices services{*db_,
                                  hasher_,
                                  throttle_,
@@ -206,6 +211,7 @@ void Runtime::startMail(const std::string& publicUrl) {
 
 void Runtime::stop() {
     if (server_) server_->stop();  // idempotent: stop() runs again on destruction
+    if (recoveryWorker_) recoveryWorker_->stop();
     if (outbox_) outbox_->stop();
     housekeeping_->stop();
 }

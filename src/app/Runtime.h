@@ -12,6 +12,7 @@
 #include "flows/EsiaSignIn.h"
 #include "flows/Housekeeping.h"
 #include "flows/OutboxWorker.h"
+#include "flows/RecoveryWorker.h"
 #include "flows/Sessions.h"
 #include "http/HttpServer.h"
 #include "http/Templates.h"
@@ -47,6 +48,7 @@ class Runtime {
     flows::OutboxWorker& outbox() { return *outbox_; }
     flows::AppealReview& review() { return *review_; }
     flows::Housekeeping& housekeeping() { return *housekeeping_; }
+    flows::RecoveryWorker& recoveryWorker() { return *recoveryWorker_; }
 
     // Starts the portal; returns the port it listens on.
     unsigned short startPortal();
@@ -83,6 +85,7 @@ class Runtime {
     std::unique_ptr<flows::AccountAdministration> accounts_;
     std::unique_ptr<flows::PasswordRecovery> recovery_;
     std::unique_ptr<flows::Housekeeping> housekeeping_;
+    std::unique_ptr<flows::RecoveryWorker> recoveryWorker_;
 };
 
 }  // namespace netcity::app

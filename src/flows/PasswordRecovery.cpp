@@ -15,6 +15,7 @@
 #include "store/AuditLog.h"
 #include "store/FlowRepository.h"
 #include "store/MailOutbox.h"
+#include "store/RecoveryRequests.h"
 
 namespace netcity::flows {
 namespace {
@@ -40,36 +41,60 @@ PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
     if (auto wait = throttle_.waitFor(key, clientAddress, steady); wait.count() > 0)
         return {Outcome::Throttled, wait};
     throttle_.recordFailure(key, clientAddress, steady);  // every request counts: it sends mail
-    std::int64_t at = clock_.unixSeconds();
+    {
+        auto s = db_.session();
+        store::RecoveryRequests(db_, s).add(address->text(), clientAddress, clock_.unixSeconds());
+    }
+    if (requestQueued_) requestQueued_();
+    return {Outcome::Sent, {}};
+}
+
+PasswordRecovery::QueueStep PasswordRecovery::answerNextRequest() {
     auto s = db_.session();
+    store::RecoveryRequests queue(db_, s);
+    auto request = queue.oldest();
+    if (!request) return QueueStep::Empty;
+    // Reads and letters before the write lock: a request queued meanwhile waits for the lock
+    // only as long as the writes below take.
+    auto links = linksFor(s, request->email);
+    std::int64_t at = clock_.unixSeconds();
+    store::Transaction tx(db_, s);
+    if (!queue.take(request->id)) return QueueStep::TakenElsewhere;
+    store::AuditLog audit(db_, s);
+    if (links.empty())
+        audit.record({at, std::nullopt, "password.recover.request", "", request->clientAddress,
+                      "no_account"});
+    for (const auto& link : links) {
+        Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
+        data->set("account", link.accountId);
+        data->set("attempts", 0);
+        store::FlowRepository(db_, s).create(
+            hashOf(link.token),
+            {kKind, "", jsonText(data), at, at + settings_.linkLifetime, link.accountId});
+        store::MailOutbox(db_, s).enqueue(link.letter, link.organizationId, at);
+        audit.record({at, std::nullopt, "password.recover.request",
+                      "account:" + std::to_string(link.accountId), request->clientAddress, "sent",
+                      link.organizationId});
+    }
+    tx.commit();
+    if (!links.empty() && mailQueued_) mailQueued_();
+    return QueueStep::Answered;
+}
+
+std::vector<PasswordRecovery::Link> PasswordRecovery::linksFor(Poco::Data::Session& s,
+                                                               const std::string& email) {
     store::AccountRepository accounts(db_, s);
-    auto ids = accounts.activeByEmail(address->text(), settings_.maxAccountsPerEmail);
-    if (ids.empty())
-        store::AuditLog(db_, s).record(
-            {at, std::nullopt, "password.recover.request", "", clientAddress, "no_account"});
-    for (auto id : ids) {
+    std::vector<Link> links;
+    for (auto id : accounts.activeByEmail(email, settings_.maxAccountsPerEmail)) {
         auto profile = accounts.profile(id);
         if (!profile) continue;
         std::string token = crypto::randomToken(32);
-        Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
-        data->set("account", id);
-        data->set("attempts", 0);
-        store::Transaction tx(db_, s);
-        store::FlowRepository(db_, s).create(
-            hashOf(token), {kKind, "", jsonText(data), at, at + settings_.linkLifetime, id});
-        store::MailOutbox(db_, s).enqueue(
-            letters_.passwordRecovery(
-                address->text(),
-                {profile->name.full(), profile->login, profile->organizationName,
-                 settings_.resetUrl + token, static_cast<int>(settings_.linkLifetime / 60)}),
-            profile->organizationId, at);
-        store::AuditLog(db_, s).record({at, std::nullopt, "password.recover.request",
-                                        "account:" + std::to_string(id), clientAddress, "sent",
-                                        profile->organizationId});
-        tx.commit();
+        auto letter = letters_.passwordRecovery(
+            email, {profile->name.full(), profile->login, profile->organizationName,
+                    settings_.resetUrl + token, static_cast<int>(settings_.linkLifetime / 60)});
+        links.push_back({id, profile->organizationId, std::move(token), std::move(letter)});
     }
-    if (!ids.empty() && mailQueued_) mailQueued_();
-    return {Outcome::Sent, {}};
+    return links;
 }
 
 std::optional<std::int64_t> PasswordRecovery::accountOf(const std::string& token) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "crypto/PasswordHasher.h"
 #include "domain/SignInThrottle.h"
@@ -11,13 +12,15 @@
 #include "flows/Sessions.h"
 #include "mail/Letters.h"
 #include "store/Database.h"
+#include "store/MailOutbox.h"
 
 namespace netcity::flows {
 
 // «Восстановить пароль» (issue #6). A flow with explicit states, kept server-side:
-//   Requested   the person gave an e-mail; every active account whose card has it gets a
-//               letter with its own single-use link (the page says the same whether or not
-//               any account has that e-mail)
+//   Requested   the person gave an e-mail: the request is queued (one row, whatever the
+//               address, so the page says the same in the same time whether or not any account
+//               has that e-mail); flows::RecoveryWorker then gives every active account whose
+//               card has it a letter with its own single-use link
 //   → Opened    the link, within its lifetime: the control question, when one is set, and
 //               the new password twice
 //   → Reset     password set, the link used up, every session of the account ended
@@ -52,22 +55,34 @@ class PasswordRecovery {
 
     PasswordRecovery(store::Database& db, crypto::PasswordHasher& hasher, Sessions& sessions,
                      const mail::Letters& letters, const Clock& clock, Settings settings,
-                     std::function<void()> mailQueued = {})
+                     std::function<void()> mailQueued = {},
+                     std::function<void()> requestQueued = {})
         : db_(db),
           hasher_(hasher),
           sessions_(sessions),
           letters_(letters),
           clock_(clock),
           settings_(std::move(settings)),
-          mailQueued_(std::move(mailQueued)) {}
+          mailQueued_(std::move(mailQueued)),
+          requestQueued_(std::move(requestQueued)) {}
 
     Request request(const std::string& email, const std::string& clientAddress);
+    // The worker's part: the oldest queued request's links, letters and audit rows, written in
+    // one transaction with taking it off the queue.
+    enum class QueueStep { Empty, Answered, TakenElsewhere };
+    QueueStep answerNextRequest();
     std::optional<Opened> open(const std::string& token);
     Reset reset(const std::string& token, const std::string& answer, const std::string& newPassword,
                 const std::string& repeat, const std::string& clientAddress);
 
   private:
     std::optional<std::int64_t> accountOf(const std::string& token);
+    struct Link {
+        std::int64_t accountId = 0, organizationId = 0;
+        std::string token;
+        store::Letter letter;
+    };
+    std::vector<Link> linksFor(Poco::Data::Session& s, const std::string& email);
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
     // Its own counters: parents behind one school's NAT asking for letters must not slow
@@ -77,7 +92,7 @@ class PasswordRecovery {
     const mail::Letters& letters_;
     const Clock& clock_;
     Settings settings_;
-    std::function<void()> mailQueued_;
+    std::function<void()> mailQueued_, requestQueued_;
 };
 
 }  // namespace netcity::flows

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/Utf8Text.h"
+#include "http/JsonLog.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/EsiaLinkRepository.h"
@@ -68,16 +69,15 @@ PersonalCards::PeoplePage PersonalCards::list(std::int64_t staffAccountId, const
     return out;
 }
 
-std::optional<PersonalCards::Card> PersonalCards::view(std::int64_t staffAccountId,
-                                                       std::int64_t accountId,
-                                                       const std::string& clientAddress) {
+PersonalCards::Viewed PersonalCards::view(std::int64_t staffAccountId, std::int64_t accountId,
+                                          const std::string& clientAddress) {
     auto s = db_.session();
     auto target = reach_.resolve(s, staffAccountId, accountId, domain::Access::Read, "card.view",
                                  clientAddress);
-    if (!target) return std::nullopt;
+    if (!target) return {};
     store::PersonRepository people(db_, s, vault_);
     auto person = people.byId(target->account.personId);
-    if (!person) return std::nullopt;
+    if (!person) return {};
     Card card;
     card.account = target->account;
     card.person = *person;
@@ -109,8 +109,14 @@ std::optional<PersonalCards::Card> PersonalCards::view(std::int64_t staffAccount
             if (p.roles.count(domain::Role::Student) && !childPersons.count(p.personId) &&
                 domain::canChange(domain::accessTo(target->staff, p.place)))
                 card.candidateChildren.push_back({p.accountId, p.name.full(), p.className});
-    audit(s, staffAccountId, "card.view", subjectOf(accountId), clientAddress, "ok");
-    return card;
+    try {
+        audit(s, staffAccountId, "card.view", subjectOf(accountId), clientAddress, "ok");
+    } catch (const std::exception& e) {  // a refused write, a trigger, a database going away
+        http::logJson("error",
+                      {{"event", "audit.failed"}, {"action", "card.view"}, {"what", e.what()}});
+        return {ViewOutcome::AuditUnavailable, std::nullopt};
+    }
+    return {ViewOutcome::Shown, std::move(card)};
 }
 
 PersonalCards::Result PersonalCards::save(std::int64_t staffAccountId, std::int64_t accountId,

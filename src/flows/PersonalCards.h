@@ -75,8 +75,15 @@ class PersonalCards {
     // `organizationId` in their municipality) within reach, filtered by name or login.
     PeoplePage list(std::int64_t staffAccountId, const std::string& query, int page,
                     std::optional<std::int64_t> organizationId);
-    std::optional<Card> view(std::int64_t staffAccountId, std::int64_t accountId,
-                             const std::string& clientAddress);
+    // AuditUnavailable: the view could not be written to the audit log, so the card is not
+    // shown (personal data is only read on the record).
+    enum class ViewOutcome { Shown, NotFound, AuditUnavailable };
+    struct Viewed {
+        ViewOutcome outcome = ViewOutcome::NotFound;
+        std::optional<Card> card;  // set when Shown
+    };
+    Viewed view(std::int64_t staffAccountId, std::int64_t accountId,
+                const std::string& clientAddress);
     Result save(std::int64_t staffAccountId, std::int64_t accountId, const domain::CardInput& in,
                 const std::string& clientAddress);
     Result unlinkEsia(std::int64_t staffAccountId, std::int64_t accountId,

@@ -138,6 +138,14 @@ const std::vector<Migration>& migrations() {
              " OR ';' || u.roles || ';' LIKE '%;administrator;%'"
              " OR ';' || u.roles || ';' LIKE '%;authority;%' ORDER BY l.id ON CONFLICT DO NOTHING",
          }},
+        {8,
+         "password recovery requests",
+         {
+             // «Восстановить пароль» only records the request: one INSERT whatever the address,
+             // so the page answers in the same time; flows::RecoveryWorker takes it from here.
+             "CREATE TABLE recovery_requests (id {pk}, email TEXT NOT NULL,"
+             " client_address TEXT NOT NULL, requested_at BIGINT NOT NULL)",
+         }},
     };
     return kMigrations;
 }

@@ -92,7 +92,13 @@ void Portal::renderCard(HttpExchange& ex, std::int64_t staffAccountId, std::int6
                         const std::string& flash,
                         const std::map<std::string, std::string>& problems,
                         const domain::CardInput* typed, int status) {
-    auto card = s_.cards.view(staffAccountId, accountId, ex.clientAddress());
+    auto viewed = s_.cards.view(staffAccountId, accountId, ex.clientAddress());
+    if (viewed.outcome == flows::PersonalCards::ViewOutcome::AuditUnavailable)
+        return renderMessage(ex, 503, "Карточка недоступна",
+                             "Карточку сейчас нельзя показать: журнал действий недоступен, а "
+                             "личные данные открываются только с записью в журнал. Повторите "
+                             "попытку через несколько минут.");
+    auto& card = viewed.card;
     if (!card) throw HttpError{404, "Пользователь не найден."};
     bool canChange = domain::canChange(card->access);
     std::string csrf = csrfToken(ex);

@@ -73,6 +73,8 @@ class TestPortal {
     std::int64_t accountId(const std::string& organizationKey, const std::string& login);
     void import(const char* csv);  // more people (docs/csv-format.md)
     int deliverMail() { return runtime_->outbox().runOnce(); }
+    // Recovery requests wait in their queue until a test answers them.
+    int answerRecoveryRequests() { return runtime_->recoveryWorker().runOnce(); }
     flows::OutboxWorker& outbox() { return runtime_->outbox(); }
     flows::AppealReview& review() { return runtime_->review(); }
 

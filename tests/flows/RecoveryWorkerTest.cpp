@@ -1,0 +1,90 @@
+// The recovery worker (issue #17): woken by a queued request instead of waiting for its poll,
+// and two of them (two nodes) answer every queued request exactly once.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "crypto/Random.h"
+#include "flows/PeopleImport.h"
+#include "flows/RecoveryWorker.h"
+#include "store/RecoveryRequests.h"
+#include "support/TestDatabase.h"
+#include "support/TestPortal.h"
+
+using namespace netcity;
+using namespace netcity::testing;
+
+namespace {
+
+class RecoveryWorkerTest : public ::testing::Test {
+  protected:
+    TestDatabase database;
+    ManualClock clock;
+    crypto::PasswordHasher hasher{{.memoryKiB = 8 * 1024, .iterations = 1, .maxConcurrent = 2}};
+    store::SnilsVault vault{crypto::randomBytes(32), crypto::randomBytes(32)};
+    flows::Sessions sessions{database.db(), clock, flows::Sessions::Settings{}};
+    mail::Letters letters{"http://portal.example/"};
+
+    void SetUp() override {
+        auto report =
+            flows::PeopleImport(database.db(), hasher, vault, clock).run(kSmallRegionCsv, false);
+        ASSERT_TRUE(report.written);
+    }
+    std::unique_ptr<flows::PasswordRecovery> recovery(std::function<void()> queued = {}) {
+        flows::PasswordRecovery::Settings s;
+        s.resetUrl = "http://portal.example/recover/reset?token=";
+        return std::make_unique<flows::PasswordRecovery>(database.db(), hasher, sessions, letters,
+                                                         clock, s, nullptr, std::move(queued));
+    }
+    bool eventually(const std::function<bool()>& done) {
+        for (int i = 0; i < 500 && !done(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return done();
+    }
+};
+
+}  // namespace
+
+TEST_F(RecoveryWorkerTest, AQueuedRequestWakesTheWorkerBeforeItsPoll) {
+    flows::RecoveryWorker* wake = nullptr;
+    auto flow = recovery([&] { wake->wake(); });
+    flows::RecoveryWorker worker(*flow, {std::chrono::hours(1), 20});
+    wake = &worker;
+    worker.start();
+    // The first pass runs at start; wait for it to sleep, so only the wake can answer.
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(flow->request("v@example.org", "192.0.2.1").outcome,
+              flows::PasswordRecovery::Outcome::Sent);
+    EXPECT_TRUE(eventually([&] { return database.count("mail_outbox") == 1; }));
+    EXPECT_EQ(database.count("recovery_requests"), 0);
+    worker.stop();
+}
+
+TEST_F(RecoveryWorkerTest, TwoNodesAnswerEveryQueuedRequestOnce) {
+    constexpr int kRequests = 30;
+    {
+        auto s = database.db().session();
+        store::RecoveryRequests queue(database.db(), s);
+        for (int i = 0; i < kRequests; ++i)
+            queue.add(i % 2 ? "v@example.org" : "nikto@example.org", "192.0.2.1",
+                      clock.unixSeconds());
+    }
+    auto first = recovery(), second = recovery();
+    flows::RecoveryWorker a(*first, {std::chrono::hours(1), 4}),
+        b(*second, {std::chrono::hours(1), 4});
+    std::atomic<int> answered{0};
+    auto drain = [&](flows::RecoveryWorker& w) {
+        for (int n = w.runOnce(); n > 0; n = w.runOnce()) answered += n;
+    };
+    std::thread ta([&] { drain(a); }), tb([&] { drain(b); });
+    ta.join();
+    tb.join();
+    // A worker may stop early when the other took the row it looked at; whatever is left is
+    // still queued, never lost.
+    drain(a);
+    EXPECT_EQ(answered.load(), kRequests);
+    EXPECT_EQ(database.count("recovery_requests"), 0);
+    EXPECT_EQ(database.count("flows WHERE kind = 'recovery'"), kRequests / 2);
+    EXPECT_EQ(database.count("mail_outbox"), kRequests / 2);
+    EXPECT_EQ(database.count("audit_events WHERE outcome = 'no_account'"), kRequests / 2);
+}
