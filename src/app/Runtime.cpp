@@ -26,9 +26,9 @@ crypto::PasswordHasher::Settings hashSettings(const Config& c) {
 
 std::unique_ptr<store::Database> openDatabase(const Config& config, const RuntimeParts& parts) {
     if (parts.database) return nullptr;
-    return store::Database::open(config.databaseUrl(),
-                                 {config.getInt("db-connections"),
-                                  std::chrono::milliseconds(config.getInt("db-wait-ms"))});
+    return store::Database::open(
+        config.databaseUrl(),
+        {config.getInt("db-connections"), std::chrono::milliseconds(config.getInt("db-wait-ms"))});
 }
 
 }  // namespace
@@ -107,8 +107,8 @@ unsigned short Runtime::startPortal() {
         *db_, hasher_, *sessions_, *letters_, *clock_, recovery, [this] { outbox_->wake(); },
         [this] { recoveryWorker_->wake(); });
     // The page only queues a recovery request; this worker answers it (issue #17).
-    recoveryWorker_ = std::make_unique<flows::RecoveryWorker>(*recovery_,
-                                                              flows::RecoveryWorker::Settings{});
+    recoveryWorker_ =
+        std::make_unique<flows::RecoveryWorker>(*recovery_, flows::RecoveryWorker::Settings{});
     if (parts_.startWorkers) recoveryWorker_->start();
     web::PortalServices services{*db_,
                                  hasher_,

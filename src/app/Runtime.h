@@ -56,8 +56,7 @@ class Runtime {
 
   private:
     void startMail(const std::string& publicUrl);
-    void startIdentityProvider(const web::PortalSettings& settings,
-                               web::PortalServices& services);
+    void startIdentityProvider(const web::PortalSettings& settings, web::PortalServices& services);
     const Config& config_;
     RuntimeParts parts_;
     crypto::KeyRing keys_;

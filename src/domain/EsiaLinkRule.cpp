@@ -14,7 +14,8 @@ std::vector<PortalRole> linkSlots(const RoleSet& roles) {
 LinkVerdict checkLink(std::int64_t oid, const LinkCandidate& candidate,
                       std::optional<std::int64_t> linkedOid,
                       const std::vector<LinkCandidate>& alreadyLinked) {
-    if (linkedOid) return *linkedOid == oid ? LinkVerdict::AlreadyLinked : LinkVerdict::LinkedToAnother;
+    if (linkedOid)
+        return *linkedOid == oid ? LinkVerdict::AlreadyLinked : LinkVerdict::LinkedToAnother;
     auto slots = linkSlots(candidate.roles);
     for (const auto& other : alreadyLinked) {
         if (other.accountId == candidate.accountId ||

@@ -22,9 +22,9 @@ struct LinkCandidate {
 
 enum class LinkVerdict {
     Allowed,
-    AlreadyLinked,           // to this very Gosuslugi account: nothing to do
-    LinkedToAnother,         // the school account has another Gosuslugi account
-    OrganizationRoleTaken,   // another account of that organization and role has this one
+    AlreadyLinked,          // to this very Gosuslugi account: nothing to do
+    LinkedToAnother,        // the school account has another Gosuslugi account
+    OrganizationRoleTaken,  // another account of that organization and role has this one
 };
 
 // The portal roles an account answers for, each a slot in its organization.

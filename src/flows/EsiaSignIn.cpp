@@ -42,33 +42,51 @@ Outcome refusalOf(domain::LinkVerdict verdict) {
 }
 
 bool linked(domain::LinkVerdict verdict) {
-    return verdict == domain::LinkVerdict::Allowed ||
-           verdict == domain::LinkVerdict::AlreadyLinked;
+    return verdict == domain::LinkVerdict::Allowed || verdict == domain::LinkVerdict::AlreadyLinked;
 }
 
 }  // namespace
 
 const char* outcomeCode(EsiaSignIn::Outcome outcome) {
     switch (outcome) {
-        case Outcome::SignedIn: return "signed_in";
-        case Outcome::ChooseUser: return "choose_user";
-        case Outcome::NotFound: return "not_found";
-        case Outcome::Linked: return "linked";
-        case Outcome::Refused: return "refused";
-        case Outcome::EsiaError: return "esia_error";
-        case Outcome::EsiaUnavailable: return "esia_unavailable";
-        case Outcome::EsiaRejected: return "esia_rejected";
-        case Outcome::Unconfirmed: return "unconfirmed";
-        case Outcome::Expired: return "expired";
-        case Outcome::NotOffered: return "not_offered";
-        case Outcome::Blocked: return "blocked";
-        case Outcome::LinkedToAnother: return "linked_to_another";
-        case Outcome::OrganizationRoleTaken: return "organization_role_taken";
-        case Outcome::WrongRole: return "wrong_role";
-        case Outcome::WrongPassword: return "wrong_password";
-        case Outcome::Throttled: return "throttled";
-        case Outcome::TemporaryExpired: return "temporary_expired";
-        case Outcome::CutOff: return "cut_off";
+        case Outcome::SignedIn:
+            return "signed_in";
+        case Outcome::ChooseUser:
+            return "choose_user";
+        case Outcome::NotFound:
+            return "not_found";
+        case Outcome::Linked:
+            return "linked";
+        case Outcome::Refused:
+            return "refused";
+        case Outcome::EsiaError:
+            return "esia_error";
+        case Outcome::EsiaUnavailable:
+            return "esia_unavailable";
+        case Outcome::EsiaRejected:
+            return "esia_rejected";
+        case Outcome::Unconfirmed:
+            return "unconfirmed";
+        case Outcome::Expired:
+            return "expired";
+        case Outcome::NotOffered:
+            return "not_offered";
+        case Outcome::Blocked:
+            return "blocked";
+        case Outcome::LinkedToAnother:
+            return "linked_to_another";
+        case Outcome::OrganizationRoleTaken:
+            return "organization_role_taken";
+        case Outcome::WrongRole:
+            return "wrong_role";
+        case Outcome::WrongPassword:
+            return "wrong_password";
+        case Outcome::Throttled:
+            return "throttled";
+        case Outcome::TemporaryExpired:
+            return "temporary_expired";
+        case Outcome::CutOff:
+            return "cut_off";
     }
     return "unknown";
 }
@@ -77,14 +95,12 @@ bool EsiaSignIn::selfLinkAllowed(const domain::RoleSet& roles) const {
     return linking_.allows(roles, settings_.timeZone.dateAt(clock_.unixSeconds()));
 }
 
-std::string EsiaSignIn::saveAttempt(const EsiaAttempt& attempt,
-                                    const std::string& browserBinding) {
+std::string EsiaSignIn::saveAttempt(const EsiaAttempt& attempt, const std::string& browserBinding) {
     std::string state = esia::newStateUuid();
     std::int64_t now = clock_.unixSeconds();
     auto s = db_.session();
-    store::FlowRepository(db_, s).create(
-        hashOf(state), {kAttemptKind, hashOf(browserBinding), attempt.toJson(), now,
-                        attempt.expiresAt});
+    store::FlowRepository(db_, s).create(hashOf(state), {kAttemptKind, hashOf(browserBinding),
+                                                         attempt.toJson(), now, attempt.expiresAt});
     return state;
 }
 
@@ -111,8 +127,8 @@ std::string EsiaSignIn::startLink(std::int64_t accountId, const std::string& ses
     a.verifier = crypto::randomToken(32);
     a.expiresAt = clock_.unixSeconds() + settings_.flowLifetime;
     std::string state = saveAttempt(a, browserBinding);
-    return client_.authorizationUrl(a.scope, settings_.linkCallbackUrl, state, a.nonce,
-                                    a.verifier, clock_.unixSeconds());
+    return client_.authorizationUrl(a.scope, settings_.linkCallbackUrl, state, a.nonce, a.verifier,
+                                    clock_.unixSeconds());
 }
 
 EsiaSignIn::Result EsiaSignIn::callback(const Callback& answer, const std::string& browserBinding,
@@ -126,8 +142,7 @@ EsiaSignIn::Result EsiaSignIn::callback(const Callback& answer, const std::strin
         // sent to someone, a shoulder-surfed address bar) leaves the owner's attempt alone.
         std::optional<store::StoredFlow> flow;
         if (!answer.state.empty() && answer.state.size() < 100 && !browserBinding.empty())
-            flow = store::FlowRepository(db_, s).take(hashOf(answer.state),
-                                                      hashOf(browserBinding));
+            flow = store::FlowRepository(db_, s).take(hashOf(answer.state), hashOf(browserBinding));
         if (flow && flow->kind == kAttemptKind)
             attempt = EsiaAttempt::fromJson(flow->data, flow->expiresAt);
         bool link = !linkSessionHash.empty();
@@ -197,8 +212,8 @@ EsiaSignIn::Result EsiaSignIn::decide(const esia::EsiaIdentity& who, domain::Por
                     !domain::AutoLinkMatcher::matches(true, matchableOf(who),
                                                       matchable(candidate.person)))
                     continue;
-                auto verdict = links.link(who.oid, candidateOf(*account), "auto",
-                                          clock_.unixSeconds());
+                auto verdict =
+                    links.link(who.oid, candidateOf(*account), "auto", clock_.unixSeconds());
                 if (verdict == domain::LinkVerdict::Allowed)
                     audit(s, "esia.link", account->id, who.oid, clientAddress, "auto");
                 if (linked(verdict)) known.push_back(account->id);
@@ -285,14 +300,12 @@ EsiaSignIn::Result EsiaSignIn::choose(const std::string& flowId, std::int64_t ac
     auto s = db_.session();
     store::Transaction tx(db_, s);
     auto waiting = findPending(s, flowId, browserBinding);
-    if (!waiting || waiting->pending.step != EsiaPending::Step::ChooseUser)
-        return Outcome::Expired;
+    if (!waiting || waiting->pending.step != EsiaPending::Step::ChooseUser) return Outcome::Expired;
     if (!waiting->pending.offers(accountId)) return Outcome::NotOffered;
     // Blocked after the page was shown: the others stay on offer.
     auto account = store::AccountRepository(db_, s).byId(accountId);
     if (!account || account->blocked) {
-        audit(s, "esia.signin", accountId, waiting->pending.identity.oid, clientAddress,
-              "blocked");
+        audit(s, "esia.signin", accountId, waiting->pending.identity.oid, clientAddress, "blocked");
         tx.commit();
         return Outcome::Blocked;
     }
@@ -342,9 +355,8 @@ EsiaSignIn::Result EsiaSignIn::linkWithPassword(const std::string& flowId,
     if (!domain::covers(current->role, account.roles))
         return refuse(Outcome::WrongRole, "wrong_role", account.id);
     if (!selfLinkAllowed(account.roles)) return refuse(Outcome::CutOff, "cut_off", account.id);
-    auto verdict = store::EsiaLinkRepository(db_, s)
-                       .link(current->identity.oid, candidateOf(account), "password",
-                             clock_.unixSeconds());
+    auto verdict = store::EsiaLinkRepository(db_, s).link(
+        current->identity.oid, candidateOf(account), "password", clock_.unixSeconds());
     if (!linked(verdict)) return refuse(refusalOf(verdict), "conflict", account.id);
     // The flow ends with the link, in the same transaction: a second tab finds it gone.
     if (!store::FlowRepository(db_, s).take(hashOf(flowId), hashOf(browserBinding)))
@@ -376,8 +388,8 @@ EsiaSignIn::Result EsiaSignIn::linkFromSettings(const esia::EsiaIdentity& who,
     };
     if (!who.trusted) return refuse(Outcome::Unconfirmed, "unconfirmed");
     if (!selfLinkAllowed(account->roles)) return refuse(Outcome::CutOff, "cut_off");
-    auto verdict = store::EsiaLinkRepository(db_, s)
-                       .link(who.oid, candidateOf(*account), "settings", clock_.unixSeconds());
+    auto verdict = store::EsiaLinkRepository(db_, s).link(who.oid, candidateOf(*account),
+                                                          "settings", clock_.unixSeconds());
     if (!linked(verdict)) return refuse(refusalOf(verdict), "conflict");
     r.justLinked = verdict == domain::LinkVerdict::Allowed;
     if (r.justLinked) audit(s, "esia.link", accountId, who.oid, clientAddress, "settings");
@@ -390,7 +402,8 @@ void EsiaSignIn::unlink(std::int64_t accountId, const std::string& clientAddress
     store::Transaction tx(db_, s);
     store::EsiaLinkRepository links(db_, s);
     auto oid = links.linkedOid(accountId);
-    if (links.unlink(accountId)) audit(s, "esia.unlink", accountId, oid.value_or(0), clientAddress, "ok");
+    if (links.unlink(accountId))
+        audit(s, "esia.unlink", accountId, oid.value_or(0), clientAddress, "ok");
     tx.commit();
 }
 

@@ -40,19 +40,19 @@ class EsiaSignIn {
         SignedIn,
         ChooseUser,
         NotFound,
-        Linked,  // from personal settings
-        Refused,          // the person pressed «Отказать» at Gosuslugi
-        EsiaError,        // Gosuslugi answered the callback with an error
-        EsiaUnavailable,  // Gosuslugi could not be reached
-        EsiaRejected,     // its answer did not verify (code, token, signature)
-        Unconfirmed,      // an unconfirmed Gosuslugi account (seed 002)
-        Expired,          // unknown, used, expired or foreign state or flow
-        NotOffered,       // the chosen account was not among the choices
-        Blocked,          // the account was blocked meanwhile
-        LinkedToAnother,  // the school account has another Gosuslugi account
+        Linked,                 // from personal settings
+        Refused,                // the person pressed «Отказать» at Gosuslugi
+        EsiaError,              // Gosuslugi answered the callback with an error
+        EsiaUnavailable,        // Gosuslugi could not be reached
+        EsiaRejected,           // its answer did not verify (code, token, signature)
+        Unconfirmed,            // an unconfirmed Gosuslugi account (seed 002)
+        Expired,                // unknown, used, expired or foreign state or flow
+        NotOffered,             // the chosen account was not among the choices
+        Blocked,                // the account was blocked meanwhile
+        LinkedToAnother,        // the school account has another Gosuslugi account
         OrganizationRoleTaken,  // this Gosuslugi account has another account of that
                                 // organization and role
-        WrongRole,        // the credentials are of an account outside the chosen role
+        WrongRole,              // the credentials are of an account outside the chosen role
         WrongPassword,
         Throttled,
         TemporaryExpired,  // the school's temporary password has expired

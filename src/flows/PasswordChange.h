@@ -43,5 +43,4 @@ class PasswordChange {
     const Clock& clock_;
 };
 
-
 }  // namespace netcity::flows

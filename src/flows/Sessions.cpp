@@ -10,8 +10,7 @@ std::string Sessions::hashOf(const std::string& id) {
     return crypto::toHex(crypto::sha256(id));
 }
 
-std::optional<std::string> Sessions::start(std::int64_t accountId,
-                                           const std::string& previousId) {
+std::optional<std::string> Sessions::start(std::int64_t accountId, const std::string& previousId) {
     auto s = db_.session();
     store::SessionRepository repo(db_, s);
     if (!previousId.empty()) repo.remove(hashOf(previousId));

@@ -33,8 +33,7 @@ std::vector<domain::LinkCandidate> EsiaLinkRepository::linkedAccounts(std::int64
     return out;
 }
 
-domain::LinkVerdict EsiaLinkRepository::link(std::int64_t oid,
-                                             const domain::LinkCandidate& account,
+domain::LinkVerdict EsiaLinkRepository::link(std::int64_t oid, const domain::LinkCandidate& account,
                                              const std::string& createdBy, std::int64_t at) {
     std::vector<std::int64_t> inserted;
     s_ << "SAVEPOINT esia_link", now;

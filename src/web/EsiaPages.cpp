@@ -221,7 +221,8 @@ void Portal::renderEsiaResult(HttpExchange& ex, const flows::EsiaSignIn::Result&
             break;
     }
     auto refusal = refusalOf(r.outcome);
-    if (!refusal) return renderMessage(ex, 400, "Ошибка", "Не удалось выполнить вход через госуслуги.");
+    if (!refusal)
+        return renderMessage(ex, 400, "Ошибка", "Не удалось выполнить вход через госуслуги.");
     renderMessage(ex, refusal->status, refusal->title, refusal->text);
 }
 
@@ -301,8 +302,8 @@ void Portal::esiaExit(HttpExchange& ex) {
 
 void Portal::esiaLinkCallback(HttpExchange& ex) {
     auto active = requireSession(ex);
-    auto r = esia().callback(callbackOf(ex), esiaBinding(ex, false), active.idHash,
-                             ex.clientAddress());
+    auto r =
+        esia().callback(callbackOf(ex), esiaBinding(ex, false), active.idHash, ex.clientAddress());
     s_.metrics.countEsiaSignIn(flows::outcomeCode(r.outcome));
     renderEsiaResult(ex, r);
 }

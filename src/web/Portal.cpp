@@ -143,8 +143,9 @@ void Portal::handle(Poco::Net::HTTPServerRequest& request,
         } catch (const std::exception& e) {
             if (store::isUnavailable(e)) {  // temporary trouble, not a defect
                 logJson("unavailable", {{"route", routeName}, {"what", e.what()}});
-                fail(ex, {503, "Сервис временно недоступен: база данных не отвечает. Повторите "
-                               "попытку через несколько минут."});
+                fail(ex, {503,
+                          "Сервис временно недоступен: база данных не отвечает. Повторите "
+                          "попытку через несколько минут."});
             } else {
                 logJson("error", {{"route", routeName}, {"what", e.what()}});
                 fail(ex, {500, "Внутренняя ошибка сервера. Попробуйте позже."});

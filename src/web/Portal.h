@@ -50,8 +50,8 @@ struct PortalSettings {
     domain::PasswordLoginPolicy passwordPolicy = domain::PasswordLoginPolicy::Everyone;
     bool secureCookies = false;  // served over TLS: Secure + __Host- cookies
     bool accessLog = true;
-    std::string csrfKey;    // from the key ring
-    std::string publicUrl;  // "http://host:port/" as browsers reach the portal
+    std::string csrfKey;                  // from the key ring
+    std::string publicUrl;                // "http://host:port/" as browsers reach the portal
     bool requireControlQuestion = false;  // asked at the first Gosuslugi sign-in (seed 002)
     std::string trustedProxy;  // the reverse proxy whose X-Forwarded-For names the client
     domain::UtcOffset timeZone = *domain::UtcOffset::parse("UTC");  // times on staff pages

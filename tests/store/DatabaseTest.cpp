@@ -91,7 +91,8 @@ TEST(Database, ATransactionRollsBackUnlessCommitted) {
 
 TEST(Database, AnUnreachableServerIsUnavailable) {
     // Nothing listens on port 1: a 503 for the person, not a 500.
-    auto db = Database::open("postgresql://nobody@127.0.0.1:1/none", {2, std::chrono::milliseconds(200)});
+    auto db =
+        Database::open("postgresql://nobody@127.0.0.1:1/none", {2, std::chrono::milliseconds(200)});
     try {
         db->session();
         ADD_FAILURE() << "connected to nothing";

@@ -108,11 +108,11 @@ app::Config configFor(const TestDatabase& database, const web::PortalSettings& s
     set("esia-issuer", esia.stand->url() + "/");
     set("esia-cutoff-date", esia.cutoff ? esia.cutoff->russian() : "");
     std::string signing = database.dataDir() + "/esia-signing.crt";
-    writeFile(signing, esia.trustAnotherEsiaCertificate
-                           ? crypto::Certificate::selfSigned(crypto::PrivateKey::generateGost(),
-                                                             "not ESIA")
-                                 .pem()
-                           : esia.stand->signingCertificate().pem());
+    writeFile(
+        signing,
+        esia.trustAnotherEsiaCertificate
+            ? crypto::Certificate::selfSigned(crypto::PrivateKey::generateGost(), "not ESIA").pem()
+            : esia.stand->signingCertificate().pem());
     set("esia-signing-cert-file", signing);
     return config;
 }

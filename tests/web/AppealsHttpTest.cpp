@@ -165,8 +165,8 @@ TEST_F(AppealsTest, TheNumbersMonthIsTheRegions) {
     options.stand = &stand;
     portal.reset();
     portal = std::make_unique<TestPortal>(tomsk, options, MailOptions{sink.port()});
-    std::int64_t lateOn30th = domain::CalendarDate::parse("30.11.2026")->unixSeconds() + 23 * 3600 +
-                              30 * 60;
+    std::int64_t lateOn30th =
+        domain::CalendarDate::parse("30.11.2026")->unixSeconds() + 23 * 3600 + 30 * 60;
     portal->clock().advance(std::chrono::seconds(lateOn30th - portal->clock().unixSeconds()));
     std::string number = filedAppeal();
     ASSERT_FALSE(number.empty());

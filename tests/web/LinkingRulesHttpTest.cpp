@@ -35,10 +35,9 @@ class LinkingRulesTest : public ::testing::Test {
     HttpClient::Response linkWithPassword(EsiaBrowser& b, const std::string& flow,
                                           const std::string& csrf, const std::string& login,
                                           const std::string& password) {
-        return b.portal().post(
-            "/esia/link", "csrf=" + csrf + "&flow=" + flow +
-                              "&organization=" + std::to_string(portal->organizationId("org-g1")) +
-                              "&login=" + login + "&password=" + password);
+        return b.portal().post("/esia/link", "csrf=" + csrf + "&flow=" + flow + "&organization=" +
+                                                 std::to_string(portal->organizationId("org-g1")) +
+                                                 "&login=" + login + "&password=" + password);
     }
     std::string linkFormCsrf(EsiaBrowser& b, const std::string& flow) {
         return HttpClient::csrfFrom(b.portal().get("/esia/link?flow=" + flow).body);
@@ -131,7 +130,8 @@ TEST_F(LinkingRulesTest, ACutOffRefusalKeepsTheNotFoundFlow) {
     auto nf = b->signIn("parent", "lebedeva@example.org");
     ASSERT_EQ(nf.status, 404);
     std::string flow = flowOf(nf);
-    auto refused = linkWithPassword(*b, flow, linkFormCsrf(*b, flow), "lebedeva.as", "Roditel-2025");
+    auto refused =
+        linkWithPassword(*b, flow, linkFormCsrf(*b, flow), "lebedeva.as", "Roditel-2025");
     EXPECT_EQ(refused.status, 403);
     EXPECT_EQ(links(), 0);
     // She keeps «Обратиться в организацию».
@@ -179,8 +179,9 @@ TEST_F(LinkingRulesTest, AnAccountBlockedAfterTheChoiceWasShownIsNotSignedIn) {
     EXPECT_EQ(b->portal().get("/main").status, 303);  // not signed in
     // The other account is still on offer.
     auto other = b->portal().post(
-        "/esia/choose", "csrf=" + HttpClient::csrfFrom(choose.body) + "&flow=" + flow +
-                            "&account=" + std::to_string(portal->accountId("org-uo", "nikitina.vg")));
+        "/esia/choose",
+        "csrf=" + HttpClient::csrfFrom(choose.body) + "&flow=" + flow +
+            "&account=" + std::to_string(portal->accountId("org-uo", "nikitina.vg")));
     EXPECT_EQ(other.status, 303);
 }
 
@@ -188,7 +189,8 @@ TEST_F(LinkingRulesTest, ASessionOfABlockedAccountStopsResolving) {
     start();
     auto teacher = portal->accountId("org-g1", "vorontsova.em");
     auto b = browser();
-    ASSERT_EQ(b->portal().signIn(portal->organizationId("org-g1"), "vorontsova.em", "Uchitel-2025")
+    ASSERT_EQ(b->portal()
+                  .signIn(portal->organizationId("org-g1"), "vorontsova.em", "Uchitel-2025")
                   .status,
               303);
     ASSERT_EQ(b->portal().get("/main").status, 200);
@@ -203,7 +205,8 @@ TEST_F(LinkingRulesTest, ASessionOfABlockedAccountStopsResolving) {
 TEST_F(LinkingRulesTest, EveryConnectionBusyIsARussian503) {
     start();
     auto b = browser();
-    ASSERT_EQ(b->portal().signIn(portal->organizationId("org-g1"), "vorontsova.em", "Uchitel-2025")
+    ASSERT_EQ(b->portal()
+                  .signIn(portal->organizationId("org-g1"), "vorontsova.em", "Uchitel-2025")
                   .status,
               303);
     portal->clock().advance(std::chrono::seconds(120));  // past the session cache
@@ -229,9 +232,9 @@ TEST_F(LinkingRulesTest, EveryConnectionBusyIsARussian503) {
 TEST_F(LinkingRulesTest, AfterTheCutOffSettingsDoNotSendAParentToGosuslugiForARefusal) {
     start();  // the cut-off is in the past
     auto b = browser();
-    ASSERT_EQ(b->portal().signIn(portal->organizationId("org-g1"), "lebedeva.as", "Roditel-2025")
-                  .status,
-              303);
+    ASSERT_EQ(
+        b->portal().signIn(portal->organizationId("org-g1"), "lebedeva.as", "Roditel-2025").status,
+        303);
     auto page = b->portal().get("/settings/esia/link");
     EXPECT_EQ(page.status, 403);
     EXPECT_TRUE(contains(page.body, "17.03.2025"));
