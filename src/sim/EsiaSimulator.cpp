@@ -9,7 +9,8 @@
 
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
-#include "http/JsonLog.h"
+#include "log/JsonEscape.h"
+#include "log/JsonLog.h"
 #include "sim/CertificateArchive.h"
 #include "sim/EsiaTimestamp.h"
 #include "sim/Scopes.h"
@@ -100,13 +101,13 @@ void EsiaSimulator::handle(Poco::Net::HTTPServerRequest& request,
                 if (ex.path().rfind("/rs/", 0) == 0 || ex.path().rfind("/sim/api/", 0) == 0 ||
                     (ex.path().rfind("/aas/oauth2/", 0) == 0 && ex.method() == "POST"))
                     ex.sendJson("{\"error\":\"invalid_request\",\"error_description\":\"" +
-                                    http::jsonEscape(e.message) + "\"}",
+                                    log::jsonEscape(e.message) + "\"}",
                                 e.status);
                 else
                     errorPage(ex, e.status, e.message);
             }
         } catch (const std::exception& e) {
-            http::logJson("esia-sim.error", {{"what", e.what()}});
+            log::logJson("esia-sim.error", {{"what", e.what()}});
             if (!ex.sent()) errorPage(ex, 500, "Внутренняя ошибка эмулятора.");
         }
         status = ex.status();
@@ -116,15 +117,15 @@ void EsiaSimulator::handle(Poco::Net::HTTPServerRequest& request,
         response.send() << e.message;
         status = e.status;
     } catch (const std::exception& e) {
-        http::logJson("esia-sim.error", {{"what", e.what()}});
+        log::logJson("esia-sim.error", {{"what", e.what()}});
     }
     if (settings_.accessLog) {
         double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count();
-        http::logJson("esia-sim.http", {{"method", request.getMethod()},
-                                        {"status", std::to_string(status)},
-                                        {"ms", std::to_string(ms)}});
+        log::logJson("esia-sim.http", {{"method", request.getMethod()},
+                                       {"status", std::to_string(status)},
+                                       {"ms", std::to_string(ms)}});
     }
 }
 
@@ -333,9 +334,9 @@ void EsiaSimulator::loginSubmit(Ex& ex) {
         flow.smsCode = std::to_string(100000 + randombytes_uniform(900000));
         state_.recordSms({now_(), person->oid, maskPhone(person->mobile), flow.smsCode});
         // The emulator's SMS gateway is its log (and the developer page /sim/dev).
-        http::logJson("esia-sim.sms", {{"oid", std::to_string(person->oid)},
-                                       {"phone", maskPhone(person->mobile)},
-                                       {"code", flow.smsCode}});
+        log::logJson("esia-sim.sms", {{"oid", std::to_string(person->oid)},
+                                      {"phone", maskPhone(person->mobile)},
+                                      {"code", flow.smsCode}});
     } else {
         flow.stage = LoginFlow::Stage::Consent;
     }
