@@ -1,7 +1,7 @@
 #include "app/AuditExport.h"
 
 #include "domain/UtcTime.h"
-#include "http/JsonLog.h"
+#include "log/JsonEscape.h"
 #include "store/AuditLog.h"
 
 namespace netcity::app {
@@ -30,10 +30,10 @@ void write(std::ostream& out, AuditFormat format, const store::AuditEvent& e) {
         return v ? std::to_string(*v) : std::string("null");
     };
     out << "{\"id\":" << e.id << ",\"at\":\"" << isoUtc(e.at) << "\",\"action\":\""
-        << http::jsonEscape(e.action) << "\",\"subject\":\"" << http::jsonEscape(e.subject)
+        << log::jsonEscape(e.action) << "\",\"subject\":\"" << log::jsonEscape(e.subject)
         << "\",\"actor\":" << number(e.actorAccountId)
         << ",\"organization\":" << number(e.organizationId) << ",\"client_address\":\""
-        << http::jsonEscape(e.clientAddress) << "\",\"outcome\":\"" << http::jsonEscape(e.outcome)
+        << log::jsonEscape(e.clientAddress) << "\",\"outcome\":\"" << log::jsonEscape(e.outcome)
         << "\"}\n";
 }
 

@@ -21,7 +21,7 @@
 #include "crypto/Gost.h"
 #include "flows/AccountAdministration.h"
 #include "flows/PeopleImport.h"
-#include "http/JsonLog.h"
+#include "log/JsonLog.h"
 #include "sim/Scopes.h"
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
@@ -285,7 +285,7 @@ int serve(Config config, bool demo) {
         port = rt.startPortal();
     }
     std::string url = "http://" + config.get("bind") + ":" + std::to_string(port) + "/";
-    http::logJson("started", {{"port", std::to_string(port)}});
+    log::logJson("started", {{"port", std::to_string(port)}});
     if (demo) {
         registerPortalAtSim(config, *sim, url);
         std::cout << "\nnetcity demo is running.\n  Портал: " << url << "login\n"

@@ -1,6 +1,6 @@
 #include "flows/Housekeeping.h"
 
-#include "http/JsonLog.h"
+#include "log/JsonLog.h"
 #include "store/FlowRepository.h"
 #include "store/SessionRepository.h"
 

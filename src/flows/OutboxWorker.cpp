@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "http/JsonLog.h"
+#include "log/JsonLog.h"
 #include "store/MailOutbox.h"
 
 namespace netcity::flows {

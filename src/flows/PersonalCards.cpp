@@ -5,7 +5,7 @@
 #include <set>
 
 #include "domain/Utf8Text.h"
-#include "http/JsonLog.h"
+#include "log/JsonLog.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/EsiaLinkRepository.h"
@@ -112,8 +112,8 @@ PersonalCards::Viewed PersonalCards::view(std::int64_t staffAccountId, std::int6
     try {
         audit(s, staffAccountId, "card.view", subjectOf(accountId), clientAddress, "ok");
     } catch (const std::exception& e) {  // a refused write, a trigger, a database going away
-        http::logJson("error",
-                      {{"event", "audit.failed"}, {"action", "card.view"}, {"what", e.what()}});
+        log::logJson("error",
+                     {{"event", "audit.failed"}, {"action", "card.view"}, {"what", e.what()}});
         return {ViewOutcome::AuditUnavailable, std::nullopt};
     }
     return {ViewOutcome::Shown, std::move(card)};

@@ -1,6 +1,6 @@
 #include "flows/RecoveryWorker.h"
 
-#include "http/JsonLog.h"
+#include "log/JsonLog.h"
 
 namespace netcity::flows {
 

@@ -4,7 +4,6 @@
 
 #include <sstream>
 
-#include "http/JsonLog.h"
 #include "sim/EsiaSimulator.h"
 
 namespace netcity::sim {

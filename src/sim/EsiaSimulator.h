@@ -42,32 +42,42 @@ class EsiaSimulator : public Poco::Net::HTTPRequestHandlerFactory {
 
   private:
     using Ex = http::HttpExchange;
+    enum class CertificateFile { Pem, Der, Zip };
 
+    // Binds a sign-in flow to the browser that started it.
+    static constexpr const char* kFlowCookie = "esia_flow";
+    // The person's session at the emulator: a second client signs in without the password.
+    static constexpr const char* kSsoCookie = "esia_sso";
+
+    // Wiring (EsiaSimulator.cpp)
     void dispatch(Ex& ex);
-    // Authorization: /aas/oauth2/ac and /aas/oauth2/v2/ac
+    void renderPage(Ex& ex, const std::string& name, const std::string& title,
+                    http::TemplateData data, int status = 200);
+    void errorPage(Ex& ex, int status, const std::string& message);
+    // "http://host:port" the client reached, or the configured public URL: links point there.
+    std::string origin(Ex& ex) const;
+    // Authorization: /aas/oauth2/ac and /aas/oauth2/v2/ac, and the answer to the client
+    // (Authorization.cpp)
     void authorize(Ex& ex, Generation generation);
-    // The person's pages
+    void finish(Ex& ex, const LoginFlow& flow);
+    void redirectWithError(Ex& ex, const LoginFlow& flow, const EsiaError& error);
+    // The person's pages: login, SMS code, consent, logout (SignInPages.cpp)
     void loginPage(Ex& ex);
     void loginSubmit(Ex& ex);
     void smsSubmit(Ex& ex);
     void consentSubmit(Ex& ex);
     void logout(Ex& ex);
     void advance(Ex& ex, LoginFlow flow);  // shows the next page of the flow, or redirects
-    void finish(Ex& ex, const LoginFlow& flow);
-    void redirectWithError(Ex& ex, const LoginFlow& flow, const EsiaError& error);
     LoginFlow flowFromForm(Ex& ex);
-    void renderPage(Ex& ex, const std::string& name, const std::string& title,
-                    http::TemplateData data, int status = 200);
-    void errorPage(Ex& ex, int status, const std::string& message);
-    // Token endpoint: /aas/oauth2/te and /aas/oauth2/v3/te
+    // Token endpoint: /aas/oauth2/te and /aas/oauth2/v3/te (TokenEndpoint.cpp)
     void token(Ex& ex, Generation generation);
-    // Person REST API: /rs/prns/…
+    // Person REST API: /rs/prns/… (PersonApi.cpp)
     void personApi(Ex& ex);
-    // Certificate, developer page, admin API
-    void certificate(Ex& ex, bool der);
-    // "http://host:port" the client reached, or the configured public URL: links point there.
-    std::string origin(Ex& ex) const;
+    // /public/esia.pem, .cer, .zip (PublicCertificate.cpp)
+    void certificate(Ex& ex, CertificateFile file);
+    // /sim/dev (DeveloperPage.cpp)
     void developerPage(Ex& ex);
+    // /sim/api/… (AdminApi.cpp)
     void adminApi(Ex& ex);
 
     SimData& data_;

@@ -9,7 +9,6 @@
 #include "crypto/Gost.h"
 #include "crypto/Hmac.h"
 #include "domain/SnilsNumber.h"
-#include "http/JsonLog.h"
 #include "sim/EsiaSimulator.h"
 #include "sim/Scopes.h"
 

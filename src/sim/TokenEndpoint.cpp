@@ -1,5 +1,5 @@
 // POST /aas/oauth2/te (generation 1) and /aas/oauth2/v3/te (generation 2): spec §5.
-#include "http/JsonLog.h"
+#include "log/JsonEscape.h"
 #include "sim/EsiaSimulator.h"
 #include "sim/EsiaTimestamp.h"
 
@@ -8,7 +8,7 @@ namespace {
 
 std::string errorJson(const EsiaError& e, const std::string& state) {
     return "{\"error\":\"" + e.error + "\",\"error_description\":\"" +
-           http::jsonEscape(e.description()) + "\",\"state\":\"" + http::jsonEscape(state) + "\"}";
+           log::jsonEscape(e.description()) + "\",\"state\":\"" + log::jsonEscape(state) + "\"}";
 }
 
 }  // namespace
@@ -64,7 +64,7 @@ void EsiaSimulator::token(Ex& ex, Generation generation) {
     ex.sendJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken +
                 "\",\"refresh_token\":\"" + refreshToken +
                 "\",\"expires_in\":" + std::to_string(settings_.tokenLifetime) + ",\"state\":\"" +
-                http::jsonEscape(state) + "\",\"token_type\":\"Bearer\"}");
+                log::jsonEscape(state) + "\",\"token_type\":\"Bearer\"}");
 }
 
 }  // namespace netcity::sim

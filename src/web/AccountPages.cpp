@@ -1,7 +1,7 @@
 // The signed-in pages: the main page, «Персональные настройки», and /api/me.
 #include "domain/NewPassword.h"
 #include "flows/PasswordChange.h"
-#include "http/JsonLog.h"
+#include "log/JsonEscape.h"
 #include "store/AccountRepository.h"
 #include "store/EsiaLinkRepository.h"
 #include "web/Portal.h"

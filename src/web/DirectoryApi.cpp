@@ -1,6 +1,6 @@
 // JSON endpoints behind the login page's selects: each level filtered by the one before.
 #include "domain/OrganizationType.h"
-#include "http/JsonLog.h"
+#include "log/JsonEscape.h"
 #include "store/DirectoryRepository.h"
 #include "web/Portal.h"
 

@@ -8,7 +8,8 @@
 
 #include "crypto/Hmac.h"
 #include "crypto/Random.h"
-#include "http/JsonLog.h"
+#include "log/JsonEscape.h"
+#include "log/JsonLog.h"
 
 namespace netcity::embedded {
 const std::map<std::string, std::string>& files();

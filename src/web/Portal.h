@@ -23,8 +23,9 @@
 #include "flows/PersonalCards.h"
 #include "flows/Sessions.h"
 #include "http/HttpExchange.h"
-#include "http/JsonLog.h"
 #include "http/Templates.h"
+#include "log/JsonEscape.h"
+#include "log/JsonLog.h"
 #include "store/Database.h"
 #include "store/DirectoryRepository.h"
 #include "store/SnilsVault.h"
@@ -34,10 +35,10 @@ namespace netcity::web {
 
 using http::HttpError;
 using http::HttpExchange;
-using http::jsonEscape;
-using http::logJson;
 using http::TemplateData;
 using http::Templates;
+using log::jsonEscape;
+using log::logJson;
 
 // The options of a select ({{id}}, {{name}}, {{selected}}), `selected` marked.
 kainjow::mustache::list optionList(const std::vector<store::DirectoryEntry>& entries,
