@@ -37,7 +37,7 @@ std::string fullName(const esia::EsiaIdentity& who) {
     return name;
 }
 
-AppealSubmission::Result problem(std::map<std::string, std::string> problems) {
+AppealSubmission::Result problem(AppealSubmission::Problems problems) {
     AppealSubmission::Result r;
     r.outcome = Outcome::Invalid;
     r.problems = std::move(problems);
@@ -64,32 +64,32 @@ std::optional<AppealSubmission::Draft> AppealSubmission::prepare(const std::stri
     return d;
 }
 
-std::map<std::string, std::string> AppealSubmission::check(const Draft& draft, const Form& form) {
-    std::map<std::string, std::string> problems;
+AppealSubmission::Problems AppealSubmission::check(const Draft& draft, const Form& form) {
+    Problems problems;
     auto type = domain::parseOrganizationTypeCode(form.organizationType);
     if (!type || *type == domain::OrganizationType::Authority)
-        problems["type"] = "Выберите тип организации.";
+        problems["type"] = Problem::TypeNotChosen;
     auto s = db_.session();
     store::DirectoryRepository directory(db_, s);
     std::optional<store::Organization> org;
     if (form.organizationId) org = directory.organization(*form.organizationId);
     if (!org || (type && org->type != *type)) {
-        problems["organization"] = "Выберите организацию из списка.";
+        problems["organization"] = Problem::OrganizationNotOffered;
     } else if (draft.role != domain::PortalRole::Staff) {
         bool classFound = false;
         for (const auto& c : directory.classes(org->id))
             classFound = classFound || (form.classId && c.id == *form.classId);
-        if (!classFound) problems["class"] = "Выберите класс из списка.";
+        if (!classFound) problems["class"] = Problem::ClassNotOffered;
     }
     if (draft.role == domain::PortalRole::Parent && !draft.identity.children.empty() &&
         (!form.child || *form.child >= draft.identity.children.size()))
-        problems["child"] = "Выберите ребёнка.";
+        problems["child"] = Problem::ChildNotChosen;
     switch (domain::checkFreeText(form.comment, domain::kAppealCommentMaxChars, false)) {
         case domain::FreeTextProblem::TooLong:
-            problems["comment"] = "Комментарий длиннее 2000 символов. Сократите его.";
+            problems["comment"] = Problem::CommentTooLong;
             break;
         case domain::FreeTextProblem::NotText:
-            problems["comment"] = "Комментарий содержит недопустимые символы.";
+            problems["comment"] = Problem::CommentNotText;
             break;
         default:
             break;

@@ -44,10 +44,20 @@ class AppealSubmission {
     };
 
     enum class Outcome { Created, AlreadyOpen, Invalid, NoEmail, Expired };
+    // What is wrong with a field of the form (Invalid); the page words it.
+    enum class Problem {
+        TypeNotChosen,           // "type": none, or not a school's type
+        OrganizationNotOffered,  // "organization": none, unknown, or of another type
+        ClassNotOffered,         // "class": not a class of the organization
+        ChildNotChosen,          // "child": not one of the Gosuslugi children
+        CommentTooLong,          // "comment": over domain::kAppealCommentMaxChars
+        CommentNotText,          // "comment": control characters
+    };
+    using Problems = std::map<std::string, Problem>;  // form field → problem
     struct Result {
         Outcome outcome = Outcome::Invalid;
         std::string number, email;
-        std::map<std::string, std::string> problems;  // field → message
+        Problems problems;
     };
 
     AppealSubmission(store::Database& db, EsiaSignIn& esia, const store::SnilsVault& vault,
@@ -66,7 +76,7 @@ class AppealSubmission {
                   const std::string& clientAddress);
 
   private:
-    std::map<std::string, std::string> check(const Draft& draft, const Form& form);
+    Problems check(const Draft& draft, const Form& form);
     Result create(const Draft& draft, const Form& form, const std::string& clientAddress);
 
     store::Database& db_;

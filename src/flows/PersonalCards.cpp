@@ -72,8 +72,13 @@ PersonalCards::PeoplePage PersonalCards::list(std::int64_t staffAccountId, const
 PersonalCards::Viewed PersonalCards::view(std::int64_t staffAccountId, std::int64_t accountId,
                                           const std::string& clientAddress) {
     auto s = db_.session();
-    auto target = reach_.resolve(s, staffAccountId, accountId, domain::Access::Read, "card.view",
-                                 clientAddress);
+    std::optional<StaffReach::Target> target;
+    try {
+        target = reach_.resolve(s, staffAccountId, accountId, domain::Access::Read, "card.view",
+                                clientAddress);
+    } catch (const AuditUnavailable&) {  // a probe that could not be recorded
+        return {ViewOutcome::AuditUnavailable, std::nullopt};
+    }
     if (!target) return {};
     store::PersonRepository people(db_, s, vault_);
     auto person = people.byId(target->account.personId);

@@ -75,8 +75,8 @@ class PersonalCards {
     // `organizationId` in their municipality) within reach, filtered by name or login.
     PeoplePage list(std::int64_t staffAccountId, const std::string& query, int page,
                     std::optional<std::int64_t> organizationId);
-    // AuditUnavailable: the view could not be written to the audit log, so the card is not
-    // shown (personal data is only read on the record).
+    // AuditUnavailable: the view (or the refused attempt) could not be written to the audit
+    // log, so the card is not shown (personal data is only read on the record).
     enum class ViewOutcome { Shown, NotFound, AuditUnavailable };
     struct Viewed {
         ViewOutcome outcome = ViewOutcome::NotFound;

@@ -1,5 +1,6 @@
 #include "flows/StaffReach.h"
 
+#include "http/JsonLog.h"
 #include "store/AuditLog.h"
 #include "store/DirectoryRepository.h"
 
@@ -29,6 +30,19 @@ bool StaffReach::changesEveryAccountOf(Poco::Data::Session& s, const domain::Sta
     return true;
 }
 
+void StaffReach::audit(Poco::Data::Session& s, std::int64_t staffAccountId, std::int64_t accountId,
+                       const std::string& action, const std::string& clientAddress,
+                       domain::Access access) {
+    try {
+        store::AuditLog(db_, s).record({clock_.unixSeconds(), staffAccountId, action,
+                                        "account:" + std::to_string(accountId), clientAddress,
+                                        domain::canRead(access) ? "read_only" : "denied"});
+    } catch (const std::exception& e) {  // a refused write, a trigger, a database going away
+        http::logJson("error", {{"event", "audit.failed"}, {"action", action}, {"what", e.what()}});
+        throw AuditUnavailable(e.what());
+    }
+}
+
 std::optional<StaffReach::Target> StaffReach::resolve(Poco::Data::Session& s,
                                                       std::int64_t staffAccountId,
                                                       std::int64_t accountId, domain::Access needed,
@@ -41,10 +55,7 @@ std::optional<StaffReach::Target> StaffReach::resolve(Poco::Data::Session& s,
         member && account ? domain::accessTo(*member, account->place) : domain::Access::None;
     bool enough =
         needed == domain::Access::Change ? domain::canChange(access) : domain::canRead(access);
-    if (!enough)
-        store::AuditLog(db_, s).record({clock_.unixSeconds(), staffAccountId, action,
-                                        "account:" + std::to_string(accountId), clientAddress,
-                                        domain::canRead(access) ? "read_only" : "denied"});
+    if (!enough) audit(s, staffAccountId, accountId, action, clientAddress, access);
     if (!domain::canRead(access)) return std::nullopt;
     return Target{*member, *account, access};
 }

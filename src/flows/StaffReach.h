@@ -14,6 +14,14 @@
 
 namespace netcity::flows {
 
+// An attempt beyond reach whose audit row could not be written (the log refused it, the
+// database went away): the attempt is refused as a whole, a 503 — a probe is never let through
+// unrecorded, and the person asking is told the journal is unavailable, not that a bug struck.
+class AuditUnavailable : public store::Unavailable {
+  public:
+    using store::Unavailable::Unavailable;
+};
+
 // What a staff member's request reaches: the account asked for and how far the staff member
 // may go with it (domain::StaffAccess). Anything out of reach is reported as not found, and the
 // attempt is written to the audit log — a URL with another organization's id is a probe.
@@ -29,7 +37,8 @@ class StaffReach {
 
     // Nullopt when the account does not exist or is out of reach. An attempt beyond `needed`
     // (out of reach, or a change where only reading is allowed) is audited as `action`; the
-    // caller checks `access` before changing anything.
+    // caller checks `access` before changing anything. Throws AuditUnavailable when that audit
+    // row cannot be written.
     std::optional<Target> resolve(Poco::Data::Session& s, std::int64_t staffAccountId,
                                   std::int64_t accountId, domain::Access needed,
                                   const std::string& action, const std::string& clientAddress);
@@ -49,6 +58,9 @@ class StaffReach {
                         std::optional<std::int64_t> requested);
 
   private:
+    void audit(Poco::Data::Session& s, std::int64_t staffAccountId, std::int64_t accountId,
+               const std::string& action, const std::string& clientAddress, domain::Access access);
+
     store::Database& db_;
     const Clock& clock_;
 };

@@ -4,6 +4,7 @@
 #include "domain/OrganizationType.h"
 #include "store/AppealRepository.h"
 #include "store/DirectoryRepository.h"
+#include "web/AppealTexts.h"
 #include "web/Portal.h"
 
 namespace netcity::web {
@@ -146,7 +147,7 @@ void Portal::appealSubmit(HttpExchange& ex) {
         case Outcome::NoEmail:
             return renderAppealForm(ex, state, 409);
         case Outcome::Invalid:
-            state.problems = r.problems;
+            state.problems = problemTexts(r.problems);
             if (state.problems.count("comment")) state.form.comment.clear();
             return renderAppealForm(ex, state, 400);
         case Outcome::Created:

@@ -222,6 +222,51 @@ TEST_F(AppealsTest, BadInputInEveryFieldIsRefusedAndNothingIsWritten) {
     EXPECT_EQ(portal->database().count("mail_outbox"), 0);
 }
 
+// The message under one field of the form (after its select or textarea), or "".
+std::string fieldError(const std::string& page, const std::string& field) {
+    auto at = page.find("id=\"" + field + "\"");
+    if (at == std::string::npos) return "";
+    auto end = page.find(field == "comment" ? "</textarea>" : "</select>", at);
+    if (end == std::string::npos) return "";
+    end = page.find('>', end) + 1;
+    const std::string open = "\n<p class=\"field-error\">";
+    if (page.compare(end, open.size(), open) != 0) return "";
+    auto from = end + open.size();
+    return page.substr(from, page.find("</p>", from) - from);
+}
+
+TEST_F(AppealsTest, EachFieldsProblemIsSaidAtThatField) {
+    auto b = browser();
+    std::string flow = startAppeal(*b);
+    std::string org = std::to_string(portal->organizationId("org-g1"));
+    std::string cls = std::to_string(classId("cls-5a"));
+    struct Case {
+        std::string fields, field, text;
+    };
+    std::vector<Case> cases{
+        {"type=&organization=" + org + "&class=" + cls + "&child=0", "type",
+         "Выберите тип организации."},
+        {"type=general&organization=&class=" + cls + "&child=0", "organization",
+         "Выберите организацию из списка."},
+        {"type=general&organization=" + org + "&class=&child=0", "class",
+         "Выберите класс из списка."},
+        {"type=general&organization=" + org + "&class=" + cls + "&child=", "child",
+         "Выберите ребёнка."},
+        {"type=general&organization=" + org + "&class=" + cls +
+             "&child=0&comment=" + std::string(2001, 'a'),
+         "comment", "Комментарий длиннее 2000 символов. Сократите его."},
+    };
+    for (const auto& c : cases) {
+        auto r = submit(*b, flow, c.fields);
+        EXPECT_EQ(r.status, 400) << c.fields;
+        EXPECT_TRUE(contains(r.body, "Проверьте поля формы.")) << c.fields;
+        for (const char* field : {"type", "organization", "class", "child", "comment"})
+            EXPECT_EQ(fieldError(r.body, field), field == c.field ? c.text : "")
+                << c.fields << " at " << field;
+    }
+    EXPECT_EQ(portal->database().count("appeals"), 0);
+}
+
 TEST_F(AppealsTest, WithoutAnEmailInTheProfileTheFormAsksToCompleteItFirst) {
     auto b = browser();
     std::string flow = startAppeal(*b, "staff", "+79000000006");

@@ -2,7 +2,9 @@
 // test reproduces a defect the first version had.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <latch>
+#include <memory>
 #include <thread>
 
 #include "store/AccountRepository.h"
@@ -43,6 +45,42 @@ class LinkingRulesTest : public ::testing::Test {
         return HttpClient::csrfFrom(b.portal().get("/esia/link?flow=" + flow).body);
     }
     std::int64_t links() { return portal->database().count("esia_links"); }
+    std::int64_t count(const std::string& what) { return portal->database().count(what); }
+    std::int64_t idOf(const std::string& sql) {
+        auto s = portal->db().session();
+        std::int64_t id = 0;
+        s << sql, Poco::Data::Keywords::into(id), Poco::Data::Keywords::now;
+        return id;
+    }
+    // Lebedeva, not found, asks the gymnasium for access for her son in 5А; the appeal's id.
+    std::int64_t fileAppeal() {
+        auto b = browser();
+        auto notFound = b->signIn("parent", "lebedeva@example.org");
+        EXPECT_EQ(notFound.status, 404);
+        std::string flow = flowOf(notFound);
+        auto form = b->portal().get("/appeals/form?flow=" + flow);
+        auto created = b->portal().post(
+            "/appeals",
+            "csrf=" + HttpClient::csrfFrom(form.body) + "&flow=" + flow +
+                "&type=general&organization=" + std::to_string(portal->organizationId("org-g1")) +
+                "&class=" + std::to_string(idOf("SELECT id FROM classes WHERE key = 'cls-5a'")) +
+                "&child=0");
+        EXPECT_EQ(created.status, 201) << created.body;
+        return idOf("SELECT id FROM appeals");
+    }
+    // A staff member signed in, on the appeal's page: the decision `action` ready to post.
+    std::function<HttpClient::Response()> decision(const std::string& login,
+                                                   const std::string& action, std::int64_t appeal,
+                                                   const std::string& extra = "") {
+        auto staff = std::make_shared<HttpClient>(portal->port());
+        EXPECT_EQ(staff->signIn(portal->organizationId("org-g1"), login, "Uchitel-2025").status,
+                  303);
+        auto page = staff->get("/staff/appeal?id=" + std::to_string(appeal));
+        EXPECT_EQ(page.status, 200);
+        std::string body =
+            "csrf=" + HttpClient::csrfFrom(page.body) + "&id=" + std::to_string(appeal) + extra;
+        return [staff, action, body] { return staff->post("/staff/appeal/" + action, body); };
+    }
     // Runs both at once, as two browsers pressing the button in the same instant.
     template <typename A, typename B>
     static void race(A a, B b) {
@@ -105,6 +143,73 @@ TEST_F(LinkingRulesTest, TwoRacingSettingsLinksInOneSchoolAndRoleLeaveOneLink) {
     EXPECT_EQ((r1.status == 303) + (r2.status == 303), 1) << r1.status << " " << r2.status;
     const auto& lost = r1.status == 303 ? r2 : r1;
     EXPECT_EQ(lost.status, 409);
+}
+
+TEST_F(LinkingRulesTest, TwoRacingAppealDecisionsLeaveOneLink) {
+    start(noCutOff());
+    portal->import(  // a second administrator of the gymnasium
+        "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,"
+        "email,phone,login,password,roles,class\n"
+        "person,p-deputy,,,,Зайцева,Инна,Игоревна,09.09.1979,Ж,,,,,,,\n"
+        "account,p-deputy,org-g1,,,,,,,,,,,zaitseva.ii,Uchitel-2025,administrator,\n");
+    auto appeal = fileAppeal();
+    // One links her to the parent account the school has, the other makes her a new one.
+    auto link = decision("vorontsova.em", "link", appeal,
+                         "&account=" + std::to_string(portal->accountId("org-g1", "lebedeva.as")));
+    auto create = decision("zaitseva.ii", "create", appeal);
+    auto users = count("users"), persons = count("persons"), letters = count("mail_outbox");
+    HttpClient::Response linked, created;
+    race([&] { linked = link(); }, [&] { created = create(); });
+
+    EXPECT_EQ(count("esia_links WHERE esia_oid = " + std::to_string(EsiaTestStand::kParent)), 1);
+    EXPECT_EQ(count("esia_link_slots"), 1);
+    ASSERT_EQ((linked.status == 303) + (created.status == 303), 1)
+        << linked.status << " " << created.status;
+    bool linkWon = linked.status == 303;
+    const auto& lost = linkWon ? created : linked;
+    EXPECT_EQ(lost.status, 409);
+    EXPECT_TRUE(contains(lost.body, "уже связан другой пользователь этой организации") ||
+                contains(lost.body, "По этому обращению уже принято решение."))
+        << lost.body;
+    // The loser's writes are gone: no second account or card, one decision, one letter.
+    EXPECT_EQ(count("users"), users + (linkWon ? 0 : 1));
+    EXPECT_EQ(count("persons"), persons + (linkWon ? 0 : 1));
+    EXPECT_EQ(count("appeals WHERE status = 'resolved'"), 1);
+    EXPECT_EQ(count("mail_outbox"), letters + 1);
+    EXPECT_EQ(count("audit_events WHERE action = 'appeal.resolve'"), 1);
+    EXPECT_EQ(count("audit_events WHERE action = 'account.create'"), linkWon ? 0 : 1);
+}
+
+TEST_F(LinkingRulesTest, AnAppealDecisionRacingASelfLinkLeavesOneLink) {
+    start(noCutOff());
+    auto appeal = fileAppeal();
+    // While the school makes her a new parent account, she links the one it already has.
+    auto create = decision("vorontsova.em", "create", appeal);
+    auto b = browser();
+    auto nf = b->signIn("parent", "lebedeva@example.org");
+    ASSERT_EQ(nf.status, 404);
+    std::string flow = flowOf(nf);
+    std::string csrf = linkFormCsrf(*b, flow);
+    auto users = count("users"), persons = count("persons"), letters = count("mail_outbox");
+    HttpClient::Response decided, selfLinked;
+    race([&] { decided = create(); },
+         [&] { selfLinked = linkWithPassword(*b, flow, csrf, "lebedeva.as", "Roditel-2025"); });
+
+    EXPECT_EQ(count("esia_links WHERE esia_oid = " + std::to_string(EsiaTestStand::kParent)), 1);
+    EXPECT_EQ(count("esia_link_slots"), 1);
+    ASSERT_EQ((decided.status == 303) + (selfLinked.status == 303), 1)
+        << decided.status << " " << selfLinked.status;
+    bool staffWon = decided.status == 303;
+    const auto& lost = staffWon ? selfLinked : decided;
+    EXPECT_EQ(lost.status, 409);
+    EXPECT_TRUE(contains(lost.body, "уже связан другой пользователь этой организации"))
+        << lost.body;
+    EXPECT_EQ(count("users"), users + (staffWon ? 1 : 0));
+    EXPECT_EQ(count("persons"), persons + (staffWon ? 1 : 0));
+    EXPECT_EQ(count("appeals WHERE status = 'new'"), staffWon ? 0 : 1);
+    EXPECT_EQ(count("mail_outbox"), letters + (staffWon ? 1 : 0));
+    auto linkedTo = portal->accountId("org-g1", staffWon ? "ЛебедеваАС" : "lebedeva.as");
+    EXPECT_EQ(count("esia_links WHERE user_id = " + std::to_string(linkedTo)), 1);
 }
 
 TEST_F(LinkingRulesTest, AutoLinkTakesOneAccountPerSchoolAndRole) {
