@@ -50,9 +50,9 @@ class DiaryHttp : public ::testing::Test {
 
     // One Friday lesson of «Окружающий мир» at 09:00 in school № 2.
     void secondSchoolYear() {
+        auto org = portal.organizationId("org-s2");
         auto s = portal.db().session();
         store::Transaction tx(portal.db(), s);
-        auto org = portal.organizationId("org-s2");
         auto cls =
             store::DirectoryRepository(portal.db(), s).idByKey("classes", "cls-s2-2v").value();
         domain::journal::SchoolYear year{
@@ -109,9 +109,10 @@ class DiaryHttp : public ::testing::Test {
         mark(f.lebedev, homework, {MarkEntry::Kind::Mark, 5}, "Молодец");
         mark(f.lebedev, test, {MarkEntry::Kind::Mark, 3});
         mark(f.lebedev, dictation, {MarkEntry::Kind::Duty, 0});
+        auto cancelled = lesson(f.class5a, "2026-11-23", 2);
         auto s = portal.db().session();
         GradebookRepository(portal.db(), s).putAbsence({f.lebedev, tue, "Н"}, f.sokolov, 1);
-        LessonRepository(portal.db(), s).cancel(lesson(f.class5a, "2026-11-23", 2));
+        LessonRepository(portal.db(), s).cancel(cancelled);
     }
 
     std::unique_ptr<HttpClient> signedIn(const std::string& login, const std::string& password,
