@@ -73,6 +73,8 @@ void Portal::mainPage(HttpExchange& ex) {
         d.set("isParent", true);
         d.set("children", children);
     }
+    if (profile.roles.count(domain::Role::Student) || profile.roles.count(domain::Role::Parent))
+        setDiaryGlance(d, active.accountId);
     ex.sendHtml(s_.templates.page("main", "Главная", d));
 }
 

@@ -97,6 +97,12 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("POST", "/settings/esia/link", &Portal::settingsEsiaLinkSubmit);
     add("GET", "/settings/esia/unlink", &Portal::settingsEsiaUnlinkPage);
     add("POST", "/settings/esia/unlink", &Portal::settingsEsiaUnlinkSubmit);
+    // «Дневник» and «Объявления»
+    add("GET", "/diary", &Portal::diaryPage);
+    add("GET", "/diary/overdue", &Portal::diaryOverdue);
+    add("GET", "/diary/announcements", &Portal::diaryAnnouncements);
+    add("GET", "/staff/announcements", &Portal::staffAnnouncements);
+    add("POST", "/staff/announcements", &Portal::staffAnnouncementSubmit);
     add("GET", "/api/directory/regions", &Portal::apiRegions);
     add("GET", "/api/directory/municipalities", &Portal::apiMunicipalities);
     add("GET", "/api/directory/localities", &Portal::apiLocalities);

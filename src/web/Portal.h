@@ -22,6 +22,7 @@
 #include "flows/PasswordRecovery.h"
 #include "flows/PersonalCards.h"
 #include "flows/Sessions.h"
+#include "flows/journal/AnnouncementBoard.h"
 #include "http/HttpExchange.h"
 #include "http/Templates.h"
 #include "log/JsonEscape.h"
@@ -138,6 +139,17 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void loggedOut(HttpExchange& ex);
     void controlQuestionPage(HttpExchange& ex);
     void controlQuestionSubmit(HttpExchange& ex);
+    // «Дневник» of students and parents, «Объявления» (web/journal/DiaryPages.cpp,
+    // web/journal/AnnouncementPages.cpp)
+    void diaryPage(HttpExchange& ex);
+    void diaryOverdue(HttpExchange& ex);
+    void diaryAnnouncements(HttpExchange& ex);
+    void staffAnnouncements(HttpExchange& ex);
+    void staffAnnouncementSubmit(HttpExchange& ex);
+    void renderAnnouncementBoard(HttpExchange& ex, std::int64_t adminId,
+                                 const flows::journal::AnnouncementBoard::Draft& typed,
+                                 const std::string& error, const std::string& flash, int status);
+    void setDiaryGlance(TemplateData& d, std::int64_t accountId);
     // JSON
     void apiRegions(HttpExchange& ex);
     void apiMunicipalities(HttpExchange& ex);
