@@ -1,6 +1,6 @@
 #include "flows/StaffReach.h"
 
-#include "http/JsonLog.h"
+#include "log/JsonLog.h"
 #include "store/AuditLog.h"
 #include "store/DirectoryRepository.h"
 
@@ -38,7 +38,7 @@ void StaffReach::audit(Poco::Data::Session& s, std::int64_t staffAccountId, std:
                                         "account:" + std::to_string(accountId), clientAddress,
                                         domain::canRead(access) ? "read_only" : "denied"});
     } catch (const std::exception& e) {  // a refused write, a trigger, a database going away
-        http::logJson("error", {{"event", "audit.failed"}, {"action", action}, {"what", e.what()}});
+        log::logJson("error", {{"event", "audit.failed"}, {"action", action}, {"what", e.what()}});
         throw AuditUnavailable(e.what());
     }
 }
