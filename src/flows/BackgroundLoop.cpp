@@ -1,0 +1,52 @@
+#include "flows/BackgroundLoop.h"
+
+#include <pthread.h>
+
+#include "http/JsonLog.h"
+
+namespace netcity::flows {
+
+void BackgroundLoop::start() {
+    thread_ = std::thread([this] { run(); });
+}
+
+void BackgroundLoop::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wakeUp_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void BackgroundLoop::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        woken_ = true;
+    }
+    wakeUp_.notify_all();
+}
+
+void BackgroundLoop::run() {
+    pthread_setname_np(pthread_self(), name_.substr(0, 15).c_str());  // tells profiles apart
+    for (;;) {
+        bool more = runPass();
+        std::unique_lock lock(mutex_);
+        if (stopping_) return;
+        if (more) continue;
+        wakeUp_.wait_for(lock, interval_, [this] { return stopping_ || woken_; });
+        if (stopping_) return;
+        woken_ = false;
+    }
+}
+
+bool BackgroundLoop::runPass() {
+    try {
+        return pass_();
+    } catch (const std::exception& e) {  // the database may be restarting: try again later
+        http::logJson("error", {{"event", name_}, {"what", e.what()}});
+        return false;
+    }
+}
+
+}  // namespace netcity::flows
