@@ -12,6 +12,7 @@ namespace netcity::flows {
 // The thread behind the outbox, the recovery queue and housekeeping: runs a pass at start,
 // then again after every interval, at once while a pass says more is waiting, and early when
 // woken. A pass that throws (the database restarting) is logged and tried at the next turn.
+// The thread is scheduled as batch work (SCHED_BATCH): waking it does not preempt the caller.
 class BackgroundLoop {
   public:
     // Returns true when more work is waiting: the next pass starts at once.
