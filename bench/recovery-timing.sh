@@ -26,7 +26,7 @@ work=$(mktemp -d /tmp/netcity-bench-recovery-XXXXXX)
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$BIN" demo --data-dir "$work/data" --port 0 --access-log false --trusted-proxy 127.0.0.1 \
+${BENCH_TASKSET:+taskset -c $BENCH_TASKSET} "$BIN" demo --data-dir "$work/data" --port 0 --access-log false --trusted-proxy 127.0.0.1 \
   >"$work/out" 2>"$work/err" &
 pid=$!
 for _ in $(seq 1 120); do grep -q 'Портал: http' "$work/out" 2>/dev/null && break; sleep 0.5; done

@@ -40,10 +40,20 @@ tick=$(getconf CLK_TCK)
 echo "== netcity bench $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${DURATION}s per run, $CONNECTIONS connections"
 echo "idle RSS: $(rss_kb) kB"
 
-healthz=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "$url/healthz" | rps)
-main=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Cookie: $session_cookie" "$url/main" | rps)
-echo "GET /healthz: $healthz req/s"
-echo "GET /main (signed in, SQLite): $main req/s = $(awk -v a="$main" -v b="$healthz" 'BEGIN{printf "%.0f", 100*a/b}') % of /healthz"
+# One wrk run of GET $1 (further wrk arguments after it): "req/s p99 server-CPU-ms-per-request".
+get_load() {
+  local path=$1 before out
+  shift
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url$path")
+  echo "$out" | awk -v t=$(($(cpu_ticks) - before)) -v hz="$tick" '
+    /Requests\/sec/ { rps = $2 } / 99% / { p99 = $2 } / requests in / { n = $1 }
+    END { printf "%s %s %.3f\n", rps, p99, 1000 * t / hz / n }'
+}
+read -r healthz healthz_p99 healthz_cpu < <(get_load /healthz)
+read -r main main_p99 main_cpu < <(get_load /main -H "Cookie: $session_cookie")
+echo "GET /healthz: $healthz req/s, p99 $healthz_p99, server CPU $healthz_cpu ms/request"
+echo "GET /main (signed in, SQLite): $main req/s = $(awk -v a="$main" -v b="$healthz" 'BEGIN{printf "%.0f", 100*a/b}') % of /healthz, p99 $main_p99, server CPU $main_cpu ms/request"
 echo "peak RSS after GET load: $(hwm_kb) kB"
 
 argon2_cpu() { curl -s "$url/metrics" | awk '/^netcity_argon2_cpu_seconds_total/{print $2}'; }

@@ -1,11 +1,9 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
-#include <thread>
 
+#include "flows/BackgroundLoop.h"
 #include "flows/Clock.h"
 #include "store/Database.h"
 
@@ -26,22 +24,17 @@ class Housekeeping {
         long flows = 0, sessions = 0;
     };
 
-    Housekeeping(store::Database& db, const Clock& clock, Settings settings)
-        : db_(db), clock_(clock), settings_(settings) {}
-    ~Housekeeping();
+    Housekeeping(store::Database& db, const Clock& clock, Settings settings);
 
     Swept runOnce();
-    void start();  // a background thread calling runOnce every interval
-    void stop();
+    void start() { loop_.start(); }  // a background thread calling runOnce every interval
+    void stop() { loop_.stop(); }
 
   private:
     store::Database& db_;
     const Clock& clock_;
     Settings settings_;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable wakeUp_;
-    bool stopping_ = false;
+    BackgroundLoop loop_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace netcity::flows

@@ -9,10 +9,12 @@ namespace netcity::flows {
 
 OutboxWorker::OutboxWorker(store::Database& db, mail::MailSender& sender, const Clock& clock,
                            Settings settings)
-    : db_(db), sender_(sender), clock_(clock), settings_(settings) {}
-
-OutboxWorker::~OutboxWorker() {
-    stop();
+    : db_(db),
+      sender_(sender),
+      clock_(clock),
+      settings_(settings),
+      // A full batch went out: more may be waiting (after an outage), go on at once.
+      loop_("mail.worker", settings.pollInterval, [this] { return runOnce() == settings_.batch; }) {
 }
 
 std::int64_t OutboxWorker::retryDelay(int attempts) const {
@@ -39,7 +41,7 @@ int OutboxWorker::runOnce() {
             else
                 outbox.retryLater(*mail, clock_.unixSeconds() + retryDelay(mail->attempts),
                                   e.what());
-            http::logJson("warning", {{"event", "mail.failed"},
+            log::logJson("warning", {{"source", "mail.failed"},
                                       {"mail", std::to_string(mail->id)},
                                       {"attempt", std::to_string(mail->attempts)},
                                       {"final", giveUp ? "true" : "false"},
@@ -47,45 +49,6 @@ int OutboxWorker::runOnce() {
         }
     }
     return sent;
-}
-
-void OutboxWorker::start() {
-    thread_ = std::thread([this] { loop(); });
-}
-
-void OutboxWorker::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wakeUp_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
-void OutboxWorker::wake() {
-    {
-        std::lock_guard lock(mutex_);
-        woken_ = true;
-    }
-    wakeUp_.notify_all();
-}
-
-void OutboxWorker::loop() {
-    for (;;) {
-        bool backlog = false;
-        try {
-            // A full batch went out: more may be waiting (after an outage), go on at once.
-            backlog = runOnce() == settings_.batch;
-        } catch (const std::exception& e) {  // the database may be restarting: try again later
-            http::logJson("error", {{"event", "mail.worker"}, {"what", e.what()}});
-        }
-        std::unique_lock lock(mutex_);
-        if (stopping_) return;
-        if (backlog) continue;
-        wakeUp_.wait_for(lock, settings_.pollInterval, [this] { return stopping_ || woken_; });
-        if (stopping_) return;
-        woken_ = false;
-    }
 }
 
 }  // namespace netcity::flows

@@ -1,11 +1,8 @@
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
-#include <thread>
 
+#include "flows/BackgroundLoop.h"
 #include "flows/Clock.h"
 #include "mail/MailSender.h"
 #include "store/Database.h"
@@ -33,26 +30,21 @@ class OutboxWorker {
 
     OutboxWorker(store::Database& db, mail::MailSender& sender, const Clock& clock,
                  Settings settings);
-    ~OutboxWorker();
 
     // One pass: sends what is due now. Returns how many letters were sent.
     int runOnce();
-    void start();  // a background thread calling runOnce
-    void stop();
-    void wake();  // a letter was just written: do not wait for the next poll
+    void start() { loop_.start(); }  // a background thread calling runOnce
+    void stop() { loop_.stop(); }
+    void wake() { loop_.wake(); }  // a letter was just written: do not wait for the next poll
 
     std::int64_t retryDelay(int attempts) const;
 
   private:
-    void loop();
     store::Database& db_;
     mail::MailSender& sender_;
     const Clock& clock_;
     Settings settings_;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable wakeUp_;
-    bool stopping_ = false, woken_ = false;
+    BackgroundLoop loop_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace netcity::flows

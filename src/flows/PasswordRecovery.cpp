@@ -32,8 +32,15 @@ bool plausibleToken(const std::string& token) {
 
 }  // namespace
 
-PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
-                                                    const std::string& clientAddress) {
+void PasswordRecovery::request(const std::string& email, const std::string& clientAddress,
+                               const std::function<void(const Request&)>& answer) {
+    auto r = queue(email, clientAddress);
+    answer(r);
+    if (r.outcome == Outcome::Sent && requestQueued_) requestQueued_();
+}
+
+PasswordRecovery::Request PasswordRecovery::queue(const std::string& email,
+                                                  const std::string& clientAddress) {
     auto address = domain::EmailAddress::parse(email);
     if (!address) return {Outcome::BadEmail, {}};
     std::string key = "recover:" + domain::lowerCase(address->text());
@@ -45,7 +52,6 @@ PasswordRecovery::Request PasswordRecovery::request(const std::string& email,
         auto s = db_.session();
         store::RecoveryRequests(db_, s).add(address->text(), clientAddress, clock_.unixSeconds());
     }
-    if (requestQueued_) requestQueued_();
     return {Outcome::Sent, {}};
 }
 

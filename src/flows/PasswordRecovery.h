@@ -66,7 +66,10 @@ class PasswordRecovery {
           mailQueued_(std::move(mailQueued)),
           requestQueued_(std::move(requestQueued)) {}
 
-    Request request(const std::string& email, const std::string& clientAddress);
+    // Queues the request, lets the page answer (`answer`, called once), and only then tells the
+    // worker: whatever depends on the address starts after the answer has gone (issue #17).
+    void request(const std::string& email, const std::string& clientAddress,
+                 const std::function<void(const Request&)>& answer);
     // The worker's part: the oldest queued request's links, letters and audit rows, written in
     // one transaction with taking it off the queue.
     enum class QueueStep { Empty, Answered, TakenElsewhere };
@@ -76,6 +79,7 @@ class PasswordRecovery {
                 const std::string& repeat, const std::string& clientAddress);
 
   private:
+    Request queue(const std::string& email, const std::string& clientAddress);
     std::optional<std::int64_t> accountOf(const std::string& token);
     struct Link {
         std::int64_t accountId = 0, organizationId = 0;

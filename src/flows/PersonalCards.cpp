@@ -118,7 +118,7 @@ PersonalCards::Viewed PersonalCards::view(std::int64_t staffAccountId, std::int6
         audit(s, staffAccountId, "card.view", subjectOf(accountId), clientAddress, "ok");
     } catch (const std::exception& e) {  // a refused write, a trigger, a database going away
         log::logJson("error",
-                     {{"event", "audit.failed"}, {"action", "card.view"}, {"what", e.what()}});
+                     {{"source", "audit.failed"}, {"action", "card.view"}, {"what", e.what()}});
         return {ViewOutcome::AuditUnavailable, std::nullopt};
     }
     return {ViewOutcome::Shown, std::move(card)};

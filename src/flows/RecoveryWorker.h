@@ -1,10 +1,8 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
+#include "flows/BackgroundLoop.h"
 #include "flows/PasswordRecovery.h"
 
 namespace netcity::flows {
@@ -21,24 +19,18 @@ class RecoveryWorker {
         int batch = 20;
     };
 
-    RecoveryWorker(PasswordRecovery& recovery, Settings settings)
-        : recovery_(recovery), settings_(settings) {}
-    ~RecoveryWorker();
+    RecoveryWorker(PasswordRecovery& recovery, Settings settings);
 
     // One pass: answers what is queued now, up to a batch. Returns how many requests.
     int runOnce();
-    void start();  // a background thread calling runOnce
-    void stop();
-    void wake();  // a request was just queued: do not wait for the next poll
+    void start() { loop_.start(); }  // a background thread calling runOnce
+    void stop() { loop_.stop(); }
+    void wake() { loop_.wake(); }  // a request was just queued: do not wait for the next poll
 
   private:
-    void loop();
     PasswordRecovery& recovery_;
     Settings settings_;
-    std::thread thread_;
-    std::mutex mutex_;
-    std::condition_variable wakeUp_;
-    bool stopping_ = false, woken_ = false;
+    BackgroundLoop loop_;  // last: its thread stops before the members it uses go
 };
 
 }  // namespace netcity::flows

@@ -38,7 +38,7 @@ void StaffReach::audit(Poco::Data::Session& s, std::int64_t staffAccountId, std:
                                         "account:" + std::to_string(accountId), clientAddress,
                                         domain::canRead(access) ? "read_only" : "denied"});
     } catch (const std::exception& e) {  // a refused write, a trigger, a database going away
-        log::logJson("error", {{"event", "audit.failed"}, {"action", action}, {"what", e.what()}});
+        log::logJson("error", {{"source", "audit.failed"}, {"action", action}, {"what", e.what()}});
         throw AuditUnavailable(e.what());
     }
 }

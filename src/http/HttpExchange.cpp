@@ -168,7 +168,9 @@ void HttpExchange::send(const std::string& body, const std::string& contentType,
     response_.set("Referrer-Policy", "same-origin");
     response_.set("Cache-Control", "no-store");
     response_.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    response_.send().write(body.data(), static_cast<std::streamsize>(body.size()));
+    auto& out = response_.send();
+    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+    out.flush();  // sent now: what the handler does next (waking a worker) cannot delay it
 }
 
 void HttpExchange::sendHtml(const std::string& html, int status) {

@@ -11,9 +11,3 @@ void logJson(const std::string& event, const std::map<std::string, std::string>&
 
 }  // namespace netcity::log
 
-// Transitional: the background workers (flows/OutboxWorker, RecoveryWorker, Housekeeping)
-// still spell it http::logJson while their BackgroundLoop refactor is in flight. Delete this
-// once they say log::logJson.
-namespace netcity::http {
-using log::logJson;
-}  // namespace netcity::http

@@ -13,23 +13,25 @@ void Portal::recoverSubmit(HttpExchange& ex) {
     ex.readForm(4 * 1024);
     checkCsrf(ex);
     std::string email = ex.form("email");
-    auto r = s_.recovery.request(email, ex.clientAddress());
-    using Outcome = flows::PasswordRecovery::Outcome;
-    TemplateData d;
-    d.set("csrf", csrfToken(ex));
-    d.set("email", email.substr(0, 254));
-    int status = 200;
-    if (r.outcome == Outcome::Sent) d.set("sent", true);
-    if (r.outcome == Outcome::BadEmail) {
-        d.set("error", "Укажите адрес электронной почты, например ivanova@example.ru.");
-        status = 400;
-    }
-    if (r.outcome == Outcome::Throttled) {
-        d.set("error",
-              "Слишком много запросов. Попробуйте через " + domain::minutesPhrase(r.wait) + ".");
-        status = 429;
-    }
-    ex.sendHtml(s_.templates.page("recover", "Восстановление пароля", d), status);
+    using Request = flows::PasswordRecovery::Request;
+    s_.recovery.request(email, ex.clientAddress(), [&](const Request& r) {
+        using Outcome = flows::PasswordRecovery::Outcome;
+        TemplateData d;
+        d.set("csrf", csrfToken(ex));
+        d.set("email", email.substr(0, 254));
+        int status = 200;
+        if (r.outcome == Outcome::Sent) d.set("sent", true);
+        if (r.outcome == Outcome::BadEmail) {
+            d.set("error", "Укажите адрес электронной почты, например ivanova@example.ru.");
+            status = 400;
+        }
+        if (r.outcome == Outcome::Throttled) {
+            d.set("error", "Слишком много запросов. Попробуйте через " +
+                               domain::minutesPhrase(r.wait) + ".");
+            status = 429;
+        }
+        ex.sendHtml(s_.templates.page("recover", "Восстановление пароля", d), status);
+    });
 }
 
 void Portal::renderReset(HttpExchange& ex, const std::string& token, const std::string& error,

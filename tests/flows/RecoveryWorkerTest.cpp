@@ -1,8 +1,11 @@
-// The recovery worker (issue #17): woken by a queued request instead of waiting for its poll,
-// and two of them (two nodes) answer every queued request exactly once.
+// The recovery worker (issue #17): told of a queued request only once the page has answered,
+// the same way for an address on file and one that is not; woken by it instead of waiting for
+// its poll; and two of them (two nodes) answer every queued request exactly once.
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "crypto/Random.h"
 #include "flows/PeopleImport.h"
@@ -53,11 +56,40 @@ TEST_F(RecoveryWorkerTest, AQueuedRequestWakesTheWorkerBeforeItsPoll) {
     worker.start();
     // The first pass runs at start; wait for it to sleep, so only the wake can answer.
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    EXPECT_EQ(flow->request("v@example.org", "192.0.2.1").outcome,
-              flows::PasswordRecovery::Outcome::Sent);
+    auto outcome = flows::PasswordRecovery::Outcome::BadEmail;
+    flow->request("v@example.org", "192.0.2.1", [&](const auto& r) { outcome = r.outcome; });
+    EXPECT_EQ(outcome, flows::PasswordRecovery::Outcome::Sent);
     EXPECT_TRUE(eventually([&] { return database.count("mail_outbox") == 1; }));
     EXPECT_EQ(database.count("recovery_requests"), 0);
     worker.stop();
+}
+
+TEST_F(RecoveryWorkerTest, TheWorkerHearsOfARequestOnlyAfterThePageAnsweredWhateverTheAddress) {
+    std::vector<std::string> events;
+    auto flow = recovery([&] { events.push_back("worker woken"); });
+    auto imported = database.count("audit_events");  // the import's own row
+    auto rows = [&] {
+        return std::to_string(database.count("recovery_requests")) + " queued, " +
+               std::to_string(database.count("flows")) + " flows, " +
+               std::to_string(database.count("mail_outbox")) + " letters, " +
+               std::to_string(database.count("audit_events") - imported) + " audit rows";
+    };
+    auto ask = [&](const std::string& email) {
+        events.clear();
+        flow->request(email, "192.0.2.1", [&](const flows::PasswordRecovery::Request& r) {
+            events.push_back(
+                (r.outcome == flows::PasswordRecovery::Outcome::Sent ? "sent, " : "refused, ") +
+                rows());
+        });
+        return events;
+    };
+    using Events = std::vector<std::string>;
+    EXPECT_EQ(ask("v@example.org"),
+              (Events{"sent, 1 queued, 0 flows, 0 letters, 0 audit rows", "worker woken"}));
+    EXPECT_EQ(ask("nikto@example.org"),
+              (Events{"sent, 2 queued, 0 flows, 0 letters, 0 audit rows", "worker woken"}));
+    EXPECT_EQ(ask("not an address"),
+              (Events{"refused, 2 queued, 0 flows, 0 letters, 0 audit rows"}));
 }
 
 TEST_F(RecoveryWorkerTest, TwoNodesAnswerEveryQueuedRequestOnce) {
