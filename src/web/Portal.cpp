@@ -96,6 +96,13 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("POST", "/settings/esia/link", &Portal::settingsEsiaLinkSubmit);
     add("GET", "/settings/esia/unlink", &Portal::settingsEsiaUnlinkPage);
     add("POST", "/settings/esia/unlink", &Portal::settingsEsiaUnlinkSubmit);
+    // «Классный журнал» (web/journal/Journal*.cpp)
+    add("GET", "/journal", &Portal::journalChoose);
+    add("GET", "/journal/grid", &Portal::journalGrid);
+    add("POST", "/journal/grid", &Portal::journalSave);
+    add("GET", "/journal/timetable", &Portal::journalTimetablePage);
+    act("/journal/lesson/move", &Portal::journalLessonAction, "move");
+    act("/journal/lesson/cancel", &Portal::journalLessonAction, "cancel");
     add("GET", "/api/directory/regions", &Portal::apiRegions);
     add("GET", "/api/directory/municipalities", &Portal::apiMunicipalities);
     add("GET", "/api/directory/localities", &Portal::apiLocalities);
