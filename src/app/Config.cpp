@@ -52,6 +52,7 @@ const std::vector<Config::Option>& Config::options() {
         {"trusted-proxy", "",
          "address of the reverse proxy (nginx) whose X-Forwarded-For names the client"},
         {"time-zone", "UTC", "the region's offset for times on staff pages, e.g. +07:00"},
+        {"mark-scale", "1-5", "the deployment's marks in the class journal: 1-5, or e.g. 1-10"},
         {"public-url", "", "the portal's address as browsers see it (default http://BIND:PORT/)"},
         {"esia-url", "",
          "ESIA to sign in through (https://esia.gosuslugi.ru, or esia-sim's URL); empty: off"},

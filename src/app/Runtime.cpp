@@ -85,6 +85,9 @@ unsigned short Runtime::startPortal() {
     auto timeZone = domain::UtcOffset::parse(config_.get("time-zone"));
     if (!timeZone) throw std::invalid_argument("--time-zone must look like +07:00");
     settings.timeZone = *timeZone;
+    auto markScale = domain::journal::MarkScale::parse(config_.get("mark-scale"));
+    if (!markScale) throw std::invalid_argument("--mark-scale must look like 1-5 (at most 1-10)");
+    settings.markScale = *markScale;
     http::HttpServerSettings server;
     server.bindAddress = config_.get("bind");
     server.port = static_cast<unsigned short>(config_.getInt("port"));

@@ -107,8 +107,8 @@ std::optional<std::int64_t> HttpExchange::queryId(const std::string& name) const
     return parsePositiveId(query(name));
 }
 
-void HttpExchange::readForm(std::size_t limit) {
-    form_ = parseUrlEncoded(readBody("application/x-www-form-urlencoded", limit));
+void HttpExchange::readForm(std::size_t limit, std::size_t maxFields) {
+    form_ = parseUrlEncoded(readBody("application/x-www-form-urlencoded", limit), maxFields);
 }
 
 std::string HttpExchange::readBody(const std::string& contentType, std::size_t limit) {

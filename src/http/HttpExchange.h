@@ -34,11 +34,12 @@ class HttpExchange {
     std::string query(const std::string& name) const;
     std::optional<std::int64_t> queryId(const std::string& name) const;  // positive integer
     // Reads and checks an application/x-www-form-urlencoded body (at most `limit` bytes).
-    void readForm(std::size_t limit = 64 * 1024);
+    void readForm(std::size_t limit = 64 * 1024, std::size_t maxFields = 64);
     // Reads a body of the given content type (e.g. "application/json") of at most `limit` bytes.
     std::string readBody(const std::string& contentType, std::size_t limit);
     std::string header(const std::string& name) const { return request_.get(name, ""); }
     std::string form(const std::string& name) const;
+    const std::map<std::string, std::string>& formFields() const { return form_; }
     std::string cookie(const std::string& name) const;
 
     void setCookie(const std::string& name, const std::string& value, int maxAgeSeconds,

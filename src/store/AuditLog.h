@@ -31,6 +31,7 @@ struct AuditEvent {
     std::string outcome;  // "ok", "wrong_credentials", "throttled", …
     // Whose log shows it; when unset, the actor's organization.
     std::optional<std::int64_t> organizationId;
+    std::string detail;  // what changed, "4 → 5" (a journal change); "" for none
     std::int64_t id = 0;  // when read back
 };
 

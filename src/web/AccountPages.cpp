@@ -61,6 +61,7 @@ void Portal::mainPage(HttpExchange& ex) {
                             profile.roles.count(domain::Role::Teacher) ||
                             profile.roles.count(domain::Role::Authority));
     d.set("isAdministrator", profile.roles.count(domain::Role::Administrator) > 0);
+    d.set("hasJournal", showsJournal(active.accountId, profile.roles));
     if (profile.roles.count(domain::Role::Parent)) {
         kainjow::mustache::list children;
         for (const auto& c : overview->children) {

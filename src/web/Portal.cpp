@@ -103,6 +103,13 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("GET", "/diary/announcements", &Portal::diaryAnnouncements);
     add("GET", "/staff/announcements", &Portal::staffAnnouncements);
     add("POST", "/staff/announcements", &Portal::staffAnnouncementSubmit);
+    // «Классный журнал» (web/journal/Journal*.cpp)
+    add("GET", "/journal", &Portal::journalChoose);
+    add("GET", "/journal/grid", &Portal::journalGrid);
+    add("POST", "/journal/grid", &Portal::journalSave);
+    add("GET", "/journal/timetable", &Portal::journalTimetablePage);
+    act("/journal/lesson/move", &Portal::journalLessonAction, "move");
+    act("/journal/lesson/cancel", &Portal::journalLessonAction, "cancel");
     add("GET", "/api/directory/regions", &Portal::apiRegions);
     add("GET", "/api/directory/municipalities", &Portal::apiMunicipalities);
     add("GET", "/api/directory/localities", &Portal::apiLocalities);

@@ -13,6 +13,7 @@
 #include "domain/PasswordLoginPolicy.h"
 #include "domain/SignInThrottle.h"
 #include "domain/UtcOffset.h"
+#include "domain/journal/MarkScale.h"
 #include "flows/AccountAdministration.h"
 #include "flows/AccountOverviews.h"
 #include "flows/AppealReview.h"
@@ -23,6 +24,8 @@
 #include "flows/PersonalCards.h"
 #include "flows/Sessions.h"
 #include "flows/journal/AnnouncementBoard.h"
+#include "flows/journal/ClassJournal.h"
+#include "flows/journal/ClassJournalTimetable.h"
 #include "http/HttpExchange.h"
 #include "http/Templates.h"
 #include "log/JsonEscape.h"
@@ -57,6 +60,7 @@ struct PortalSettings {
     bool requireControlQuestion = false;  // asked at the first Gosuslugi sign-in (seed 002)
     std::string trustedProxy;  // the reverse proxy whose X-Forwarded-For names the client
     domain::UtcOffset timeZone = *domain::UtcOffset::parse("UTC");  // times on staff pages
+    domain::journal::MarkScale markScale;  // the class journal's marks (--mark-scale)
 };
 
 struct PortalServices {
@@ -150,6 +154,23 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
                                  const flows::journal::AnnouncementBoard::Draft& typed,
                                  const std::string& error, const std::string& flash, int status);
     void setDiaryGlance(TemplateData& d, std::int64_t accountId);
+    // «Классный журнал» (web/journal/Journal*.cpp)
+    void journalChoose(HttpExchange& ex);
+    void journalGrid(HttpExchange& ex);
+    void journalSave(HttpExchange& ex);
+    void journalTimetablePage(HttpExchange& ex);
+    void journalLessonAction(HttpExchange& ex, const std::string& action);
+    flows::journal::ClassJournal classJournal();
+    flows::journal::ClassJournalTimetable journalTimetable();
+    // The «Классный журнал» link of the main page (domain hasJournal).
+    bool showsJournal(std::int64_t accountId, const domain::RoleSet& roles);
+    void renderJournalGrid(HttpExchange& ex, const flows::journal::ClassJournal::Opened& opened,
+                           const std::map<std::string, std::string>& typed,
+                           const std::vector<flows::journal::ClassJournal::Problem>& problems,
+                           const std::string& flash, int status);
+    void renderTimetable(HttpExchange& ex, std::int64_t accountId, std::int64_t classId,
+                         std::optional<domain::CalendarDate> week, const std::string& flash,
+                         const std::string& error, int status);
     // JSON
     void apiRegions(HttpExchange& ex);
     void apiMunicipalities(HttpExchange& ex);

@@ -1,0 +1,358 @@
+// ClassJournal::save: one POST with every cell of the grid. Everything is checked first, then
+// only what really differs from the database is written, in one transaction, each change
+// audited with its old and new value — so a double submit writes and audits nothing.
+#include <charconv>
+#include <set>
+
+#include "domain/Utf8Text.h"
+#include "flows/journal/ClassJournal.h"
+#include "store/AuditLog.h"
+#include "store/journal/SchoolYearRepository.h"
+
+namespace netcity::flows::journal {
+
+using domain::CalendarDate;
+using domain::journal::MarkEntry;
+using store::journal::Assignment;
+
+namespace {
+
+constexpr std::size_t kMaxTextLength = 2000;  // code points of a homework text
+constexpr int kMaxWeight = 10;                // the assignments table's CHECK
+
+std::optional<std::int64_t> number(const std::string& text) {
+    std::int64_t n = 0;
+    auto end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, n);
+    if (text.empty() || ec != std::errc{} || p != end) return std::nullopt;
+    return n;
+}
+
+std::string shown(const std::string& value) {
+    return value.empty() ? "\xE2\x80\x94" /* — */ : value;
+}
+
+std::string change(const std::string& from, const std::string& to) {
+    return shown(from) + " \xE2\x86\x92 " + shown(to);  // «4 → 5»
+}
+
+std::string subjectOf(const char* a, std::int64_t x, const char* b, std::int64_t y) {
+    return std::string(a) + ":" + std::to_string(x) + " " + b + ":" + std::to_string(y);
+}
+
+}  // namespace
+
+// What the journal holds for the class and subject, and what the submission would change.
+struct ClassJournal::Context {
+    struct MarkChange {
+        store::journal::StudentMark mark;
+        std::optional<MarkEntry> old;
+        std::int64_t newOfLesson = 0;  // the mark is on this lesson's new assignment
+    };
+    struct HomeworkChange {
+        Assignment assignment;
+        std::optional<Assignment> old;  // nullopt: added
+    };
+    struct AbsenceChange {
+        store::journal::Absence absence;
+        std::string old;
+    };
+
+    std::map<std::int64_t, store::journal::Lesson> lessons;  // this class and subject's, open
+    std::map<std::int64_t, Assignment> assignments;          // on those lessons
+    std::set<std::int64_t> students;
+    std::set<std::int64_t> types;
+    std::int64_t firstType = 0;  // the list's first: «Ответ на уроке»
+    std::set<std::string> kinds;
+    std::map<std::int64_t, domain::journal::SchoolYear> years;
+    std::vector<Problem> problems;
+    std::vector<HomeworkChange> homework;
+    std::set<std::int64_t> addedOn;                 // lessons whose new assignment is made now
+    std::map<std::int64_t, std::int64_t> reusedOn;  // lesson → the same new homework made before
+    std::vector<MarkChange> marks;
+    std::vector<AbsenceChange> absences;
+};
+
+namespace {
+
+using Context = ClassJournal::Context;
+using Issue = ClassJournal::Issue;
+
+void problem(Context& c, const std::string& key, Issue issue, const std::string& typed) {
+    c.problems.push_back({key, issue, typed});
+}
+
+// Why a lesson outside this journal's open lessons is refused.
+Issue lessonIssue(store::journal::LessonRepository& lessons, std::int64_t lessonId,
+                  std::int64_t classId, std::int64_t subjectId) {
+    auto l = lessons.lesson(lessonId);
+    if (l && l->classId == classId && l->subjectId == subjectId && l->cancelled)
+        return Issue::LessonCancelled;
+    return Issue::LessonNotHere;
+}
+
+// The assignment as the edit makes it from `old` (nullopt: a new one on `lesson`).
+std::optional<Assignment> typedAssignment(Context& c, const ClassJournal::AssignmentEdit& e,
+                                          const store::journal::Lesson& lesson,
+                                          const std::optional<Assignment>& old) {
+    Assignment a = old.value_or(Assignment{0, lesson.id, c.firstType, "", lesson.date, 1});
+    bool ok = true;
+    if (e.typeId) {
+        auto type = number(domain::collapseSpaces(*e.typeId));
+        if (type && c.types.count(*type))
+            a.typeId = *type;
+        else
+            ok = false, problem(c, e.key, Issue::UnknownType, *e.typeId);
+    }
+    if (e.text) {
+        a.text = domain::collapseSpaces(*e.text);
+        if (domain::codePointCount(a.text) > kMaxTextLength)
+            ok = false, problem(c, e.key, Issue::TextTooLong, "");
+    }
+    if (e.weight) {
+        std::string weight = domain::collapseSpaces(*e.weight);
+        auto w = weight.empty() ? std::optional<std::int64_t>(1) : number(weight);
+        if (w && *w >= 1 && *w <= kMaxWeight)
+            a.weight = static_cast<int>(*w);
+        else
+            ok = false, problem(c, e.key, Issue::WeightOutOfRange, *e.weight);
+    }
+    if (e.dueDate) {
+        std::string due = domain::collapseSpaces(*e.dueDate);
+        auto date = due.empty() ? std::optional<CalendarDate>(lesson.date) : CalendarDate::parse(due);
+        auto year = c.years.find(lesson.yearId);
+        if (!date)
+            ok = false, problem(c, e.key, Issue::DueDateUnreadable, *e.dueDate);
+        else if (year == c.years.end() || !year->second.contains(*date))
+            ok = false, problem(c, e.key, Issue::DueDateOutsideYear, due);
+        else
+            a.dueDate = *date;
+    }
+    if (!ok) return std::nullopt;
+    return a;
+}
+
+bool sameHomework(const Assignment& a, const Assignment& b) {
+    return a.typeId == b.typeId && a.text == b.text && a.weight == b.weight &&
+           a.dueDate == b.dueDate;
+}
+
+}  // namespace
+
+ClassJournal::Saved ClassJournal::save(std::int64_t accountId, const Submission& sub,
+                                       const std::string& clientAddress) {
+    auto s = db_.session();
+    store::journal::TeachingRepository teaching(db_, s);
+    auto keeper = teaching.keeper(accountId);
+    auto chosen = keeper ? place(s, *keeper, sub.classId, sub.subjectId) : std::nullopt;
+    if (!chosen || !canWrite(chosen->right)) {
+        bool reads = chosen && canRead(chosen->right);
+        auditDenied(s, accountId, "journal.save", sub.classId, sub.subjectId,
+                    reads ? "read_only" : "denied", clientAddress);
+        return {reads ? SaveOutcome::ReadOnly : SaveOutcome::NotFound, 0, {}};
+    }
+
+    store::Transaction tx(db_, s);
+    store::journal::LessonRepository lessons(db_, s);
+    store::journal::GradebookRepository book(db_, s);
+    store::journal::SchoolYearRepository years(db_, s);
+    Context c;
+    for (auto& l : lessons.ofSubject(sub.classId, sub.subjectId, *CalendarDate::make(1900, 1, 1),
+                                     *CalendarDate::make(2999, 12, 31))) {
+        if (!c.years.count(l.yearId))
+            if (auto y = years.year(l.yearId)) c.years[l.yearId] = *y;
+        c.lessons[l.id] = l;
+    }
+    std::vector<std::int64_t> lessonIds;
+    for (auto& [id, _] : c.lessons) lessonIds.push_back(id);
+    for (auto& a : book.assignmentsOf(lessonIds)) c.assignments[a.id] = a;
+    for (auto& st : teaching.studentsOf(sub.classId)) c.students.insert(st.accountId);
+    for (auto& t : book.assignmentTypes()) {
+        if (c.types.empty()) c.firstType = t.id;
+        c.types.insert(t.id);
+    }
+    for (auto& k : book.attendanceKinds()) c.kinds.insert(k.code);
+
+    // Which assignments and lessons the cells touch, to read their current marks and absences.
+    auto lessonOk = [&](const std::string& key, std::int64_t lessonId, const std::string& typed) {
+        if (c.lessons.count(lessonId)) return true;
+        problem(c, key, lessonIssue(lessons, lessonId, sub.classId, sub.subjectId), typed);
+        return false;
+    };
+    auto assignmentOk = [&](const std::string& key, std::int64_t assignmentId,
+                            const std::string& typed) {
+        if (c.assignments.count(assignmentId)) return true;
+        auto a = book.assignment(assignmentId);
+        problem(c, key,
+                a ? lessonIssue(lessons, a->lessonId, sub.classId, sub.subjectId)
+                  : Issue::AssignmentNotHere,
+                typed);
+        return false;
+    };
+
+    // Homework first: a mark on a lesson's new assignment needs to know whether it is made.
+    std::map<std::int64_t, const AssignmentEdit*> newOfLesson;
+    for (const auto& e : sub.assignments) {
+        if (e.assignmentId) {
+            if (!assignmentOk(e.key, e.assignmentId, "")) continue;
+            const auto& old = c.assignments[e.assignmentId];
+            if (auto a = typedAssignment(c, e, c.lessons[old.lessonId], old)) {
+                if (!sameHomework(*a, old)) c.homework.push_back({*a, old});
+            }
+        } else if (lessonOk(e.key, e.lessonId, "")) {
+            newOfLesson[e.lessonId] = &e;
+        }
+    }
+    std::set<std::int64_t> markedNew;
+    std::vector<AssignmentEdit> defaults;  // marks on a new assignment whose fields were not sent
+    for (const auto& m : sub.marks) {
+        if (m.assignmentId || domain::collapseSpaces(m.text).empty()) continue;
+        markedNew.insert(m.lessonId);
+        if (!newOfLesson.count(m.lessonId) && c.lessons.count(m.lessonId) && c.firstType)
+            defaults.push_back({"hw-n" + std::to_string(m.lessonId), 0, m.lessonId, {}, {}, {}, {}});
+    }
+    for (const auto& e : defaults) newOfLesson.emplace(e.lessonId, &e);
+    for (auto& [lessonId, e] : newOfLesson) {
+        if (domain::collapseSpaces(e->text.value_or("")).empty() && !markedNew.count(lessonId))
+            continue;
+        auto a = typedAssignment(c, *e, c.lessons[lessonId], std::nullopt);
+        if (!a) continue;
+        // The same new homework sent twice is the one already made.
+        const Assignment* made = nullptr;
+        for (auto& [id, old] : c.assignments)
+            if (old.lessonId == lessonId && old.typeId == a->typeId && old.text == a->text)
+                made = &old;
+        if (made) {
+            a->id = made->id;
+            if (!sameHomework(*a, *made)) c.homework.push_back({*a, *made});
+            c.reusedOn[lessonId] = made->id;
+            continue;
+        }
+        c.addedOn.insert(lessonId);
+        c.homework.push_back({*a, std::nullopt});
+    }
+
+    std::vector<std::int64_t> markedIds;
+    for (const auto& m : sub.marks)
+        if (m.assignmentId) markedIds.push_back(m.assignmentId);
+    for (auto& [lessonId, id] : c.reusedOn) markedIds.push_back(id);
+    std::map<std::pair<std::int64_t, std::int64_t>, store::journal::StudentMark> existing;
+    for (auto& m : book.marksOn(markedIds)) existing[{m.studentId, m.assignmentId}] = m;
+
+    for (const auto& m : sub.marks) {
+        if (!c.students.count(m.studentId)) {
+            problem(c, m.key, Issue::StudentNotInClass, m.text);
+            continue;
+        }
+        std::int64_t assignmentId = m.assignmentId;
+        if (assignmentId) {
+            if (!assignmentOk(m.key, assignmentId, m.text)) continue;
+        } else if (!lessonOk(m.key, m.lessonId, m.text)) {
+            continue;
+        }
+        auto parsed = domain::journal::parseMarkEntry(m.text, scale_);
+        if (parsed.problem != domain::journal::MarkProblem::None) {
+            problem(c, m.key,
+                    parsed.problem == domain::journal::MarkProblem::OutOfScale
+                        ? Issue::MarkOutOfScale
+                        : Issue::MarkUnreadable,
+                    m.text);
+            continue;
+        }
+        std::int64_t newOf = 0;
+        if (!assignmentId) {
+            if (auto reused = c.reusedOn.find(m.lessonId); reused != c.reusedOn.end())
+                assignmentId = reused->second;
+            else if (c.addedOn.count(m.lessonId))
+                newOf = m.lessonId;
+            else
+                continue;  // an empty cell of a new assignment not made
+        }
+        std::optional<MarkEntry> old;
+        std::string comment;
+        if (auto e = existing.find({m.studentId, assignmentId}); assignmentId && e != existing.end()) {
+            old = e->second.entry;
+            comment = e->second.comment;
+        }
+        MarkEntry before = old.value_or(MarkEntry{});
+        if (before == parsed.entry) continue;
+        c.marks.push_back({{m.studentId, assignmentId, parsed.entry, comment}, old, newOf});
+    }
+
+    std::map<std::pair<std::int64_t, std::int64_t>, std::string> absent;
+    {
+        std::set<std::int64_t> touched;
+        for (const auto& a : sub.absences)
+            if (c.lessons.count(a.lessonId)) touched.insert(a.lessonId);
+        for (auto& a : book.absencesOn({touched.begin(), touched.end()}))
+            absent[{a.studentId, a.lessonId}] = a.code;
+    }
+    for (const auto& a : sub.absences) {
+        std::string code = domain::collapseSpaces(a.code);
+        if (!c.students.count(a.studentId)) {
+            problem(c, a.key, Issue::StudentNotInClass, a.code);
+            continue;
+        }
+        if (!lessonOk(a.key, a.lessonId, a.code)) continue;
+        if (!code.empty() && !c.kinds.count(code)) {
+            problem(c, a.key, Issue::UnknownAbsenceCode, a.code);
+            continue;
+        }
+        std::string old = absent[{a.studentId, a.lessonId}];
+        if (old != code) c.absences.push_back({{a.studentId, a.lessonId, code}, old});
+    }
+
+    if (!c.problems.empty()) return {SaveOutcome::Invalid, 0, std::move(c.problems)};
+
+    auto at = clock_.unixSeconds();
+    store::AuditLog audit(db_, s);
+    auto record = [&](const char* action, const std::string& subject, const std::string& outcome,
+                      const std::string& detail) {
+        store::AuditEvent e{at, accountId, action, subject, clientAddress, outcome};
+        e.detail = detail;
+        audit.record(e);
+    };
+    std::map<std::int64_t, std::int64_t> madeFor;  // lesson → its new assignment
+    for (auto& h : c.homework) {
+        if (!h.old) {
+            h.assignment.id = book.addAssignment(h.assignment, accountId, at);
+            madeFor[h.assignment.lessonId] = h.assignment.id;
+            record("journal.homework", "assignment:" + std::to_string(h.assignment.id), "added",
+                   change("", "type:" + std::to_string(h.assignment.typeId) +
+                                  " weight:" + std::to_string(h.assignment.weight) +
+                                  " due:" + h.assignment.dueDate.iso() + " «" +
+                                  h.assignment.text + "»"));
+            continue;
+        }
+        book.updateAssignment(h.assignment, accountId, at);
+        std::string detail;
+        auto field = [&](const char* name, const std::string& from, const std::string& to) {
+            if (from == to) return;
+            if (!detail.empty()) detail += "; ";
+            detail += std::string(name) + ": " + change(from, to);
+        };
+        field("type", std::to_string(h.old->typeId), std::to_string(h.assignment.typeId));
+        field("text", h.old->text, h.assignment.text);
+        field("weight", std::to_string(h.old->weight), std::to_string(h.assignment.weight));
+        field("due", h.old->dueDate.iso(), h.assignment.dueDate.iso());
+        record("journal.homework", "assignment:" + std::to_string(h.assignment.id), "changed",
+               detail);
+    }
+    for (auto& m : c.marks) {
+        if (m.newOfLesson) m.mark.assignmentId = madeFor[m.newOfLesson];
+        book.putMark(m.mark, accountId, at);
+        record("journal.mark",
+               subjectOf("account", m.mark.studentId, "assignment", m.mark.assignmentId), "ok",
+               change(m.old ? cellText(*m.old) : "", cellText(m.mark.entry)));
+    }
+    for (auto& a : c.absences) {
+        book.putAbsence(a.absence, accountId, at);
+        record("journal.absence", subjectOf("account", a.absence.studentId, "lesson", a.absence.lessonId),
+               "ok", change(a.old, a.absence.code));
+    }
+    tx.commit();
+    int changes = static_cast<int>(c.homework.size() + c.marks.size() + c.absences.size());
+    return {SaveOutcome::Saved, changes, {}};
+}
+
+}  // namespace netcity::flows::journal

@@ -1,0 +1,177 @@
+// «Классный журнал»: the choice of class and subject, the term's grid as one form that works
+// without JavaScript, and its save. The flow decides; these pages own the Russian wording.
+#include <charconv>
+#include <set>
+
+#include "domain/journal/MarkAverage.h"
+#include "domain/journal/SchoolCalendar.h"
+#include "web/Portal.h"
+#include "web/journal/JournalTexts.h"
+
+namespace netcity::web {
+
+using flows::journal::ClassJournal;
+
+namespace {
+
+// The grid's form has a field per cell: 30 students × a term's lessons.
+constexpr std::size_t kGridFormBytes = 1024 * 1024;
+constexpr std::size_t kGridFormFields = 8000;
+
+std::optional<std::int64_t> id(std::string_view text) {
+    std::int64_t n = 0;
+    auto end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, n);
+    if (text.empty() || ec != std::errc{} || p != end || n <= 0) return std::nullopt;
+    return n;
+}
+
+HttpError brokenForm() {
+    return {400, "Форма журнала повреждена. Обновите страницу и введите оценки снова."};
+}
+
+// "m-12-34" → (12, "34"); "a-12-n56" → (12, "n56").
+std::pair<std::int64_t, std::string> studentAnd(const std::string& rest) {
+    auto dash = rest.find('-');
+    if (dash == std::string::npos) throw brokenForm();
+    auto student = id(std::string_view(rest).substr(0, dash));
+    if (!student) throw brokenForm();
+    return {*student, rest.substr(dash + 1)};
+}
+
+// The submission the grid's fields make (names: m-<student>-<assignment>,
+// m-<student>-n<lesson>, a-<student>-<lesson>, and t-/y-/w-/d-<assignment> or -n<lesson>).
+ClassJournal::Submission submissionOf(const std::map<std::string, std::string>& fields,
+                                      std::int64_t classId, std::int64_t subjectId) {
+    ClassJournal::Submission sub;
+    sub.classId = classId;
+    sub.subjectId = subjectId;
+    std::map<std::string, ClassJournal::AssignmentEdit> edits;
+    for (const auto& [name, value] : fields) {
+        if (name.size() < 3 || name[1] != '-') continue;
+        std::string rest = name.substr(2);
+        char kind = name[0];
+        if (kind == 'm') {
+            auto [student, target] = studentAnd(rest);
+            ClassJournal::MarkCell cell{name, student, 0, 0, value};
+            auto n = id(target[0] == 'n' ? std::string_view(target).substr(1) : target);
+            if (!n) throw brokenForm();
+            (target[0] == 'n' ? cell.lessonId : cell.assignmentId) = *n;
+            sub.marks.push_back(cell);
+        } else if (kind == 'a') {
+            auto [student, target] = studentAnd(rest);
+            auto lesson = id(target);
+            if (!lesson) throw brokenForm();
+            sub.absences.push_back({name, student, *lesson, value});
+        } else if (kind == 't' || kind == 'y' || kind == 'w' || kind == 'd') {
+            auto n = id(rest[0] == 'n' ? std::string_view(rest).substr(1) : rest);
+            if (!n) throw brokenForm();
+            auto& e = edits[rest];
+            e.key = "hw-" + rest;
+            (rest[0] == 'n' ? e.lessonId : e.assignmentId) = *n;
+            (kind == 't' ? e.text : kind == 'y' ? e.typeId : kind == 'w' ? e.weight : e.dueDate) =
+                value;
+        }
+    }
+    for (auto& [_, e] : edits) sub.assignments.push_back(e);
+    return sub;
+}
+
+std::string gridHref(std::int64_t classId, std::int64_t subjectId, int term) {
+    return "/journal/grid?class=" + std::to_string(classId) +
+           "&subject=" + std::to_string(subjectId) + "&term=" + std::to_string(term);
+}
+
+}  // namespace
+
+flows::journal::ClassJournal Portal::classJournal() {
+    return ClassJournal(s_.db, s_.clock, settings_.markScale,
+                        settings_.timeZone.dateAt(s_.clock.unixSeconds()));
+}
+
+bool Portal::showsJournal(std::int64_t accountId, const domain::RoleSet& roles) {
+    if (!roles.count(domain::Role::Teacher) && !roles.count(domain::Role::Administrator))
+        return false;
+    return classJournal().hasJournal(accountId);
+}
+
+void Portal::journalChoose(HttpExchange& ex) {
+    auto active = requireSession(ex);
+    auto journal = classJournal();
+    auto choices = journal.choices(active.accountId);
+    auto keeps = journalTimetable().keeps(active.accountId);
+    if (choices.empty() && !keeps) throw HttpError{404, "Страница не найдена."};
+    kainjow::mustache::list classes;
+    for (std::size_t i = 0; i < choices.size();) {
+        TemplateData cls;
+        cls.set("className", choices[i].className);
+        kainjow::mustache::list subjects;
+        std::int64_t classId = choices[i].classId;
+        for (; i < choices.size() && choices[i].classId == classId; ++i) {
+            TemplateData subject;
+            subject.set("name", choices[i].subjectName);
+            subject.set("href", "/journal/grid?class=" + std::to_string(classId) +
+                                    "&subject=" + std::to_string(choices[i].subjectId));
+            subject.set("readOnly", !canWrite(choices[i].right));
+            subjects.push_back(subject);
+        }
+        cls.set("subjects", subjects);
+        classes.push_back(cls);
+    }
+    TemplateData d;
+    d.set("classes", classes);
+    d.set("hasClasses", !classes.empty());
+    d.set("keepsTimetable", keeps);
+    ex.sendHtml(s_.templates.page("journal-choose", "Классный журнал", d));
+}
+
+void Portal::journalGrid(HttpExchange& ex) {
+    auto active = requireSession(ex);
+    auto classId = ex.queryId("class"), subjectId = ex.queryId("subject");
+    if (!classId || !subjectId) throw HttpError{404, "Журнал не найден."};
+    std::optional<int> term;
+    if (auto t = ex.queryId("term")) term = static_cast<int>(*t);
+    auto opened =
+        classJournal().open(active.accountId, *classId, *subjectId, term, ex.clientAddress());
+    std::string flash;
+    if (auto saved = ex.query("saved"); !saved.empty())
+        flash = saved == "0" ? "Изменений нет: журнал уже такой."
+                             : "Журнал сохранён. Изменено ячеек: " + saved + ".";
+    renderJournalGrid(ex, opened, {}, {}, flash, 200);
+}
+
+void Portal::journalSave(HttpExchange& ex) {
+    auto active = requireSession(ex);
+    ex.readForm(kGridFormBytes, kGridFormFields);
+    checkCsrf(ex);
+    auto classId = id(ex.form("class")), subjectId = id(ex.form("subject"));
+    if (!classId || !subjectId) throw HttpError{404, "Журнал не найден."};
+    auto submission = submissionOf(ex.formFields(), *classId, *subjectId);
+    auto journal = classJournal();
+    auto saved = journal.save(active.accountId, submission, ex.clientAddress());
+    using Outcome = ClassJournal::SaveOutcome;
+    if (saved.outcome == Outcome::NotFound) throw HttpError{404, "Журнал не найден."};
+    if (saved.outcome == Outcome::ReadOnly)
+        throw HttpError{403, "Этот журнал открыт вам только для просмотра: оценки в него ставит "
+                             "учитель предмета."};
+    auto term = id(ex.form("term"));
+    std::optional<int> termNumber;
+    if (term) termNumber = static_cast<int>(*term);
+    if (saved.outcome == Outcome::Saved) {
+        auto opened = journal.open(active.accountId, *classId, *subjectId, termNumber,
+                                   ex.clientAddress());
+        int shownTerm = opened.outcome == ClassJournal::OpenOutcome::Shown
+                            ? opened.grid.term.number
+                            : termNumber.value_or(1);
+        return ex.redirect(gridHref(*classId, *subjectId, shownTerm) +
+                           "&saved=" + std::to_string(saved.changes));
+    }
+    if (saved.outcome == Outcome::NoYear)
+        return renderMessage(ex, 409, "Классный журнал",
+                             "Учебный год ещё не настроен: обратитесь к администратору школы.");
+    auto opened =
+        journal.open(active.accountId, *classId, *subjectId, termNumber, ex.clientAddress());
+    renderJournalGrid(ex, opened, ex.formFields(), saved.problems, "", 422);
+}
+
+}  // namespace netcity::web

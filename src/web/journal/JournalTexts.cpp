@@ -1,0 +1,78 @@
+#include "web/journal/JournalTexts.h"
+
+namespace netcity::web::journal {
+
+using Issue = flows::journal::ClassJournal::Issue;
+using Outcome = flows::journal::ClassJournalTimetable::Outcome;
+
+namespace {
+
+std::string quoted(const std::string& text) {
+    return "«" + text + "»";
+}
+
+std::string scaleText(const domain::journal::MarkScale& scale) {
+    return std::to_string(scale.lowest) + "–" + std::to_string(scale.highest);
+}
+
+}  // namespace
+
+std::string issueText(const flows::journal::ClassJournal::Problem& p,
+                      const domain::journal::MarkScale& scale,
+                      const domain::journal::SchoolYear& year) {
+    switch (p.issue) {
+        case Issue::MarkOutOfScale:
+            return "оценка " + quoted(p.typed) + " вне шкалы " + scaleText(scale);
+        case Issue::MarkUnreadable:
+            return quoted(p.typed) + " — не оценка: введите число от " + scaleText(scale) +
+                   " или «д» (долг)";
+        case Issue::StudentNotInClass:
+            return "ученик не из этого класса";
+        case Issue::LessonNotHere:
+            return "урок не из этого журнала (другого класса, предмета или другой школы)";
+        case Issue::LessonCancelled:
+            return "урок отменён: на него нельзя ставить оценки и задания";
+        case Issue::AssignmentNotHere:
+            return "задание не из этого журнала";
+        case Issue::UnknownAbsenceCode:
+            return "нет такой отметки о посещаемости: " + quoted(p.typed);
+        case Issue::UnknownType:
+            return "выберите тип задания из списка";
+        case Issue::WeightOutOfRange:
+            return "вес задания " + quoted(p.typed) + " — нужно целое число от 1 до 10";
+        case Issue::DueDateUnreadable:
+            return "срок сдачи " + quoted(p.typed) + " — не дата (ДД.ММ.ГГГГ)";
+        case Issue::DueDateOutsideYear:
+            return "срок сдачи " + quoted(domain::CalendarDate::parse(p.typed)
+                                              ? domain::CalendarDate::parse(p.typed)->russian()
+                                              : p.typed) +
+                   " вне учебного года " + year.name + " (" + year.startsOn.russian() + "–" +
+                   year.endsOn.russian() + ")";
+        case Issue::TextTooLong:
+            return "текст задания длиннее 2000 знаков";
+    }
+    return "ячейка заполнена неверно";
+}
+
+std::string timetableText(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::Done:
+            return "";
+        case Outcome::NotFound:
+            return "Урок не найден.";
+        case Outcome::PlaceTaken:
+            return "Это время у класса уже занято другим уроком: выберите другой день или номер "
+                   "урока.";
+        case Outcome::DateUnreadable:
+            return "Дата урока не распознана: введите её как ДД.ММ.ГГГГ.";
+        case Outcome::OutsideYear:
+            return "Эта дата вне учебного года: урок можно перенести только в пределах года.";
+        case Outcome::NumberOutOfRange:
+            return "Такого номера урока нет в расписании звонков.";
+        case Outcome::AlreadyCancelled:
+            return "Урок уже отменён.";
+    }
+    return "";
+}
+
+}  // namespace netcity::web::journal

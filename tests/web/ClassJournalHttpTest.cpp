@@ -1,0 +1,341 @@
+// «Классный журнал» over HTTP (issue #10): the teacher's grid saved in one request, bad cells
+// refused with nothing written, double submits, who reads and who writes, the timetable.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "store/AuditLog.h"
+#include "store/DirectoryRepository.h"
+#include "store/journal/GradebookRepository.h"
+#include "store/journal/LessonRepository.h"
+#include "store/journal/SchoolYearRepository.h"
+#include "store/journal/TeachingRepository.h"
+#include "support/JournalFixture.h"
+#include "support/TestPortal.h"
+#include "support/Text.h"
+
+using namespace netcity;
+using namespace netcity::testing;
+
+namespace {
+
+domain::CalendarDate d(const char* iso) {
+    return *domain::CalendarDate::parse(iso);
+}
+
+// 29 more students of 5А, so that with Лебедев Кирилл the class has 30.
+std::string moreStudentsCsv() {
+    std::string csv =
+        "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,"
+        "email,phone,login,password,roles,class\n";
+    for (int i = 1; i <= 29; ++i) {
+        std::string n = std::to_string(i);
+        csv += "person,p-s" + n + ",,,,Ученик" + n + ",Иван,,01.01.2014,М,,,,,,,\n";
+        csv += "account,p-s" + n + ",org-g1,,,,,,,,,,,s" + n + ".5a,Uchenik-2025,student,cls-5a\n";
+    }
+    return csv;
+}
+
+class ClassJournalHttp : public ::testing::Test {
+  protected:
+    TestPortal portal;
+    JournalFixture f;
+    std::vector<std::int64_t> students;  // 5А's
+    std::vector<store::journal::Lesson> math5a;  // 5А Математика, 2 четверть
+
+    void SetUp() override {
+        portal.import(kMoreStaffCsv);
+        portal.import(moreStudentsCsv().c_str());
+        f = JournalFixture::build(portal.db());
+        auto s = portal.db().session();
+        for (auto& st : store::journal::TeachingRepository(portal.db(), s).studentsOf(f.class5a))
+            students.push_back(st.accountId);
+        math5a = store::journal::LessonRepository(portal.db(), s)
+                     .ofSubject(f.class5a, f.math, d("2026-11-05"), d("2026-12-28"));
+    }
+    std::unique_ptr<HttpClient> signedIn(const std::string& login, const std::string& password) {
+        auto c = std::make_unique<HttpClient>(portal.port());
+        EXPECT_EQ(c->signIn(portal.organizationId("org-g1"), login, password).status, 303);
+        return c;
+    }
+    std::string grid(std::int64_t classId, std::int64_t subjectId) {
+        return "/journal/grid?class=" + std::to_string(classId) +
+               "&subject=" + std::to_string(subjectId);
+    }
+    // The grid's form: its CSRF token and place, then the cells given.
+    HttpClient::Response save(HttpClient& c, std::int64_t classId, std::int64_t subjectId,
+                              const std::vector<std::pair<std::string, std::string>>& cells) {
+        auto page = c.get(grid(classId, subjectId));
+        std::string body = "csrf=" + urlEncode(HttpClient::csrfFrom(page.body)) +
+                           "&class=" + std::to_string(classId) +
+                           "&subject=" + std::to_string(subjectId) + "&term=2";
+        for (auto& [name, value] : cells) body += "&" + name + "=" + urlEncode(value);
+        return c.post("/journal/grid", body);
+    }
+    // The same address as a page's link writes it.
+    std::string link(std::int64_t classId, std::int64_t subjectId) {
+        return "/journal/grid?class=" + std::to_string(classId) +
+               "&amp;subject=" + std::to_string(subjectId);
+    }
+    std::int64_t typeId(const std::string& name) {
+        auto s = portal.db().session();
+        return store::journal::GradebookRepository(portal.db(), s).assignmentType(name)->id;
+    }
+    std::int64_t count(const std::string& what) { return portal.database().count(what); }
+    // Each read in a session of its own: the test holds none while the portal works.
+    std::vector<store::journal::Assignment> assignmentsOn(std::int64_t lessonId) {
+        auto s = portal.db().session();
+        return store::journal::GradebookRepository(portal.db(), s).assignmentsOf({lessonId});
+    }
+    store::journal::Lesson lesson(std::int64_t id) {
+        auto s = portal.db().session();
+        return *store::journal::LessonRepository(portal.db(), s).lesson(id);
+    }
+    store::journal::Lesson lessonAt(std::int64_t classId, const char* date, int number) {
+        auto s = portal.db().session();
+        return *store::journal::LessonRepository(portal.db(), s).lessonAt(classId, d(date), number);
+    }
+    store::AuditEvent lastAudit(const std::string& prefix) {
+        auto s = portal.db().session();
+        store::AuditFilter filter;
+        filter.actionPrefix = prefix;
+        filter.limit = 1;
+        return store::AuditLog(portal.db(), s).search(filter).at(0);
+    }
+    // Everything a save could write.
+    std::vector<std::int64_t> written() {
+        return {count("marks"), count("absences"), count("assignments"),
+                count("audit_events WHERE action LIKE 'journal.%'")};
+    }
+    // A Контрольная работа on the first lesson of the term, a mark for each of the 30.
+    std::vector<std::pair<std::string, std::string>> thirtyMarks() {
+        std::string lesson = std::to_string(math5a.at(0).id);
+        std::vector<std::pair<std::string, std::string>> cells{
+            {"y-n" + lesson, std::to_string(typeId("Контрольная работа"))},
+            {"t-n" + lesson, "Контрольная работа № 2: дроби"},
+            {"w-n" + lesson, "2"},
+            {"d-n" + lesson, "2026-11-23"}};
+        const char* marks[] = {"5", "4", "3", "2", "д"};
+        for (std::size_t i = 0; i < students.size(); ++i)
+            cells.push_back({"m-" + std::to_string(students[i]) + "-n" + lesson, marks[i % 5]});
+        return cells;
+    }
+};
+
+}  // namespace
+
+TEST_F(ClassJournalHttp, TheTeacherSavesThirtyMarksInOneRequestAndReadsThemBack) {
+    ASSERT_EQ(students.size(), 30u);
+    ASSERT_FALSE(math5a.empty());
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    auto saved = save(*teacher, f.class5a, f.math, thirtyMarks());
+    ASSERT_EQ(saved.status, 303) << saved.body;
+    EXPECT_TRUE(contains(saved.location, "saved=31")) << saved.location;  // 30 marks, 1 homework
+    EXPECT_EQ(count("marks"), 30);
+    EXPECT_EQ(count("marks WHERE duty = 1"), 6);
+    EXPECT_EQ(count("assignments WHERE weight = 2 AND due_date = '2026-11-23'"), 1);
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.mark'"), 30);
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.mark' AND detail = '— → 5'"), 6);
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.homework' AND outcome = 'added'"), 1);
+
+    auto page = teacher->get(saved.location);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_TRUE(contains(page.body, "Журнал сохранён. Изменено ячеек: 31.")) << page.body;
+    EXPECT_TRUE(contains(page.body, "Контрольная работа № 2: дроби"));
+    auto assignment = assignmentsOn(math5a[0].id).at(0);
+    std::string first = "name=\"m-" + std::to_string(students[0]) + "-" +
+                        std::to_string(assignment.id) + "\" value=\"5\"";
+    std::string fifth = "name=\"m-" + std::to_string(students[4]) + "-" +
+                        std::to_string(assignment.id) + "\" value=\"•\"";
+    EXPECT_TRUE(contains(page.body, first)) << first;
+    EXPECT_TRUE(contains(page.body, fifth)) << fifth;
+}
+
+TEST_F(ClassJournalHttp, ADoubleSubmitChangesAndAuditsNothingTheSecondTime) {
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    auto cells = thirtyMarks();
+    std::string absence = "a-" + std::to_string(students[1]) + "-" + std::to_string(math5a[0].id);
+    cells.push_back({absence, "Н"});
+    ASSERT_EQ(save(*teacher, f.class5a, f.math, cells).status, 303);
+    auto before = written();
+    EXPECT_EQ(count("absences WHERE code = 'Н'"), 1);
+    auto again = save(*teacher, f.class5a, f.math, cells);
+    EXPECT_EQ(again.status, 303);
+    EXPECT_TRUE(contains(again.location, "saved=0")) << again.location;
+    EXPECT_EQ(written(), before);
+}
+
+TEST_F(ClassJournalHttp, AMarkChangeIsAuditedWithItsOldAndNewValue) {
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    ASSERT_EQ(save(*teacher, f.class5a, f.math, thirtyMarks()).status, 303);
+    auto assignment = assignmentsOn(math5a[0].id).at(0);
+    std::string cell = "m-" + std::to_string(students[1]) + "-" + std::to_string(assignment.id);
+    ASSERT_EQ(save(*teacher, f.class5a, f.math, {{cell, "5"}}).status, 303);
+    auto last = lastAudit("journal.mark");
+    EXPECT_EQ(last.detail, "4 → 5");
+    EXPECT_EQ(last.actorAccountId, f.vorontsova);
+    EXPECT_EQ(last.subject, "account:" + std::to_string(students[1]) +
+                                " assignment:" + std::to_string(assignment.id));
+}
+
+TEST_F(ClassJournalHttp, WeightedAveragesPerStudentAndTerm) {
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    std::string s0 = std::to_string(students[0]);
+    std::string l0 = std::to_string(math5a[0].id), l1 = std::to_string(math5a[1].id);
+    auto saved = save(*teacher, f.class5a, f.math,
+                      {{"y-n" + l0, std::to_string(typeId("Ответ на уроке"))},
+                       {"w-n" + l0, "1"},
+                       {"m-" + s0 + "-n" + l0, "5"},
+                       {"y-n" + l1, std::to_string(typeId("Контрольная работа"))},
+                       {"w-n" + l1, "3"},
+                       {"m-" + s0 + "-n" + l1, "2"}});
+    ASSERT_EQ(saved.status, 303) << saved.body;
+    auto page = teacher->get(grid(f.class5a, f.math));
+    // (5·1 + 2·3) / 4
+    EXPECT_TRUE(contains(page.body, "id=\"average-" + s0 + "\">2,75<")) << page.body;
+}
+
+TEST_F(ClassJournalHttp, BadCellsAreNamedInRussianAndNothingIsWritten) {
+    // A lesson of another school: the kindergarten's.
+    std::int64_t elsewhere = 0;
+    {
+        portal.import(
+            "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,"
+            "email,phone,login,password,roles,class\nclass,cls-ds-1,org-ds,Группа 1,,,,,,,,,,,,,\n");
+        auto org = portal.organizationId("org-ds");
+        auto belova = portal.accountId("org-ds", "belova.ia");
+        auto s = portal.db().session();
+        auto group = store::DirectoryRepository(portal.db(), s).idByKey("classes", "cls-ds-1");
+        domain::journal::SchoolYear year{0, "2026/2027", d("2026-09-01"), d("2027-08-31"),
+                                         domain::journal::TermKind::Half,
+                                         {{0, 1, d("2026-09-01"), d("2026-12-28")},
+                                          {0, 2, d("2027-01-09"), d("2027-05-31")}}};
+        auto yearId = store::journal::SchoolYearRepository(portal.db(), s).save(org, year);
+        auto subject = store::journal::TeachingRepository(portal.db(), s).subject(org, "Лепка");
+        elsewhere = *store::journal::LessonRepository(portal.db(), s)
+                         .addLesson(yearId, {*group, 1, 1, subject, belova, ""}, d("2026-11-23"));
+    }
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    std::string s0 = std::to_string(students[0]), s1 = std::to_string(students[1]);
+    std::string l0 = std::to_string(math5a[0].id), l1 = std::to_string(math5a[1].id);
+    auto before = written();
+    struct Case {
+        std::vector<std::pair<std::string, std::string>> cells;
+        std::string message;
+    };
+    std::vector<Case> cases = {
+        {{{"m-" + s0 + "-n" + l0, "7"}}, "оценка «7» вне шкалы 1–5"},
+        {{{"a-" + s0 + "-" + std::to_string(elsewhere), "Н"}},
+         "урок не из этого журнала (другого класса, предмета или другой школы)"},
+        {{{"t-n" + l0, "Упражнение 5"}, {"y-n" + l0, std::to_string(typeId("Домашнее задание"))},
+          {"d-n" + l0, "2028-01-15"}},
+         "срок сдачи «15.01.2028» вне учебного года 2026/2027"},
+        {{{"a-" + s0 + "-" + l0, "Х"}}, "нет такой отметки о посещаемости: «Х»"},
+    };
+    for (auto& c : cases) {
+        // Each bad cell travels with good ones, which must not be written either.
+        c.cells.push_back({"m-" + s1 + "-n" + l1, "5"});
+        c.cells.push_back({"a-" + s1 + "-" + l1, "Б"});
+        auto refused = save(*teacher, f.class5a, f.math, c.cells);
+        EXPECT_EQ(refused.status, 422) << c.message;
+        EXPECT_TRUE(contains(refused.body, "Журнал не сохранён — ничего не записано."))
+            << refused.body;
+        EXPECT_TRUE(contains(refused.body, c.message)) << refused.body;
+        EXPECT_EQ(written(), before) << c.message;
+    }
+}
+
+TEST_F(ClassJournalHttp, ATeacherOutsideTheirAssignmentsGetsNotFoundAndIsAudited) {
+    auto morozova = signedIn("morozova.on", "Uchitel-2025");  // teaches 6Б Русский язык only
+    auto denied = morozova->get(grid(f.class5a, f.math));
+    EXPECT_EQ(denied.status, 404);
+    EXPECT_FALSE(contains(denied.body, "Лебедев"));
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.open' AND outcome = 'denied' AND "
+                    "actor_user_id = " + std::to_string(f.morozova)),
+              1);
+    auto own = morozova->get(grid(f.class6b, f.russian));
+    ASSERT_EQ(own.status, 200);
+    std::string body = "csrf=" + urlEncode(HttpClient::csrfFrom(own.body)) +
+                       "&class=" + std::to_string(f.class5a) + "&subject=" + std::to_string(f.math) +
+                       "&m-" + std::to_string(students[0]) + "-n" + std::to_string(math5a[0].id) +
+                       "=5";
+    auto before = written();
+    EXPECT_EQ(morozova->post("/journal/grid", body).status, 404);
+    EXPECT_EQ(count("marks"), before[0]);
+    EXPECT_EQ(count("assignments"), before[2]);
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.save' AND outcome = 'denied'"), 1);
+}
+
+TEST_F(ClassJournalHttp, TheClassTeacherReadsEverySubjectOfTheirClassButCannotWrite) {
+    auto sokolov = signedIn("sokolov.pi", "Uchitel-2025");  // 6Б's class teacher
+    auto list = sokolov->get("/journal");
+    ASSERT_EQ(list.status, 200);
+    EXPECT_TRUE(contains(list.body, link(f.class6b, f.russian))) << list.body;
+    EXPECT_TRUE(contains(list.body, link(f.class6b, f.math)));
+    EXPECT_TRUE(contains(list.body, link(f.class5a, f.literature)));
+    EXPECT_FALSE(contains(list.body, link(f.class5a, f.math)));
+    auto page = sokolov->get(grid(f.class6b, f.russian));
+    ASSERT_EQ(page.status, 200);
+    EXPECT_TRUE(contains(page.body, "id=\"read-only\""));
+    EXPECT_TRUE(contains(page.body, "Орлова Дарья"));
+    EXPECT_FALSE(contains(page.body, "name=\"m-"));
+    EXPECT_FALSE(contains(page.body, "name=\"a-"));
+
+    auto russian = lessonAt(f.class6b, "2026-11-23", 1);
+    auto refused = save(*sokolov, f.class6b, f.russian,
+                        {{"a-" + std::to_string(f.orlova) + "-" + std::to_string(russian.id), "Н"}});
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_EQ(count("absences"), 0);
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.save' AND outcome = 'read_only'"), 1);
+}
+
+TEST_F(ClassJournalHttp, TheMainPageLinksTheJournalForKeepersOnly) {
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    auto main = teacher->get("/main");
+    EXPECT_TRUE(contains(main.body, "href=\"/journal\">Классный журнал<")) << main.body;
+    auto student = signedIn("lebedev.ka", "Uchenik-2025");
+    EXPECT_FALSE(contains(student->get("/main").body, "Классный журнал"));
+    EXPECT_EQ(student->get("/journal").status, 404);
+}
+
+TEST_F(ClassJournalHttp, TheAdministratorReadsAnyJournalAndKeepsTheTimetable) {
+    auto admin = signedIn("vorontsova.em", "Uchitel-2025");  // teacher; administrator
+    auto page = admin->get(grid(f.class6b, f.math));
+    ASSERT_EQ(page.status, 200);
+    EXPECT_TRUE(contains(page.body, "id=\"read-only\""));
+
+    auto math = lessonAt(f.class6b, "2026-11-23", 2);
+    auto week = admin->get("/journal/timetable?class=" + std::to_string(f.class6b) +
+                           "&week=2026-11-23");
+    ASSERT_EQ(week.status, 200);
+    EXPECT_TRUE(contains(week.body, "id=\"lesson-" + std::to_string(math.id) + "\""));
+    std::string csrf = "csrf=" + urlEncode(HttpClient::csrfFrom(week.body));
+    std::string chosen = "&lesson=" + std::to_string(math.id);
+
+    auto taken = admin->post("/journal/lesson/move", csrf + chosen + "&date=2026-11-23&number=1");
+    EXPECT_EQ(taken.status, 409);
+    EXPECT_TRUE(contains(taken.body, "Это время у класса уже занято другим уроком")) << taken.body;
+    auto moved = admin->post("/journal/lesson/move", csrf + chosen + "&date=2026-11-24&number=3");
+    EXPECT_EQ(moved.status, 303) << moved.body;
+    auto after = lesson(math.id);
+    EXPECT_EQ(after.date, d("2026-11-24"));
+    EXPECT_EQ(after.number, 3);
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.lesson.move' AND outcome = 'ok' AND "
+                    "detail = '2026-11-23 #2 → 2026-11-24 #3'"),
+              1);
+    EXPECT_EQ(admin->post("/journal/lesson/cancel", csrf + chosen).status, 303);
+    EXPECT_TRUE(lesson(math.id).cancelled);
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.lesson.cancel' AND outcome = 'ok'"), 1);
+
+    auto teacher = signedIn("sokolov.pi", "Uchitel-2025");
+    auto other = lessonAt(f.class6b, "2026-11-30", 2);
+    EXPECT_EQ(teacher->get("/journal/timetable").status, 404);
+    auto refused = teacher->post("/journal/lesson/cancel",
+                                 "csrf=" + urlEncode(HttpClient::csrfFrom(
+                                               teacher->get(grid(f.class6b, f.math)).body)) +
+                                     "&lesson=" + std::to_string(other.id));
+    EXPECT_EQ(refused.status, 404);
+    EXPECT_FALSE(lesson(other.id).cancelled);
+    EXPECT_EQ(count("audit_events WHERE action = 'journal.lesson.cancel' AND outcome = 'denied'"),
+              1);
+}
