@@ -87,131 +87,150 @@ bool validPhone(const std::string& p) {
     return true;
 }
 
+using Code = ImportProblem::Code;
+using Check = std::optional<ImportProblem>;  // nullopt: the row is good
+
+ImportProblem problem(Code code, std::string value = {}) {
+    ImportProblem p;
+    p.code = code;
+    p.value = std::move(value);
+    return p;
+}
+
+ImportProblem columnProblem(Code code, std::string column, std::string kind = {}) {
+    ImportProblem p;
+    p.code = code;
+    p.column = std::move(column);
+    p.kind = std::move(kind);
+    return p;
+}
+
 class Validator {
   public:
     Validator(store::DirectoryRepository& dir, const Clock& clock) : dir_(dir), clock_(clock) {}
 
-    // Empty string: the row is good, and its key becomes known to later rows.
-    std::string check(const Row& r) {
+    // nullopt: the row is good, and its key becomes known to later rows.
+    Check check(const Row& r) {
         for (const auto& [col, value] : r.f) {
-            if (!domain::isValidUtf8(value)) return "поле " + col + ": текст не в кодировке UTF-8";
-            if (domain::hasControlCharacters(value)) return "поле " + col + ": управляющие символы";
+            if (!domain::isValidUtf8(value)) return columnProblem(Code::InvalidUtf8, col);
+            if (domain::hasControlCharacters(value))
+                return columnProblem(Code::ControlCharacters, col);
             if (domain::codePointCount(value) > kMaxFieldLength)
-                return "поле " + col + ": длиннее 200 символов";
+                return columnProblem(Code::TooLong, col);
         }
         const std::string& kind = r["record"];
         auto columns = kKindColumns.find(kind);
-        if (columns == kKindColumns.end()) return "неизвестный вид записи «" + kind + "»";
+        if (columns == kKindColumns.end()) return problem(Code::UnknownKind, kind);
         const auto& used = columns->second.used;
         for (const auto& [col, value] : r.f) {
             bool allowed = col == "record" || col == "key" ||
                            (col == "parent" && kind != "region" && kind != "person") ||
                            std::find(used.begin(), used.end(), col) != used.end();
             if (!allowed && !value.empty())
-                return "столбец " + col + " не используется в записи вида " + kind +
-                       " (сдвиг столбцов?)";
+                return columnProblem(Code::UnusedColumnFilled, col, kind);
         }
         for (std::size_t i = 0; i < columns->second.required; ++i)
-            if (r[used[i]].empty())
-                return "для записи вида " + kind + " обязателен столбец " + used[i];
-        std::string error = checkKind(kind, r);
-        if (!error.empty()) return error;
+            if (r[used[i]].empty()) return columnProblem(Code::RequiredColumnEmpty, used[i], kind);
+        if (auto p = checkKind(kind, r)) return p;
         remember(kind, r);
         return {};
     }
 
   private:
-    std::string checkKind(const std::string& kind, const Row& r) {
+    Check checkKind(const std::string& kind, const Row& r) {
         if (kind == "relation") return checkRelation(r);
-        if (!validKey(r["key"])) return "ключ пуст или содержит недопустимые символы";
+        if (!validKey(r["key"])) return problem(Code::BadKey);
         if (kind == "account") return checkAccount(r);
-        if (seen_[kind].count(r["key"])) return "ключ " + r["key"] + " уже встречался в файле";
+        if (seen_[kind].count(r["key"])) return problem(Code::DuplicateKey, r["key"]);
         if (kind == "person") return checkPerson(r);
-        if (domain::collapseSpaces(r["name"]).empty()) return "не указано название";
+        if (domain::collapseSpaces(r["name"]).empty()) return problem(Code::NoName);
         if (kind == "region") return {};
         if (kind == "municipality") return needParent("region", r["parent"]);
         if (kind == "locality") return needParent("municipality", r["parent"]);
         if (kind == "class") {
-            if (auto e = needParent("organization", r["parent"]); !e.empty()) return e;
-            if (isAuthority(r["parent"])) return "у органа управления образованием нет классов";
+            if (auto p = needParent("organization", r["parent"])) return p;
+            if (isAuthority(r["parent"])) return problem(Code::AuthorityHasNoClasses);
             return {};
         }
         auto type = domain::parseOrganizationType(r["type"]);
-        if (!type) return "неизвестный тип организации «" + r["type"] + "»";
+        if (!type) return problem(Code::UnknownOrganizationType, r["type"]);
         return needParent(
             *type == domain::OrganizationType::Authority ? "municipality" : "locality",
             r["parent"]);
     }
 
-    std::string checkPerson(const Row& r) {
+    Check checkPerson(const Row& r) {
         if (domain::collapseSpaces(r["last_name"]).empty() ||
             domain::collapseSpaces(r["first_name"]).empty())
-            return "не указаны фамилия или имя";
+            return problem(Code::NoPersonName);
         if (!r["birth_date"].empty()) {
             auto date = domain::CalendarDate::parse(r["birth_date"]);
-            if (!date) return "неверная дата рождения «" + r["birth_date"] + "» (нужно ДД.ММ.ГГГГ)";
+            if (!date) return problem(Code::BadBirthDate, r["birth_date"]);
             if (*date > domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()))
-                return "дата рождения в будущем";
+                return problem(Code::BirthDateInFuture);
         }
         if (!r["gender"].empty() && r["gender"] != "М" && r["gender"] != "Ж")
-            return "пол указывается буквой М или Ж";
+            return problem(Code::BadGender);
         domain::SnilsNumber::ParseError snilsError{};
-        if (!r["snils"].empty() && !domain::SnilsNumber::parse(r["snils"], &snilsError))
-            return std::string(domain::describe(snilsError));
-        if (!r["email"].empty() && !validEmail(r["email"])) return "неверный адрес e-mail";
-        if (!r["phone"].empty() && !validPhone(r["phone"]))
-            return "телефон нужен в виде +7XXXXXXXXXX";
+        if (!r["snils"].empty() && !domain::SnilsNumber::parse(r["snils"], &snilsError)) {
+            auto p = problem(Code::BadSnils);
+            p.snils = snilsError;
+            return p;
+        }
+        if (!r["email"].empty() && !validEmail(r["email"])) return problem(Code::BadEmail);
+        if (!r["phone"].empty() && !validPhone(r["phone"])) return problem(Code::BadPhone);
         return {};
     }
 
-    std::string checkAccount(const Row& r) {
-        if (auto e = needParent("person", r["key"]); !e.empty()) return e;
-        if (auto e = needParent("organization", r["parent"]); !e.empty()) return e;
-        if (!validKey(r["login"])) return "логин пуст или содержит недопустимые символы";
+    Check checkAccount(const Row& r) {
+        if (auto p = needParent("person", r["key"])) return p;
+        if (auto p = needParent("organization", r["parent"])) return p;
+        if (!validKey(r["login"])) return problem(Code::BadLogin);
         std::string loginId = r["parent"] + "/" + store::loginKey(r["login"]);
-        if (logins_.count(loginId))
-            return "логин " + r["login"] + " уже встречался в этой организации";
+        if (logins_.count(loginId)) return problem(Code::DuplicateLogin, r["login"]);
         auto roles = domain::parseRoleList(r["roles"]);
-        if (!roles) return "неизвестная роль в «" + r["roles"] + "»";
+        if (!roles) return problem(Code::UnknownRole, r["roles"]);
         bool authorityOrg = isAuthority(r["parent"]);
         bool authorityRole = roles->count(domain::Role::Authority) > 0;
         if (authorityOrg != authorityRole)
-            return authorityOrg
-                       ? "в органе управления образованием нужна роль authority"
-                       : "роль authority допустима только в органе управления образованием";
+            return problem(authorityOrg ? Code::AuthorityNeedsAuthorityRole
+                                        : Code::AuthorityRoleOutsideAuthority);
         if (authorityOrg &&
             (roles->count(domain::Role::Student) || roles->count(domain::Role::Parent) ||
              roles->count(domain::Role::Teacher)))
-            return "в органе управления образованием допустимы только роли authority и "
-                   "administrator";
+            return problem(Code::AuthorityOnlyStaffRoles);
         if (!r["class"].empty()) {
             bool student = roles->count(domain::Role::Student),
                  teacher = roles->count(domain::Role::Teacher);
-            if (student == teacher)
-                return "класс указывается только обучающемуся или классному руководителю";
-            if (auto e = needParent("class", r["class"]); !e.empty()) return e;
+            if (student == teacher) return problem(Code::ClassForOtherRoles);
+            if (auto p = needParent("class", r["class"])) return p;
             if (classOrganization(r["class"]) != r["parent"])
-                return "класс " + r["class"] + " относится к другой организации";
+                return problem(Code::ClassOfOtherOrganization, r["class"]);
         }
         if (auto owner = loginOwner(r["parent"], r["login"]); owner && *owner != r["key"])
-            return "логин " + r["login"] + " в этой организации принадлежит другому человеку";
+            return problem(Code::LoginOfOtherPerson, r["login"]);
         return {};
     }
 
-    std::string checkRelation(const Row& r) {
-        if (auto e = needParent("person", r["key"]); !e.empty()) return e;
-        if (auto e = needParent("person", r["parent"]); !e.empty()) return e;
-        if (r["key"] == r["parent"]) return "человек не может быть родителем самому себе";
-        if (relations_.count(r["key"] + "/" + r["parent"]))
-            return "эта связь уже встречалась в файле";
+    Check checkRelation(const Row& r) {
+        if (auto p = needParent("person", r["key"])) return p;
+        if (auto p = needParent("person", r["parent"])) return p;
+        if (r["key"] == r["parent"]) return problem(Code::OwnParent);
+        if (relations_.count(r["key"] + "/" + r["parent"])) return problem(Code::DuplicateRelation);
         return {};
     }
 
-    std::string needParent(const std::string& kind, const std::string& key) {
-        if (key.empty()) return "не указан ключ записи вида " + kind;
+    Check needParent(const std::string& kind, const std::string& key) {
+        if (key.empty()) {
+            auto p = problem(Code::NoReference);
+            p.kind = kind;
+            return p;
+        }
         if (seen_[kind].count(key)) return {};
         if (dir_.idByKey(kTableOf.at(kind), key)) return {};
-        return "нет записи вида " + kind + " с ключом " + key;
+        auto p = problem(Code::UnknownReference, key);
+        p.kind = kind;
+        return p;
     }
 
     void remember(const std::string& kind, const Row& r) {
@@ -356,8 +375,10 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
                                        const Progress& progress) {
     Report report;
     auto parsed = parseCsv(csvText);
-    if (!parsed.error.empty()) {
-        report.errors.push_back({parsed.errorLine, parsed.error});
+    if (parsed.problem != CsvProblem::None) {
+        auto p = problem(Code::Csv);
+        p.csv = parsed.problem;
+        report.errors.push_back({parsed.problemLine, p});
         return report;
     }
     std::map<std::string, std::size_t> position;  // column -> index in the file's header
@@ -370,7 +391,7 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
     if (!headerOk) {
         std::string expected;
         for (const auto& c : kColumns) expected += (expected.empty() ? "" : ",") + c;
-        report.errors.push_back({1, "в заголовке должны быть по одному разу столбцы " + expected});
+        report.errors.push_back({1, problem(Code::BadHeader, expected)});
         return report;
     }
 
@@ -381,9 +402,10 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
     for (std::size_t i = 1; i < parsed.rows.size(); ++i) {
         const auto& csvRow = parsed.rows[i];
         if (csvRow.fields.size() != kColumns.size()) {
-            report.errors.push_back({csvRow.line, "ожидалось " + std::to_string(kColumns.size()) +
-                                                      " полей, а их " +
-                                                      std::to_string(csvRow.fields.size())});
+            auto p = problem(Code::WrongFieldCount);
+            p.expected = kColumns.size();
+            p.found = csvRow.fields.size();
+            report.errors.push_back({csvRow.line, p});
             continue;
         }
         Row row{csvRow.line, {}, {}};
@@ -392,8 +414,8 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
             // Spaces around a value are never meant, except in a password.
             row.f[c] = c == "password" ? value : trimSpaces(value);
         }
-        if (auto error = validator.check(row); !error.empty()) {
-            report.errors.push_back({row.line, error});
+        if (auto p = validator.check(row)) {
+            report.errors.push_back({row.line, *p});
             continue;
         }
         good.push_back(std::move(row));

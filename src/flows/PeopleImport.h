@@ -7,6 +7,7 @@
 
 #include "crypto/PasswordHasher.h"
 #include "flows/Clock.h"
+#include "flows/ImportProblem.h"
 #include "store/Database.h"
 #include "store/SnilsVault.h"
 
@@ -15,12 +16,13 @@ namespace netcity::flows {
 // `netcity admin import FILE.csv`: directory entries, people, accounts and relations
 // (docs/csv-format.md). Idempotent by external key. All rows are checked before anything is
 // written; a file with a bad row writes nothing unless bad rows are to be skipped, and then
-// whatever depends on a skipped row is skipped too.
+// whatever depends on a skipped row is skipped too. Problems are codes (ImportProblem); the
+// caller words them.
 class PeopleImport {
   public:
     struct RowError {
         int line;
-        std::string reason;
+        ImportProblem problem;
     };
     struct Report {
         std::vector<RowError> errors;
