@@ -68,6 +68,20 @@ long long CalendarDate::unixSeconds() const {
     return (era * 146097 + doe - 719468) * 86400;
 }
 
+CalendarDate CalendarDate::plusDays(int days) const {
+    return fromUnixSeconds(unixSeconds() + static_cast<long long>(days) * 86400);
+}
+
+int CalendarDate::weekday() const {
+    long long days = unixSeconds() / 86400;  // 1970-01-01 was a Thursday
+    long long fromMonday = ((days + 3) % 7 + 7) % 7;
+    return static_cast<int>(fromMonday) + 1;
+}
+
+CalendarDate CalendarDate::monday() const {
+    return plusDays(1 - weekday());
+}
+
 std::string CalendarDate::iso() const {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year_, month_, day_);

@@ -10,6 +10,7 @@ namespace netcity::domain {
 // A date without time or zone: birth dates, cut-off dates.
 class CalendarDate {
   public:
+    CalendarDate() : CalendarDate(1970, 1, 1) {}  // the epoch, until assigned
     // Accepts "DD.MM.YYYY" (Russian documents, ESIA) and "YYYY-MM-DD" (ISO, HTML date inputs).
     static std::optional<CalendarDate> parse(std::string_view text);
     static std::optional<CalendarDate> make(int year, int month, int day);
@@ -19,6 +20,10 @@ class CalendarDate {
     int year() const { return year_; }
     int month() const { return month_; }
     int day() const { return day_; }
+
+    CalendarDate plusDays(int days) const;
+    int weekday() const;  // 1 = Monday … 7 = Sunday
+    CalendarDate monday() const;  // the Monday of this date's week
 
     std::string iso() const;      // 2010-03-07
     std::string russian() const;  // 07.03.2010

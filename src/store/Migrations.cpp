@@ -146,6 +146,110 @@ const std::vector<Migration>& migrations() {
              "CREATE TABLE recovery_requests (id {pk}, email TEXT NOT NULL,"
              " client_address TEXT NOT NULL, requested_at BIGINT NOT NULL)",
          }},
+        {9,
+         "the journal: years, terms, bells, subjects, teaching, lessons, marks, announcements",
+         {
+             // Dates are ISO text (YYYY-MM-DD) as birth dates: they sort and compare as text on
+             // both databases, and a lesson's date has no time zone.
+             "CREATE TABLE school_years (id {pk},"
+             " organization_id BIGINT NOT NULL REFERENCES organizations(id),"
+             " name TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL,"
+             " term_kind TEXT NOT NULL CHECK (term_kind IN ('quarter', 'trimester', 'half')),"
+             " CHECK (starts_on < ends_on), UNIQUE (organization_id, starts_on))",
+             "CREATE TABLE terms (id {pk},"
+             " school_year_id BIGINT NOT NULL REFERENCES school_years(id) ON DELETE CASCADE,"
+             " number INTEGER NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL,"
+             " CHECK (starts_on <= ends_on), UNIQUE (school_year_id, number))",
+             "CREATE TABLE bell_schedule ("
+             " organization_id BIGINT NOT NULL REFERENCES organizations(id),"
+             " number INTEGER NOT NULL CHECK (number BETWEEN 0 AND 12),"
+             " starts_at TEXT NOT NULL, ends_at TEXT NOT NULL, CHECK (starts_at < ends_at),"
+             " PRIMARY KEY (organization_id, number))",
+             "CREATE TABLE subjects (id {pk},"
+             " organization_id BIGINT NOT NULL REFERENCES organizations(id),"
+             " name TEXT NOT NULL, UNIQUE (organization_id, name))",
+             // Who teaches what to whom: the journal's write right, and the staff tools'
+             // "teacher: read-only over their classes".
+             "CREATE TABLE teaching_assignments (id {pk},"
+             " teacher_user_id BIGINT NOT NULL REFERENCES users(id),"
+             " class_id BIGINT NOT NULL REFERENCES classes(id),"
+             " subject_id BIGINT NOT NULL REFERENCES subjects(id),"
+             " UNIQUE (class_id, subject_id, teacher_user_id))",
+             "CREATE INDEX teaching_assignments_teacher ON teaching_assignments(teacher_user_id)",
+             // The weekly pattern the lessons of a year are made from (weekday 1 = Monday).
+             "CREATE TABLE timetable_slots (id {pk},"
+             " school_year_id BIGINT NOT NULL REFERENCES school_years(id) ON DELETE CASCADE,"
+             " class_id BIGINT NOT NULL REFERENCES classes(id),"
+             " weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 6),"
+             " number INTEGER NOT NULL, subject_id BIGINT NOT NULL REFERENCES subjects(id),"
+             " teacher_user_id BIGINT NOT NULL REFERENCES users(id),"
+             " room TEXT NOT NULL DEFAULT '', UNIQUE (school_year_id, class_id, weekday, number))",
+             // A lesson moves by changing its date or number; a cancelled one keeps its
+             // marks' history but gives up its place in the day.
+             "CREATE TABLE lessons (id {pk},"
+             " school_year_id BIGINT NOT NULL REFERENCES school_years(id),"
+             " class_id BIGINT NOT NULL REFERENCES classes(id),"
+             " subject_id BIGINT NOT NULL REFERENCES subjects(id),"
+             " teacher_user_id BIGINT NOT NULL REFERENCES users(id),"
+             " lesson_date TEXT NOT NULL, number INTEGER NOT NULL, room TEXT NOT NULL DEFAULT '',"
+             " topic TEXT NOT NULL DEFAULT '', cancelled INTEGER NOT NULL DEFAULT 0)",
+             "CREATE UNIQUE INDEX lessons_place ON lessons(class_id, lesson_date, number)"
+             " WHERE cancelled = 0",
+             "CREATE INDEX lessons_subject ON lessons(class_id, subject_id, lesson_date)",
+             "CREATE INDEX lessons_teacher ON lessons(teacher_user_id, lesson_date)",
+             // The per-deployment list in SGO's wording; its ids are the web API's typeId.
+             "CREATE TABLE assignment_types (id {pk}, name TEXT NOT NULL UNIQUE,"
+             " abbr TEXT NOT NULL, sort_order INTEGER NOT NULL)",
+             "INSERT INTO assignment_types (name, abbr, sort_order) VALUES"
+             " ('Ответ на уроке', 'О', 10), ('Домашнее задание', 'ДЗ', 15),"
+             " ('Контрольная работа', 'К', 20), ('Самостоятельная работа', 'С', 25),"
+             " ('Лабораторная работа', 'Л', 30), ('Практическая работа', 'П', 35),"
+             " ('Диктант', 'Д', 40), ('Сочинение', 'Соч', 45), ('Изложение', 'Изл', 50),"
+             " ('Тестирование', 'Т', 55), ('Проект', 'Пр', 60), ('Зачёт', 'З', 65)",
+             "CREATE TABLE assignments (id {pk},"
+             " lesson_id BIGINT NOT NULL REFERENCES lessons(id),"
+             " type_id BIGINT NOT NULL REFERENCES assignment_types(id), text TEXT NOT NULL,"
+             " due_date TEXT NOT NULL, weight INTEGER NOT NULL DEFAULT 1"
+             " CHECK (weight BETWEEN 1 AND 10), updated_by BIGINT REFERENCES users(id),"
+             " updated_at BIGINT NOT NULL)",
+             "CREATE INDEX assignments_lesson ON assignments(lesson_id)",
+             // A mark is a number or a duty («долг», work not handed in), never both; the
+             // scale itself is the deployment's (domain::MarkScale), the CHECK its outer bound.
+             "CREATE TABLE marks ("
+             " student_user_id BIGINT NOT NULL REFERENCES users(id),"
+             " assignment_id BIGINT NOT NULL REFERENCES assignments(id) ON DELETE CASCADE,"
+             " mark INTEGER CHECK (mark BETWEEN 1 AND 10), duty INTEGER NOT NULL DEFAULT 0,"
+             " comment TEXT NOT NULL DEFAULT '', updated_by BIGINT REFERENCES users(id),"
+             " updated_at BIGINT NOT NULL,"
+             " CHECK ((duty = 1 AND mark IS NULL) OR (duty = 0 AND mark IS NOT NULL)),"
+             " PRIMARY KEY (student_user_id, assignment_id))",
+             "CREATE INDEX marks_assignment ON marks(assignment_id)",
+             "CREATE TABLE attendance_kinds (code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+             " sort_order INTEGER NOT NULL)",
+             "INSERT INTO attendance_kinds (code, name, sort_order) VALUES"
+             " ('Н', 'Отсутствовал', 10), ('Б', 'Болел', 20),"
+             " ('П', 'Отсутствовал по уважительной причине', 30), ('ОП', 'Опоздал', 40)",
+             "CREATE TABLE absences ("
+             " lesson_id BIGINT NOT NULL REFERENCES lessons(id) ON DELETE CASCADE,"
+             " student_user_id BIGINT NOT NULL REFERENCES users(id),"
+             " code TEXT NOT NULL REFERENCES attendance_kinds(code),"
+             " updated_by BIGINT REFERENCES users(id), updated_at BIGINT NOT NULL,"
+             " PRIMARY KEY (lesson_id, student_user_id))",
+             "CREATE INDEX absences_student ON absences(student_user_id)",
+             // Audience: the whole organization, or the classes listed beside.
+             "CREATE TABLE announcements (id {pk},"
+             " organization_id BIGINT NOT NULL REFERENCES organizations(id),"
+             " author_user_id BIGINT NOT NULL REFERENCES users(id), title TEXT NOT NULL,"
+             " body TEXT NOT NULL, posted_at BIGINT NOT NULL,"
+             " whole_organization INTEGER NOT NULL DEFAULT 1)",
+             "CREATE INDEX announcements_organization ON announcements(organization_id, posted_at)",
+             "CREATE TABLE announcement_classes ("
+             " announcement_id BIGINT NOT NULL REFERENCES announcements(id) ON DELETE CASCADE,"
+             " class_id BIGINT NOT NULL REFERENCES classes(id),"
+             " PRIMARY KEY (announcement_id, class_id))",
+             // What changed, as «4 → 5»: a journal change is audited with its old and new value.
+             "ALTER TABLE audit_events ADD COLUMN detail TEXT",
+         }},
     };
     return kMigrations;
 }

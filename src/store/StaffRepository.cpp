@@ -29,6 +29,10 @@ std::optional<domain::StaffMember> StaffRepository::staffMember(std::int64_t acc
     m.classTeacherOf.insert(classes.begin(), classes.end());
     m.teaches = m.classTeacherOf;
     if (!classId[0].isNull()) m.teaches.insert(classId[0].value());
+    std::vector<std::int64_t> taught;
+    s_ << db_.sql("SELECT DISTINCT class_id FROM teaching_assignments WHERE teacher_user_id = ?"),
+        bind(accountId), into(taught), now;
+    m.teaches.insert(taught.begin(), taught.end());
     return m;
 }
 

@@ -71,3 +71,16 @@ TEST(UtcOffset, TheRegionsDateAtAnInstant) {
     EXPECT_EQ(CalendarDate::fromUnixSeconds(-1).russian(), "31.12.1969");
     EXPECT_EQ(CalendarDate::fromUnixSeconds(-86400).russian(), "31.12.1969");
 }
+
+TEST(CalendarDate, WeekdaysAndWeeks) {
+    auto monday = *CalendarDate::parse("2026-11-30");
+    EXPECT_EQ(monday.weekday(), 1);
+    EXPECT_EQ(CalendarDate::parse("2026-12-06")->weekday(), 7);
+    EXPECT_EQ(CalendarDate::parse("1970-01-01")->weekday(), 4);
+    EXPECT_EQ(CalendarDate::parse("1969-12-29")->weekday(), 1);
+    EXPECT_EQ(CalendarDate::parse("2026-12-05")->monday(), monday);
+    EXPECT_EQ(monday.monday(), monday);
+    EXPECT_EQ(monday.plusDays(-1).iso(), "2026-11-29");
+    EXPECT_EQ(CalendarDate::parse("2028-02-28")->plusDays(1).iso(), "2028-02-29");
+    EXPECT_EQ(CalendarDate::parse("2026-12-31")->plusDays(1).iso(), "2027-01-01");
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/CalendarDate.h"
+
+namespace netcity::domain::journal {
+
+// How an organization divides its year: четверти, триместры or полугодия.
+enum class TermKind { Quarter, Trimester, Half };
+
+std::optional<TermKind> parseTermKind(std::string_view code);  // "quarter", "trimester", "half"
+const char* code(TermKind kind);
+int termCount(TermKind kind);
+std::string termName(TermKind kind, int number);  // «2 четверть», «1 полугодие»
+
+struct Term {
+    std::int64_t id = 0;
+    int number = 0;
+    CalendarDate startsOn, endsOn;
+};
+
+struct SchoolYear {
+    std::int64_t id = 0;
+    std::string name;  // «2026/2027»
+    CalendarDate startsOn, endsOn;
+    TermKind termKind = TermKind::Quarter;
+    std::vector<Term> terms;  // in order
+
+    bool contains(const CalendarDate& date) const { return date >= startsOn && date <= endsOn; }
+    // The term a date falls in; nullopt in the holidays between terms or outside the year.
+    std::optional<Term> termOf(const CalendarDate& date) const;
+    // The term a date belongs to for averages and the journal: the one it is in, or the one
+    // that ended last before it (holiday marks count for the term just finished).
+    std::optional<Term> termFor(const CalendarDate& date) const;
+};
+
+enum class CalendarProblem {
+    None,
+    YearBackwards,     // the year ends before it starts
+    WrongTermCount,    // four quarters, three trimesters, two halves
+    TermBackwards,     // a term ends before it starts
+    TermOutsideYear,   // a term begins before the year or ends after it
+    TermsOverlap,      // terms out of order or sharing days
+};
+
+// Every date of the year's terms that falls on `weekday` (1 = Monday): where a timetable slot
+// makes a lesson. Holidays between terms have none.
+std::vector<CalendarDate> schoolDays(const SchoolYear& year, int weekday);
+
+// Terms numbered 1…n in order, inside the year, not overlapping.
+CalendarProblem check(const SchoolYear& year);
+
+}  // namespace netcity::domain::journal

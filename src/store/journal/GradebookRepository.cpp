@@ -1,0 +1,207 @@
+#include "store/journal/GradebookRepository.h"
+
+#include <Poco/Data/RecordSet.h>
+
+using namespace Poco::Data::Keywords;
+using netcity::domain::CalendarDate;
+using netcity::domain::journal::MarkEntry;
+
+namespace netcity::store::journal {
+namespace {
+
+// "?, ?, ?" for a list's IN (…); never empty (callers return early on no ids).
+std::string placeholders(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+    return out;
+}
+
+// Runs `sql` with the leading values then each id bound, as a record set.
+Poco::Data::RecordSet run(Database& db, Poco::Data::Session& s, const std::string& sql,
+                          std::vector<std::int64_t> leading, const std::vector<std::int64_t>& ids) {
+    Poco::Data::Statement st(s);
+    st << db.sql(sql);
+    for (auto v : leading) st, bind(v);
+    for (auto id : ids) st, bind(id);
+    st.execute();
+    return Poco::Data::RecordSet(st);
+}
+
+std::vector<StudentMark> marks(Poco::Data::RecordSet rs) {
+    std::vector<StudentMark> out;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+        StudentMark m;
+        m.studentId = rs[0].convert<std::int64_t>();
+        m.assignmentId = rs[1].convert<std::int64_t>();
+        bool duty = rs[3].convert<int>() != 0;
+        m.entry = duty ? MarkEntry{MarkEntry::Kind::Duty, 0}
+                       : MarkEntry{MarkEntry::Kind::Mark, rs[2].convert<int>()};
+        m.comment = rs[4].convert<std::string>();
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+constexpr const char* kMarkColumns =
+    "SELECT student_user_id, assignment_id, mark, duty, comment FROM marks WHERE ";
+
+}  // namespace
+
+std::vector<AssignmentType> GradebookRepository::assignmentTypes() {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> names, abbrs;
+    std::vector<int> orders;
+    s_ << db_.sql("SELECT id, name, abbr, sort_order FROM assignment_types ORDER BY sort_order, id"),
+        into(ids), into(names), into(abbrs), into(orders), now;
+    std::vector<AssignmentType> out;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out.push_back({ids[i], names[i], abbrs[i], orders[i]});
+    return out;
+}
+
+std::optional<AssignmentType> GradebookRepository::assignmentType(const std::string& name) {
+    for (auto& t : assignmentTypes())
+        if (t.name == name) return t;
+    return std::nullopt;
+}
+
+std::vector<AttendanceKind> GradebookRepository::attendanceKinds() {
+    std::vector<std::string> codes, names;
+    s_ << db_.sql("SELECT code, name FROM attendance_kinds ORDER BY sort_order, code"), into(codes),
+        into(names), now;
+    std::vector<AttendanceKind> out;
+    for (std::size_t i = 0; i < codes.size(); ++i) out.push_back({codes[i], names[i]});
+    return out;
+}
+
+std::int64_t GradebookRepository::addAssignment(const Assignment& a, std::int64_t by,
+                                                std::int64_t at) {
+    std::int64_t id = 0;
+    std::string text = a.text, due = a.dueDate.iso();
+    s_ << db_.sql("INSERT INTO assignments (lesson_id, type_id, text, due_date, weight,"
+                  " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        bind(a.lessonId), bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(by),
+        bind(at), into(id), now;
+    return id;
+}
+
+void GradebookRepository::updateAssignment(const Assignment& a, std::int64_t by, std::int64_t at) {
+    std::string text = a.text, due = a.dueDate.iso();
+    s_ << db_.sql("UPDATE assignments SET type_id = ?, text = ?, due_date = ?, weight = ?,"
+                  " updated_by = ?, updated_at = ? WHERE id = ?"),
+        bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(by), bind(at), bind(a.id), now;
+}
+
+void GradebookRepository::removeAssignment(std::int64_t assignmentId) {
+    s_ << db_.sql("DELETE FROM assignments WHERE id = ?"), bind(assignmentId), now;
+}
+
+std::optional<Assignment> GradebookRepository::assignment(std::int64_t assignmentId) {
+    std::vector<std::int64_t> lesson;
+    s_ << db_.sql("SELECT lesson_id FROM assignments WHERE id = ?"), bind(assignmentId),
+        into(lesson), now;
+    if (lesson.empty()) return std::nullopt;
+    for (auto& a : assignmentsOf({lesson[0]}))
+        if (a.id == assignmentId) return a;
+    return std::nullopt;
+}
+
+std::vector<Assignment> GradebookRepository::assignmentsOf(const std::vector<std::int64_t>& lessons) {
+    if (lessons.empty()) return {};
+    auto rs = run(db_, s_,
+                  "SELECT id, lesson_id, type_id, text, due_date, weight FROM assignments"
+                  " WHERE lesson_id IN (" +
+                      placeholders(lessons.size()) + ") ORDER BY lesson_id, id",
+                  {}, lessons);
+    std::vector<Assignment> out;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext()) {
+        Assignment a;
+        a.id = rs[0].convert<std::int64_t>();
+        a.lessonId = rs[1].convert<std::int64_t>();
+        a.typeId = rs[2].convert<std::int64_t>();
+        a.text = rs[3].convert<std::string>();
+        a.dueDate = CalendarDate::parse(rs[4].convert<std::string>()).value_or(CalendarDate{});
+        a.weight = rs[5].convert<int>();
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::vector<StudentMark> GradebookRepository::marksOn(const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return {};
+    return marks(run(db_, s_,
+                     std::string(kMarkColumns) + "assignment_id IN (" + placeholders(ids.size()) +
+                         ") ORDER BY assignment_id, student_user_id",
+                     {}, ids));
+}
+
+std::vector<StudentMark> GradebookRepository::marksOf(std::int64_t studentId,
+                                                      const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return {};
+    return marks(run(db_, s_,
+                     std::string(kMarkColumns) + "student_user_id = ? AND assignment_id IN (" +
+                         placeholders(ids.size()) + ") ORDER BY assignment_id",
+                     {studentId}, ids));
+}
+
+std::optional<StudentMark> GradebookRepository::mark(std::int64_t studentId,
+                                                     std::int64_t assignmentId) {
+    auto found = marksOf(studentId, {assignmentId});
+    if (found.empty()) return std::nullopt;
+    return found[0];
+}
+
+void GradebookRepository::putMark(const StudentMark& m, std::int64_t by, std::int64_t at) {
+    if (m.entry.kind == MarkEntry::Kind::Clear) {
+        s_ << db_.sql("DELETE FROM marks WHERE student_user_id = ? AND assignment_id = ?"),
+            bind(m.studentId), bind(m.assignmentId), now;
+        return;
+    }
+    bool duty = m.entry.kind == MarkEntry::Kind::Duty;
+    Poco::Nullable<int> value;
+    if (!duty) value = m.entry.mark;
+    int dutyFlag = duty ? 1 : 0;
+    std::string comment = m.comment;
+    s_ << db_.sql("INSERT INTO marks (student_user_id, assignment_id, mark, duty, comment,"
+                  " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                  " ON CONFLICT (student_user_id, assignment_id) DO UPDATE SET mark = excluded.mark,"
+                  " duty = excluded.duty, comment = excluded.comment,"
+                  " updated_by = excluded.updated_by, updated_at = excluded.updated_at"),
+        bind(m.studentId), bind(m.assignmentId), bind(value), bind(dutyFlag), bind(comment),
+        bind(by), bind(at), now;
+}
+
+std::vector<Absence> GradebookRepository::absencesOn(const std::vector<std::int64_t>& lessons) {
+    if (lessons.empty()) return {};
+    auto rs = run(db_, s_,
+                  "SELECT student_user_id, lesson_id, code FROM absences WHERE lesson_id IN (" +
+                      placeholders(lessons.size()) + ") ORDER BY lesson_id, student_user_id",
+                  {}, lessons);
+    std::vector<Absence> out;
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+        out.push_back({rs[0].convert<std::int64_t>(), rs[1].convert<std::int64_t>(),
+                       rs[2].convert<std::string>()});
+    return out;
+}
+
+std::optional<Absence> GradebookRepository::absence(std::int64_t studentId, std::int64_t lessonId) {
+    for (auto& a : absencesOn({lessonId}))
+        if (a.studentId == studentId) return a;
+    return std::nullopt;
+}
+
+void GradebookRepository::putAbsence(const Absence& a, std::int64_t by, std::int64_t at) {
+    if (a.code.empty()) {
+        s_ << db_.sql("DELETE FROM absences WHERE student_user_id = ? AND lesson_id = ?"),
+            bind(a.studentId), bind(a.lessonId), now;
+        return;
+    }
+    std::string code = a.code;
+    s_ << db_.sql("INSERT INTO absences (lesson_id, student_user_id, code, updated_by, updated_at)"
+                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (lesson_id, student_user_id) DO UPDATE"
+                  " SET code = excluded.code, updated_by = excluded.updated_by,"
+                  " updated_at = excluded.updated_at"),
+        bind(a.lessonId), bind(a.studentId), bind(code), bind(by), bind(at), now;
+}
+
+}  // namespace netcity::store::journal

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/CalendarDate.h"
+#include "domain/journal/MarkScale.h"
+#include "store/Database.h"
+
+namespace netcity::store::journal {
+
+struct AssignmentType {
+    std::int64_t id = 0;
+    std::string name, abbr;
+    int order = 0;
+};
+
+struct Assignment {
+    std::int64_t id = 0;
+    std::int64_t lessonId = 0;
+    std::int64_t typeId = 0;
+    std::string text;
+    domain::CalendarDate dueDate;
+    int weight = 1;
+};
+
+struct StudentMark {
+    std::int64_t studentId = 0;
+    std::int64_t assignmentId = 0;
+    domain::journal::MarkEntry entry;  // never Clear: a cleared mark is no row
+    std::string comment;
+};
+
+struct Absence {
+    std::int64_t studentId = 0;
+    std::int64_t lessonId = 0;
+    std::string code;  // «Н», «Б», … (attendance_kinds)
+};
+
+struct AttendanceKind {
+    std::string code, name;
+};
+
+// Assignments on lessons, marks, absences: what the journal writes and the diary reads.
+class GradebookRepository {
+  public:
+    GradebookRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
+
+    std::vector<AssignmentType> assignmentTypes();
+    std::optional<AssignmentType> assignmentType(const std::string& name);
+    std::vector<AttendanceKind> attendanceKinds();
+
+    std::int64_t addAssignment(const Assignment& a, std::int64_t by, std::int64_t at);
+    void updateAssignment(const Assignment& a, std::int64_t by, std::int64_t at);
+    void removeAssignment(std::int64_t assignmentId);
+    std::optional<Assignment> assignment(std::int64_t assignmentId);
+    // The assignments of these lessons, by lesson then id.
+    std::vector<Assignment> assignmentsOf(const std::vector<std::int64_t>& lessonIds);
+
+    // Every mark on these assignments (the journal), or one student's (the diary).
+    std::vector<StudentMark> marksOn(const std::vector<std::int64_t>& assignmentIds);
+    std::vector<StudentMark> marksOf(std::int64_t studentId,
+                                     const std::vector<std::int64_t>& assignmentIds);
+    std::optional<StudentMark> mark(std::int64_t studentId, std::int64_t assignmentId);
+    // Writes the mark, or deletes it when the entry is Clear.
+    void putMark(const StudentMark& mark, std::int64_t by, std::int64_t at);
+
+    std::vector<Absence> absencesOn(const std::vector<std::int64_t>& lessonIds);
+    std::optional<Absence> absence(std::int64_t studentId, std::int64_t lessonId);
+    // Writes the absence, or deletes it when the code is empty.
+    void putAbsence(const Absence& absence, std::int64_t by, std::int64_t at);
+
+  private:
+    Database& db_;
+    Poco::Data::Session& s_;
+};
+
+}  // namespace netcity::store::journal

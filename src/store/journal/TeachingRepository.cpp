@@ -1,0 +1,116 @@
+#include "store/journal/TeachingRepository.h"
+
+#include <Poco/Nullable.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace netcity::store::journal {
+
+std::optional<Subject> TeachingRepository::findSubject(std::int64_t organizationId,
+                                                       const std::string& name) {
+    std::vector<std::int64_t> id;
+    s_ << db_.sql("SELECT id FROM subjects WHERE organization_id = ? AND name = ?"),
+        bind(organizationId), bind(name), into(id), now;
+    if (id.empty()) return std::nullopt;
+    return Subject{id[0], name};
+}
+
+std::int64_t TeachingRepository::subject(std::int64_t organizationId, const std::string& name) {
+    if (auto found = findSubject(organizationId, name)) return found->id;
+    std::int64_t id = 0;
+    s_ << db_.sql("INSERT INTO subjects (organization_id, name) VALUES (?, ?) RETURNING id"),
+        bind(organizationId), bind(name), into(id), now;
+    return id;
+}
+
+std::optional<std::int64_t> TeachingRepository::organizationOfSubject(std::int64_t subjectId) {
+    std::vector<std::int64_t> org;
+    s_ << db_.sql("SELECT organization_id FROM subjects WHERE id = ?"), bind(subjectId), into(org),
+        now;
+    if (org.empty()) return std::nullopt;
+    return org[0];
+}
+
+std::vector<Subject> TeachingRepository::subjects(std::int64_t organizationId) {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> names;
+    s_ << db_.sql("SELECT id, name FROM subjects WHERE organization_id = ? ORDER BY name"),
+        bind(organizationId), into(ids), into(names), now;
+    std::vector<Subject> out;
+    for (std::size_t i = 0; i < ids.size(); ++i) out.push_back({ids[i], names[i]});
+    return out;
+}
+
+void TeachingRepository::assign(std::int64_t teacherId, std::int64_t classId,
+                                std::int64_t subjectId) {
+    s_ << db_.sql("INSERT INTO teaching_assignments (teacher_user_id, class_id, subject_id)"
+                  " VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+        bind(teacherId), bind(classId), bind(subjectId), now;
+}
+
+std::optional<domain::journal::JournalKeeper> TeachingRepository::keeper(std::int64_t accountId) {
+    std::vector<std::int64_t> org;
+    std::vector<std::string> roles;
+    s_ << db_.sql("SELECT organization_id, roles FROM users WHERE id = ? AND state = 'active'"),
+        bind(accountId), into(org), into(roles), now;
+    if (org.empty()) return std::nullopt;
+    domain::journal::JournalKeeper k;
+    k.accountId = accountId;
+    k.organizationId = org[0];
+    k.roles = domain::parseRoleList(roles[0]).value_or(domain::RoleSet{});
+    std::vector<std::int64_t> classes, subjects;
+    s_ << db_.sql("SELECT class_id, subject_id FROM teaching_assignments WHERE teacher_user_id = ?"),
+        bind(accountId), into(classes), into(subjects), now;
+    for (std::size_t i = 0; i < classes.size(); ++i) k.teaching.insert({classes[i], subjects[i]});
+    std::vector<std::int64_t> own;
+    s_ << db_.sql("SELECT id FROM classes WHERE teacher_user_id = ?"), bind(accountId), into(own),
+        now;
+    k.classTeacherOf.insert(own.begin(), own.end());
+    return k;
+}
+
+std::vector<Teaching> TeachingRepository::select(const std::string& where, std::int64_t value) {
+    std::vector<std::int64_t> classIds, subjectIds, teacherIds;
+    std::vector<std::string> classNames, subjectNames;
+    s_ << db_.sql("SELECT t.class_id, c.name, t.subject_id, s.name, t.teacher_user_id"
+                  " FROM teaching_assignments t JOIN classes c ON c.id = t.class_id"
+                  " JOIN subjects s ON s.id = t.subject_id WHERE " +
+                  where + " ORDER BY c.name, s.name, t.teacher_user_id"),
+        bind(value), into(classIds), into(classNames), into(subjectIds), into(subjectNames),
+        into(teacherIds), now;
+    std::vector<Teaching> out;
+    for (std::size_t i = 0; i < classIds.size(); ++i)
+        out.push_back({classIds[i], classNames[i], subjectIds[i], subjectNames[i], teacherIds[i]});
+    return out;
+}
+
+std::vector<Teaching> TeachingRepository::teachingOf(std::int64_t teacherId) {
+    return select("t.teacher_user_id = ?", teacherId);
+}
+
+std::vector<Teaching> TeachingRepository::teachingOfClass(std::int64_t classId) {
+    return select("t.class_id = ?", classId);
+}
+
+std::vector<Teaching> TeachingRepository::teachingOfOrganization(std::int64_t organizationId) {
+    return select("c.organization_id = ?", organizationId);
+}
+
+std::vector<ClassStudent> TeachingRepository::studentsOf(std::int64_t classId) {
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> last, first, middle;
+    std::vector<std::string> roles;
+    s_ << db_.sql("SELECT u.id, p.last_name, p.first_name, p.middle_name, u.roles FROM users u"
+                  " JOIN persons p ON p.id = u.person_id WHERE u.class_id = ?"
+                  " AND u.state = 'active' ORDER BY p.last_name, p.first_name, u.id"),
+        bind(classId), into(ids), into(last), into(first), into(middle), into(roles), now;
+    std::vector<ClassStudent> out;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        auto r = domain::parseRoleList(roles[i]);
+        if (!r || !r->count(domain::Role::Student)) continue;
+        out.push_back({ids[i], last[i], first[i], middle[i]});
+    }
+    return out;
+}
+
+}  // namespace netcity::store::journal

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/journal/JournalAccess.h"
+#include "store/Database.h"
+
+namespace netcity::store::journal {
+
+struct Subject {
+    std::int64_t id = 0;
+    std::string name;
+};
+
+// One class's subject with the teacher who keeps its journal.
+struct Teaching {
+    std::int64_t classId = 0;
+    std::string className;
+    std::int64_t subjectId = 0;
+    std::string subjectName;
+    std::int64_t teacherId = 0;
+};
+
+// A student of a class, as the journal lists them.
+struct ClassStudent {
+    std::int64_t accountId = 0;
+    std::string lastName, firstName, middleName;
+};
+
+// Subjects of an organization and who teaches what to whom.
+class TeachingRepository {
+  public:
+    TeachingRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
+
+    // Finds the organization's subject by name, or creates it; returns its id.
+    std::int64_t subject(std::int64_t organizationId, const std::string& name);
+    std::optional<Subject> findSubject(std::int64_t organizationId, const std::string& name);
+    std::optional<std::int64_t> organizationOfSubject(std::int64_t subjectId);
+    std::vector<Subject> subjects(std::int64_t organizationId);
+    // Idempotent.
+    void assign(std::int64_t teacherId, std::int64_t classId, std::int64_t subjectId);
+
+    // The journal rights' facts about an account: organization, roles, teaching assignments,
+    // classes it is the class teacher of; nullopt for an unknown or blocked account.
+    std::optional<domain::journal::JournalKeeper> keeper(std::int64_t accountId);
+    // What a teacher teaches, by class then subject.
+    std::vector<Teaching> teachingOf(std::int64_t teacherId);
+    // Every subject taught in a class (a class teacher's and an administrator's view).
+    std::vector<Teaching> teachingOfClass(std::int64_t classId);
+    // Every subject taught in the organization's classes.
+    std::vector<Teaching> teachingOfOrganization(std::int64_t organizationId);
+
+    // The class's active students, by name.
+    std::vector<ClassStudent> studentsOf(std::int64_t classId);
+
+  private:
+    std::vector<Teaching> select(const std::string& where, std::int64_t value);
+    Database& db_;
+    Poco::Data::Session& s_;
+};
+
+}  // namespace netcity::store::journal
