@@ -4,6 +4,9 @@
 #include <string>
 
 #include "domain/SnilsNumber.h"
+#include "domain/journal/BellSchedule.h"
+#include "domain/journal/MarkScale.h"
+#include "domain/journal/SchoolCalendar.h"
 #include "flows/CsvReader.h"
 
 namespace netcity::flows {
@@ -46,6 +49,31 @@ struct ImportProblem {
         LoginOfOtherPerson,        // value: the login
         OwnParent,
         DuplicateRelation,
+        // the journal's rows
+        AuthorityHasNoJournal,
+        BadDate,          // column, value
+        UnknownTermKind,  // value
+        BadTerms,
+        Calendar,               // calendar; expected, found: term counts
+        YearNameTaken,          // value: the year's name
+        UnknownYear,            // value: the year's name
+        BadNumber,              // column, value
+        BadTime,                // column, value
+        Bell,                   // bell, number
+        UnknownSubject,         // value
+        UnknownTeacher,         // value: the login
+        UnknownStudent,         // value: the login
+        BadWeekday,             // value
+        NoBell,                 // number
+        DateOutsideYear,        // date
+        NoLesson,               // date, number
+        UnknownAssignmentType,  // value
+        DueBeforeLesson,
+        BadWeight,           // value
+        NoAssignment,        // value: the type; date, number
+        Mark,                // mark, value, scale
+        UnknownAbsenceKind,  // value
+        DuplicateRow,        // kind; value: what identifies the row
     };
 
     Code code = Code::BadHeader;
@@ -53,8 +81,14 @@ struct ImportProblem {
     std::string kind;
     std::string value;
     std::size_t expected = 0, found = 0;
+    std::string date;  // DD.MM.YYYY
+    int number = 0;    // a lesson number
     CsvProblem csv = CsvProblem::None;
     domain::SnilsNumber::ParseError snils = domain::SnilsNumber::ParseError::Empty;
+    domain::journal::CalendarProblem calendar = domain::journal::CalendarProblem::None;
+    domain::journal::BellProblem bell = domain::journal::BellProblem::None;
+    domain::journal::MarkProblem mark = domain::journal::MarkProblem::None;
+    domain::journal::MarkScale scale;
 };
 
 }  // namespace netcity::flows

@@ -12,6 +12,8 @@
 #include "domain/SnilsNumber.h"
 #include "domain/Utf8Text.h"
 #include "flows/CsvReader.h"
+#include "flows/ImportRow.h"
+#include "flows/JournalRows.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/DirectoryRepository.h"
@@ -19,11 +21,6 @@
 
 namespace netcity::flows {
 namespace {
-
-const std::vector<std::string> kColumns{
-    "record",     "key",         "parent",     "name",   "type",  "last_name",
-    "first_name", "middle_name", "birth_date", "gender", "snils", "email",
-    "phone",      "login",       "password",   "roles",  "class"};
 
 constexpr std::size_t kMaxFieldLength = 200;
 
@@ -33,13 +30,7 @@ const std::map<std::string, std::string> kTableOf{
     {"locality", "localities"}, {"organization", "organizations"},
     {"class", "classes"},       {"person", "persons"}};
 
-// Columns each kind uses besides record, key and parent; the first `required` of them must be
-// filled, and every column not listed must be empty (a value there is a shifted column).
-struct KindColumns {
-    std::vector<std::string> used;
-    std::size_t required;
-};
-
+// Every column a kind does not list must be empty (a value there is a shifted column).
 const std::map<std::string, KindColumns> kKindColumns{
     {"region", {{"name"}, 1}},
     {"municipality", {{"name"}, 1}},
@@ -53,12 +44,13 @@ const std::map<std::string, KindColumns> kKindColumns{
     {"relation", {{}, 0}},
 };
 
-struct Row {
-    int line = 0;
-    std::map<std::string, std::string> f;
-    std::string passwordHash;  // accounts: computed before the transaction
-    const std::string& operator[](const std::string& c) const { return f.at(c); }
-};
+using Row = ImportRow;
+
+const KindColumns* columnsOf(const std::string& kind) {
+    if (auto it = kKindColumns.find(kind); it != kKindColumns.end()) return &it->second;
+    if (auto it = journalKinds().find(kind); it != journalKinds().end()) return &it->second;
+    return nullptr;
+}
 
 std::string trimSpaces(const std::string& v) {
     auto begin = v.find_first_not_of(" \t");
@@ -105,13 +97,17 @@ ImportProblem columnProblem(Code code, std::string column, std::string kind = {}
     return p;
 }
 
-class Validator {
+class Validator : public KnownPeople {
   public:
-    Validator(store::DirectoryRepository& dir, const Clock& clock) : dir_(dir), clock_(clock) {}
+    Validator(store::Database& db, Poco::Data::Session& s, store::DirectoryRepository& dir,
+              const Clock& clock, const domain::journal::MarkScale& scale)
+        : dir_(dir), accounts_(db, s), clock_(clock), journal_(db, s, *this, scale) {}
 
     // nullopt: the row is good, and its key becomes known to later rows.
     Check check(const Row& r) {
-        for (const auto& [col, value] : r.f) {
+        const auto& columns = importColumns();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::string &col = columns[i], &value = r.values[i];
             if (!domain::isValidUtf8(value)) return columnProblem(Code::InvalidUtf8, col);
             if (domain::hasControlCharacters(value))
                 return columnProblem(Code::ControlCharacters, col);
@@ -119,21 +115,49 @@ class Validator {
                 return columnProblem(Code::TooLong, col);
         }
         const std::string& kind = r["record"];
-        auto columns = kKindColumns.find(kind);
-        if (columns == kKindColumns.end()) return problem(Code::UnknownKind, kind);
-        const auto& used = columns->second.used;
-        for (const auto& [col, value] : r.f) {
-            bool allowed = col == "record" || col == "key" ||
+        const KindColumns* kindColumns = columnsOf(kind);
+        if (!kindColumns) return problem(Code::UnknownKind, kind);
+        const auto& used = kindColumns->used;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::string& col = columns[i];
+            bool allowed = col == "record" || (col == "key" && kindColumns->keyed) ||
                            (col == "parent" && kind != "region" && kind != "person") ||
                            std::find(used.begin(), used.end(), col) != used.end();
-            if (!allowed && !value.empty())
+            if (!allowed && !r.values[i].empty())
                 return columnProblem(Code::UnusedColumnFilled, col, kind);
         }
-        for (std::size_t i = 0; i < columns->second.required; ++i)
+        for (std::size_t i = 0; i < kindColumns->required; ++i)
             if (r[used[i]].empty()) return columnProblem(Code::RequiredColumnEmpty, used[i], kind);
+        if (!kindColumns->keyed) return journal_.check(r);
         if (auto p = checkKind(kind, r)) return p;
         remember(kind, r);
         return {};
+    }
+
+    bool knows(const std::string& kind, const std::string& key) override {
+        return seen_[kind].count(key) || dir_.idByKey(kTableOf.at(kind), key);
+    }
+
+    std::optional<KnownAccount> account(const std::string& organizationKey,
+                                        const std::string& login) override {
+        auto id = organizationKey + "/" + store::loginKey(login);
+        if (auto it = fileAccounts_.find(id); it != fileAccounts_.end()) return it->second;
+        auto org = dir_.idByKey("organizations", organizationKey);
+        auto stored = org ? accounts_.byLogin(*org, login) : std::nullopt;
+        if (!stored || stored->blocked) return std::nullopt;
+        return KnownAccount{stored->roles, "", stored->classId};
+    }
+
+    // Facts about keys that may come from the file or from the database.
+    bool isAuthority(const std::string& organizationKey) override {
+        if (auto it = authority_.find(organizationKey); it != authority_.end()) return it->second;
+        return authority_[organizationKey] = dir_.organizationTypeByKey(organizationKey) ==
+                                             domain::OrganizationType::Authority;
+    }
+    std::string classOrganization(const std::string& classKey) override {
+        if (auto it = classOrganization_.find(classKey); it != classOrganization_.end())
+            return it->second;
+        return classOrganization_[classKey] = dir_.organizationKeyOfClass(classKey).value_or("");
     }
 
   private:
@@ -226,8 +250,7 @@ class Validator {
             p.kind = kind;
             return p;
         }
-        if (seen_[kind].count(key)) return {};
-        if (dir_.idByKey(kTableOf.at(kind), key)) return {};
+        if (knows(kind, key)) return {};
         auto p = problem(Code::UnknownReference, key);
         p.kind = kind;
         return p;
@@ -237,6 +260,9 @@ class Validator {
         if (kind == "account") {
             logins_.insert(r["parent"] + "/" + store::loginKey(r["login"]));
             loginOwners_[r["parent"] + "/" + store::loginKey(r["login"])] = r["key"];
+            auto roles = *domain::parseRoleList(r["roles"]);
+            fileAccounts_[r["parent"] + "/" + store::loginKey(r["login"])] = {
+                roles, roles.count(domain::Role::Student) ? r["class"] : "", std::nullopt};
         } else if (kind == "relation") {
             relations_.insert(r["key"] + "/" + r["parent"]);
         } else {
@@ -249,19 +275,11 @@ class Validator {
     }
 
     store::DirectoryRepository& dir_;
+    store::AccountRepository accounts_;
     const Clock& clock_;
+    JournalValidator journal_;
     std::map<std::string, std::set<std::string>> seen_;
-    // Facts about keys that may come from the file or from the database.
-    bool isAuthority(const std::string& organizationKey) {
-        if (auto it = authority_.find(organizationKey); it != authority_.end()) return it->second;
-        return authority_[organizationKey] = dir_.organizationTypeByKey(organizationKey) ==
-                                             domain::OrganizationType::Authority;
-    }
-    std::string classOrganization(const std::string& classKey) {
-        if (auto it = classOrganization_.find(classKey); it != classOrganization_.end())
-            return it->second;
-        return classOrganization_[classKey] = dir_.organizationKeyOfClass(classKey).value_or("");
-    }
+    std::map<std::string, KnownAccount> fileAccounts_;
     std::optional<std::string> loginOwner(const std::string& organizationKey,
                                           const std::string& login) {
         auto id = organizationKey + "/" + store::loginKey(login);
@@ -277,11 +295,16 @@ class Validator {
 class Writer {
   public:
     Writer(store::Database& db, Poco::Data::Session& s, const store::SnilsVault& vault,
-           std::int64_t now)
-        : dir_(db, s), people_(db, s, vault), accounts_(db, s), now_(now) {}
+           const domain::journal::MarkScale& scale, std::int64_t now)
+        : dir_(db, s),
+          people_(db, s, vault),
+          accounts_(db, s),
+          journal_(db, s, scale, now),
+          now_(now) {}
 
     void write(const Row& r) {
         const std::string& kind = r["record"];
+        if (!columnsOf(kind)->keyed) return journal_.write(r);
         std::string name = domain::collapseSpaces(r["name"]);
         if (kind == "region") {
             ids_["region"][r["key"]] = dir_.upsertRegion(r["key"], name);
@@ -304,6 +327,8 @@ class Writer {
             people_.addRelation(id("person", r["parent"]), id("person", r["key"]));
         }
     }
+
+    int finish() { return journal_.finish(); }
 
   private:
     std::int64_t id(const std::string& kind, const std::string& key) {
@@ -365,9 +390,47 @@ class Writer {
     store::DirectoryRepository dir_;
     store::PersonRepository people_;
     store::AccountRepository accounts_;
+    JournalWriter journal_;
     std::int64_t now_;
     std::map<std::string, std::map<std::string, std::int64_t>> ids_;
 };
+
+}  // namespace
+
+namespace {
+
+// Column → its place in the file's header; nullopt when the header is not usable: every
+// people column once, journal columns at most once, nothing else.
+std::optional<std::vector<std::optional<std::size_t>>> headerPositions(
+    const std::vector<std::string>& header) {
+    const auto& columns = importColumns();
+    std::vector<std::optional<std::size_t>> position(columns.size());
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        auto it = std::find(columns.begin(), columns.end(), header[i]);
+        if (it == columns.end()) return std::nullopt;
+        auto& at = position[static_cast<std::size_t>(it - columns.begin())];
+        if (at) return std::nullopt;
+        at = i;
+    }
+    for (std::size_t c = 0; c < peopleColumnCount(); ++c)
+        if (!position[c]) return std::nullopt;
+    return position;
+}
+
+Row rowOf(CsvRow& csvRow, const std::vector<std::optional<std::size_t>>& position) {
+    const auto& columns = importColumns();
+    Row row;
+    row.line = csvRow.line;
+    row.values.resize(columns.size());
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (!position[c]) continue;
+        std::string& value = csvRow.fields[*position[c]];
+        // Spaces around a value are never meant, except in a password.
+        row.values[c] = columns[c] == "password" ? std::move(value) : trimSpaces(value);
+    }
+    csvRow.fields = {};
+    return row;
+}
 
 }  // namespace
 
@@ -381,45 +444,37 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
         report.errors.push_back({parsed.problemLine, p});
         return report;
     }
-    std::map<std::string, std::size_t> position;  // column -> index in the file's header
-    if (!parsed.rows.empty())
-        for (std::size_t i = 0; i < parsed.rows[0].fields.size(); ++i)
-            position.emplace(parsed.rows[0].fields[i], i);
-    bool headerOk = !parsed.rows.empty() && parsed.rows[0].fields.size() == kColumns.size() &&
-                    position.size() == kColumns.size();
-    for (const auto& c : kColumns) headerOk = headerOk && position.count(c);
-    if (!headerOk) {
+    auto position = parsed.rows.empty() ? std::nullopt : headerPositions(parsed.rows[0].fields);
+    if (!position) {
         std::string expected;
-        for (const auto& c : kColumns) expected += (expected.empty() ? "" : ",") + c;
+        for (std::size_t c = 0; c < peopleColumnCount(); ++c)
+            expected += (expected.empty() ? "" : ",") + importColumns()[c];
         report.errors.push_back({1, problem(Code::BadHeader, expected)});
         return report;
     }
+    std::size_t width = parsed.rows[0].fields.size();
 
     auto session = db_.session();
     store::DirectoryRepository dir(db_, session);
-    Validator validator(dir, clock_);
+    Validator validator(db_, session, dir, clock_, scale_);
     std::vector<Row> good;
     for (std::size_t i = 1; i < parsed.rows.size(); ++i) {
-        const auto& csvRow = parsed.rows[i];
-        if (csvRow.fields.size() != kColumns.size()) {
+        auto& csvRow = parsed.rows[i];
+        if (csvRow.fields.size() != width) {
             auto p = problem(Code::WrongFieldCount);
-            p.expected = kColumns.size();
+            p.expected = width;
             p.found = csvRow.fields.size();
             report.errors.push_back({csvRow.line, p});
             continue;
         }
-        Row row{csvRow.line, {}, {}};
-        for (const auto& c : kColumns) {
-            std::string value = csvRow.fields[position[c]];
-            // Spaces around a value are never meant, except in a password.
-            row.f[c] = c == "password" ? value : trimSpaces(value);
-        }
+        Row row = rowOf(csvRow, *position);
         if (auto p = validator.check(row)) {
             report.errors.push_back({row.line, *p});
             continue;
         }
         good.push_back(std::move(row));
     }
+    parsed.rows = {};
     if (!report.errors.empty() && !skipBad) return report;
 
     // Hashing is the slow part (tens of ms a password): done before the transaction so the
@@ -434,12 +489,13 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
     }
 
     store::Transaction tx(db_, session);
-    Writer writer(db_, session, vault_, clock_.unixSeconds());
+    Writer writer(db_, session, vault_, scale_, clock_.unixSeconds());
     for (const auto& row : good) {
         writer.write(row);
         ++report.imported[row["record"]];
         if (progress) progress(++done, 2 * total);
     }
+    if (int lessons = writer.finish()) report.imported["lesson"] = lessons;
     store::AuditLog(db_, session)
         .record({clock_.unixSeconds(), std::nullopt, "import",
                  "rows:" + std::to_string(good.size()), "",
