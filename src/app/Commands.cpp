@@ -274,6 +274,9 @@ int serve(Config config, bool demo) {
         if (store::AccountRepository(rt.db(), s).count() == 0) {
             std::cerr << "Загружаю демо-данные…\n";
             if (importText(rt, csv, false) != 0) return 1;
+            // The journal of two schools' 2026/2027 (scripts/journal-csv.py demo).
+            if (importText(rt, embedded::demoFiles().at("demo-journal.csv"), false) != 0)
+                return 1;
         }
         sim = startDemoSim(config);
     }
