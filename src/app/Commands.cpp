@@ -16,6 +16,7 @@
 #include "app/Config.h"
 #include "app/DemoLogins.h"
 #include "app/EsiaKeys.h"
+#include "app/ImportTexts.h"
 #include "app/Runtime.h"
 #include "app/SimRuntime.h"
 #include "crypto/Gost.h"
@@ -67,7 +68,7 @@ int importText(Runtime& rt, const std::string& text, bool skipBad) {
     flows::PeopleImport import(rt.db(), rt.hasher(), rt.vault(), rt.clock());
     auto report = import.run(text, skipBad, terminalProgress());
     for (const auto& e : report.errors)
-        std::cerr << "строка " << e.line << ": " << e.reason << "\n";
+        std::cerr << "строка " << e.line << ": " << describe(e.problem) << "\n";
     if (!report.written) {
         std::cerr << "Ничего не импортировано: в файле есть ошибки (" << report.errors.size()
                   << "). Исправьте их или запустите с --skip-bad.\n";
@@ -273,6 +274,9 @@ int serve(Config config, bool demo) {
         if (store::AccountRepository(rt.db(), s).count() == 0) {
             std::cerr << "Загружаю демо-данные…\n";
             if (importText(rt, csv, false) != 0) return 1;
+            // The journal of two schools' 2026/2027 (scripts/journal-csv.py demo).
+            if (importText(rt, embedded::demoFiles().at("demo-journal.csv"), false) != 0)
+                return 1;
         }
         sim = startDemoSim(config);
     }

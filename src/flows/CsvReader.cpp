@@ -48,8 +48,8 @@ CsvParseResult parseCsv(std::string_view text) {
         } else if (c == '"' && !fieldStarted) {
             quoted = fieldStarted = true;
         } else if (afterQuote) {
-            result.error = "после закрывающей кавычки ожидается запятая";
-            result.errorLine = line;
+            result.problem = CsvProblem::TextAfterClosingQuote;
+            result.problemLine = line;
             return result;
         } else {
             fieldStarted = true;
@@ -57,8 +57,8 @@ CsvParseResult parseCsv(std::string_view text) {
         }
     }
     if (quoted) {
-        result.error = "кавычка не закрыта до конца файла";
-        result.errorLine = row.line;
+        result.problem = CsvProblem::UnclosedQuote;
+        result.problemLine = row.line;
         return result;
     }
     if (fieldStarted || !row.fields.empty()) endRow();

@@ -12,10 +12,12 @@ struct CsvRow {
     std::vector<std::string> fields;
 };
 
+enum class CsvProblem { None, TextAfterClosingQuote, UnclosedQuote };
+
 struct CsvParseResult {
     std::vector<CsvRow> rows;
-    std::string error;  // non-empty: the text is not valid CSV
-    int errorLine = 0;
+    CsvProblem problem = CsvProblem::None;  // not None: the text is not valid CSV
+    int problemLine = 0;
 };
 
 CsvParseResult parseCsv(std::string_view text);

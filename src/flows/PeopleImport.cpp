@@ -12,6 +12,8 @@
 #include "domain/SnilsNumber.h"
 #include "domain/Utf8Text.h"
 #include "flows/CsvReader.h"
+#include "flows/ImportRow.h"
+#include "flows/JournalRows.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/DirectoryRepository.h"
@@ -19,11 +21,6 @@
 
 namespace netcity::flows {
 namespace {
-
-const std::vector<std::string> kColumns{
-    "record",     "key",         "parent",     "name",   "type",  "last_name",
-    "first_name", "middle_name", "birth_date", "gender", "snils", "email",
-    "phone",      "login",       "password",   "roles",  "class"};
 
 constexpr std::size_t kMaxFieldLength = 200;
 
@@ -33,13 +30,7 @@ const std::map<std::string, std::string> kTableOf{
     {"locality", "localities"}, {"organization", "organizations"},
     {"class", "classes"},       {"person", "persons"}};
 
-// Columns each kind uses besides record, key and parent; the first `required` of them must be
-// filled, and every column not listed must be empty (a value there is a shifted column).
-struct KindColumns {
-    std::vector<std::string> used;
-    std::size_t required;
-};
-
+// Every column a kind does not list must be empty (a value there is a shifted column).
 const std::map<std::string, KindColumns> kKindColumns{
     {"region", {{"name"}, 1}},
     {"municipality", {{"name"}, 1}},
@@ -53,12 +44,13 @@ const std::map<std::string, KindColumns> kKindColumns{
     {"relation", {{}, 0}},
 };
 
-struct Row {
-    int line = 0;
-    std::map<std::string, std::string> f;
-    std::string passwordHash;  // accounts: computed before the transaction
-    const std::string& operator[](const std::string& c) const { return f.at(c); }
-};
+using Row = ImportRow;
+
+const KindColumns* columnsOf(const std::string& kind) {
+    if (auto it = kKindColumns.find(kind); it != kKindColumns.end()) return &it->second;
+    if (auto it = journalKinds().find(kind); it != journalKinds().end()) return &it->second;
+    return nullptr;
+}
 
 std::string trimSpaces(const std::string& v) {
     auto begin = v.find_first_not_of(" \t");
@@ -87,137 +79,190 @@ bool validPhone(const std::string& p) {
     return true;
 }
 
-class Validator {
-  public:
-    Validator(store::DirectoryRepository& dir, const Clock& clock) : dir_(dir), clock_(clock) {}
+using Code = ImportProblem::Code;
+using Check = std::optional<ImportProblem>;  // nullopt: the row is good
 
-    // Empty string: the row is good, and its key becomes known to later rows.
-    std::string check(const Row& r) {
-        for (const auto& [col, value] : r.f) {
-            if (!domain::isValidUtf8(value)) return "поле " + col + ": текст не в кодировке UTF-8";
-            if (domain::hasControlCharacters(value)) return "поле " + col + ": управляющие символы";
+ImportProblem problem(Code code, std::string value = {}) {
+    ImportProblem p;
+    p.code = code;
+    p.value = std::move(value);
+    return p;
+}
+
+ImportProblem columnProblem(Code code, std::string column, std::string kind = {}) {
+    ImportProblem p;
+    p.code = code;
+    p.column = std::move(column);
+    p.kind = std::move(kind);
+    return p;
+}
+
+class Validator : public KnownPeople {
+  public:
+    Validator(store::Database& db, Poco::Data::Session& s, store::DirectoryRepository& dir,
+              const Clock& clock, const domain::journal::MarkScale& scale)
+        : dir_(dir), accounts_(db, s), clock_(clock), journal_(db, s, *this, scale) {}
+
+    // nullopt: the row is good, and its key becomes known to later rows.
+    Check check(const Row& r) {
+        const auto& columns = importColumns();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::string &col = columns[i], &value = r.values[i];
+            if (!domain::isValidUtf8(value)) return columnProblem(Code::InvalidUtf8, col);
+            if (domain::hasControlCharacters(value))
+                return columnProblem(Code::ControlCharacters, col);
             if (domain::codePointCount(value) > kMaxFieldLength)
-                return "поле " + col + ": длиннее 200 символов";
+                return columnProblem(Code::TooLong, col);
         }
         const std::string& kind = r["record"];
-        auto columns = kKindColumns.find(kind);
-        if (columns == kKindColumns.end()) return "неизвестный вид записи «" + kind + "»";
-        const auto& used = columns->second.used;
-        for (const auto& [col, value] : r.f) {
-            bool allowed = col == "record" || col == "key" ||
+        const KindColumns* kindColumns = columnsOf(kind);
+        if (!kindColumns) return problem(Code::UnknownKind, kind);
+        const auto& used = kindColumns->used;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::string& col = columns[i];
+            bool allowed = col == "record" || (col == "key" && kindColumns->keyed) ||
                            (col == "parent" && kind != "region" && kind != "person") ||
                            std::find(used.begin(), used.end(), col) != used.end();
-            if (!allowed && !value.empty())
-                return "столбец " + col + " не используется в записи вида " + kind +
-                       " (сдвиг столбцов?)";
+            if (!allowed && !r.values[i].empty())
+                return columnProblem(Code::UnusedColumnFilled, col, kind);
         }
-        for (std::size_t i = 0; i < columns->second.required; ++i)
-            if (r[used[i]].empty())
-                return "для записи вида " + kind + " обязателен столбец " + used[i];
-        std::string error = checkKind(kind, r);
-        if (!error.empty()) return error;
+        for (std::size_t i = 0; i < kindColumns->required; ++i)
+            if (r[used[i]].empty()) return columnProblem(Code::RequiredColumnEmpty, used[i], kind);
+        if (!kindColumns->keyed) return journal_.check(r);
+        if (auto p = checkKind(kind, r)) return p;
         remember(kind, r);
         return {};
     }
 
+    bool knows(const std::string& kind, const std::string& key) override {
+        return seen_[kind].count(key) || dir_.idByKey(kTableOf.at(kind), key);
+    }
+
+    std::optional<KnownAccount> account(const std::string& organizationKey,
+                                        const std::string& login) override {
+        auto id = organizationKey + "/" + store::loginKey(login);
+        if (auto it = fileAccounts_.find(id); it != fileAccounts_.end()) return it->second;
+        auto org = dir_.idByKey("organizations", organizationKey);
+        auto stored = org ? accounts_.byLogin(*org, login) : std::nullopt;
+        if (!stored || stored->blocked) return std::nullopt;
+        return KnownAccount{stored->roles, "", stored->classId};
+    }
+
+    // Facts about keys that may come from the file or from the database.
+    bool isAuthority(const std::string& organizationKey) override {
+        if (auto it = authority_.find(organizationKey); it != authority_.end()) return it->second;
+        return authority_[organizationKey] = dir_.organizationTypeByKey(organizationKey) ==
+                                             domain::OrganizationType::Authority;
+    }
+    std::string classOrganization(const std::string& classKey) override {
+        if (auto it = classOrganization_.find(classKey); it != classOrganization_.end())
+            return it->second;
+        return classOrganization_[classKey] = dir_.organizationKeyOfClass(classKey).value_or("");
+    }
+
   private:
-    std::string checkKind(const std::string& kind, const Row& r) {
+    Check checkKind(const std::string& kind, const Row& r) {
         if (kind == "relation") return checkRelation(r);
-        if (!validKey(r["key"])) return "ключ пуст или содержит недопустимые символы";
+        if (!validKey(r["key"])) return problem(Code::BadKey);
         if (kind == "account") return checkAccount(r);
-        if (seen_[kind].count(r["key"])) return "ключ " + r["key"] + " уже встречался в файле";
+        if (seen_[kind].count(r["key"])) return problem(Code::DuplicateKey, r["key"]);
         if (kind == "person") return checkPerson(r);
-        if (domain::collapseSpaces(r["name"]).empty()) return "не указано название";
+        if (domain::collapseSpaces(r["name"]).empty()) return problem(Code::NoName);
         if (kind == "region") return {};
         if (kind == "municipality") return needParent("region", r["parent"]);
         if (kind == "locality") return needParent("municipality", r["parent"]);
         if (kind == "class") {
-            if (auto e = needParent("organization", r["parent"]); !e.empty()) return e;
-            if (isAuthority(r["parent"])) return "у органа управления образованием нет классов";
+            if (auto p = needParent("organization", r["parent"])) return p;
+            if (isAuthority(r["parent"])) return problem(Code::AuthorityHasNoClasses);
             return {};
         }
         auto type = domain::parseOrganizationType(r["type"]);
-        if (!type) return "неизвестный тип организации «" + r["type"] + "»";
+        if (!type) return problem(Code::UnknownOrganizationType, r["type"]);
         return needParent(
             *type == domain::OrganizationType::Authority ? "municipality" : "locality",
             r["parent"]);
     }
 
-    std::string checkPerson(const Row& r) {
+    Check checkPerson(const Row& r) {
         if (domain::collapseSpaces(r["last_name"]).empty() ||
             domain::collapseSpaces(r["first_name"]).empty())
-            return "не указаны фамилия или имя";
+            return problem(Code::NoPersonName);
         if (!r["birth_date"].empty()) {
             auto date = domain::CalendarDate::parse(r["birth_date"]);
-            if (!date) return "неверная дата рождения «" + r["birth_date"] + "» (нужно ДД.ММ.ГГГГ)";
+            if (!date) return problem(Code::BadBirthDate, r["birth_date"]);
             if (*date > domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()))
-                return "дата рождения в будущем";
+                return problem(Code::BirthDateInFuture);
         }
         if (!r["gender"].empty() && r["gender"] != "М" && r["gender"] != "Ж")
-            return "пол указывается буквой М или Ж";
+            return problem(Code::BadGender);
         domain::SnilsNumber::ParseError snilsError{};
-        if (!r["snils"].empty() && !domain::SnilsNumber::parse(r["snils"], &snilsError))
-            return std::string(domain::describe(snilsError));
-        if (!r["email"].empty() && !validEmail(r["email"])) return "неверный адрес e-mail";
-        if (!r["phone"].empty() && !validPhone(r["phone"]))
-            return "телефон нужен в виде +7XXXXXXXXXX";
+        if (!r["snils"].empty() && !domain::SnilsNumber::parse(r["snils"], &snilsError)) {
+            auto p = problem(Code::BadSnils);
+            p.snils = snilsError;
+            return p;
+        }
+        if (!r["email"].empty() && !validEmail(r["email"])) return problem(Code::BadEmail);
+        if (!r["phone"].empty() && !validPhone(r["phone"])) return problem(Code::BadPhone);
         return {};
     }
 
-    std::string checkAccount(const Row& r) {
-        if (auto e = needParent("person", r["key"]); !e.empty()) return e;
-        if (auto e = needParent("organization", r["parent"]); !e.empty()) return e;
-        if (!validKey(r["login"])) return "логин пуст или содержит недопустимые символы";
+    Check checkAccount(const Row& r) {
+        if (auto p = needParent("person", r["key"])) return p;
+        if (auto p = needParent("organization", r["parent"])) return p;
+        if (!validKey(r["login"])) return problem(Code::BadLogin);
         std::string loginId = r["parent"] + "/" + store::loginKey(r["login"]);
-        if (logins_.count(loginId))
-            return "логин " + r["login"] + " уже встречался в этой организации";
+        if (logins_.count(loginId)) return problem(Code::DuplicateLogin, r["login"]);
         auto roles = domain::parseRoleList(r["roles"]);
-        if (!roles) return "неизвестная роль в «" + r["roles"] + "»";
+        if (!roles) return problem(Code::UnknownRole, r["roles"]);
         bool authorityOrg = isAuthority(r["parent"]);
         bool authorityRole = roles->count(domain::Role::Authority) > 0;
         if (authorityOrg != authorityRole)
-            return authorityOrg
-                       ? "в органе управления образованием нужна роль authority"
-                       : "роль authority допустима только в органе управления образованием";
+            return problem(authorityOrg ? Code::AuthorityNeedsAuthorityRole
+                                        : Code::AuthorityRoleOutsideAuthority);
         if (authorityOrg &&
             (roles->count(domain::Role::Student) || roles->count(domain::Role::Parent) ||
              roles->count(domain::Role::Teacher)))
-            return "в органе управления образованием допустимы только роли authority и "
-                   "administrator";
+            return problem(Code::AuthorityOnlyStaffRoles);
         if (!r["class"].empty()) {
             bool student = roles->count(domain::Role::Student),
                  teacher = roles->count(domain::Role::Teacher);
-            if (student == teacher)
-                return "класс указывается только обучающемуся или классному руководителю";
-            if (auto e = needParent("class", r["class"]); !e.empty()) return e;
+            if (student == teacher) return problem(Code::ClassForOtherRoles);
+            if (auto p = needParent("class", r["class"])) return p;
             if (classOrganization(r["class"]) != r["parent"])
-                return "класс " + r["class"] + " относится к другой организации";
+                return problem(Code::ClassOfOtherOrganization, r["class"]);
         }
         if (auto owner = loginOwner(r["parent"], r["login"]); owner && *owner != r["key"])
-            return "логин " + r["login"] + " в этой организации принадлежит другому человеку";
+            return problem(Code::LoginOfOtherPerson, r["login"]);
         return {};
     }
 
-    std::string checkRelation(const Row& r) {
-        if (auto e = needParent("person", r["key"]); !e.empty()) return e;
-        if (auto e = needParent("person", r["parent"]); !e.empty()) return e;
-        if (r["key"] == r["parent"]) return "человек не может быть родителем самому себе";
-        if (relations_.count(r["key"] + "/" + r["parent"]))
-            return "эта связь уже встречалась в файле";
+    Check checkRelation(const Row& r) {
+        if (auto p = needParent("person", r["key"])) return p;
+        if (auto p = needParent("person", r["parent"])) return p;
+        if (r["key"] == r["parent"]) return problem(Code::OwnParent);
+        if (relations_.count(r["key"] + "/" + r["parent"])) return problem(Code::DuplicateRelation);
         return {};
     }
 
-    std::string needParent(const std::string& kind, const std::string& key) {
-        if (key.empty()) return "не указан ключ записи вида " + kind;
-        if (seen_[kind].count(key)) return {};
-        if (dir_.idByKey(kTableOf.at(kind), key)) return {};
-        return "нет записи вида " + kind + " с ключом " + key;
+    Check needParent(const std::string& kind, const std::string& key) {
+        if (key.empty()) {
+            auto p = problem(Code::NoReference);
+            p.kind = kind;
+            return p;
+        }
+        if (knows(kind, key)) return {};
+        auto p = problem(Code::UnknownReference, key);
+        p.kind = kind;
+        return p;
     }
 
     void remember(const std::string& kind, const Row& r) {
         if (kind == "account") {
             logins_.insert(r["parent"] + "/" + store::loginKey(r["login"]));
             loginOwners_[r["parent"] + "/" + store::loginKey(r["login"])] = r["key"];
+            auto roles = *domain::parseRoleList(r["roles"]);
+            fileAccounts_[r["parent"] + "/" + store::loginKey(r["login"])] = {
+                roles, roles.count(domain::Role::Student) ? r["class"] : "", std::nullopt};
         } else if (kind == "relation") {
             relations_.insert(r["key"] + "/" + r["parent"]);
         } else {
@@ -230,19 +275,11 @@ class Validator {
     }
 
     store::DirectoryRepository& dir_;
+    store::AccountRepository accounts_;
     const Clock& clock_;
+    JournalValidator journal_;
     std::map<std::string, std::set<std::string>> seen_;
-    // Facts about keys that may come from the file or from the database.
-    bool isAuthority(const std::string& organizationKey) {
-        if (auto it = authority_.find(organizationKey); it != authority_.end()) return it->second;
-        return authority_[organizationKey] = dir_.organizationTypeByKey(organizationKey) ==
-                                             domain::OrganizationType::Authority;
-    }
-    std::string classOrganization(const std::string& classKey) {
-        if (auto it = classOrganization_.find(classKey); it != classOrganization_.end())
-            return it->second;
-        return classOrganization_[classKey] = dir_.organizationKeyOfClass(classKey).value_or("");
-    }
+    std::map<std::string, KnownAccount> fileAccounts_;
     std::optional<std::string> loginOwner(const std::string& organizationKey,
                                           const std::string& login) {
         auto id = organizationKey + "/" + store::loginKey(login);
@@ -258,11 +295,16 @@ class Validator {
 class Writer {
   public:
     Writer(store::Database& db, Poco::Data::Session& s, const store::SnilsVault& vault,
-           std::int64_t now)
-        : dir_(db, s), people_(db, s, vault), accounts_(db, s), now_(now) {}
+           const domain::journal::MarkScale& scale, std::int64_t now)
+        : dir_(db, s),
+          people_(db, s, vault),
+          accounts_(db, s),
+          journal_(db, s, scale, now),
+          now_(now) {}
 
     void write(const Row& r) {
         const std::string& kind = r["record"];
+        if (!columnsOf(kind)->keyed) return journal_.write(r);
         std::string name = domain::collapseSpaces(r["name"]);
         if (kind == "region") {
             ids_["region"][r["key"]] = dir_.upsertRegion(r["key"], name);
@@ -285,6 +327,8 @@ class Writer {
             people_.addRelation(id("person", r["parent"]), id("person", r["key"]));
         }
     }
+
+    int finish() { return journal_.finish(); }
 
   private:
     std::int64_t id(const std::string& kind, const std::string& key) {
@@ -346,9 +390,47 @@ class Writer {
     store::DirectoryRepository dir_;
     store::PersonRepository people_;
     store::AccountRepository accounts_;
+    JournalWriter journal_;
     std::int64_t now_;
     std::map<std::string, std::map<std::string, std::int64_t>> ids_;
 };
+
+}  // namespace
+
+namespace {
+
+// Column → its place in the file's header; nullopt when the header is not usable: every
+// people column once, journal columns at most once, nothing else.
+std::optional<std::vector<std::optional<std::size_t>>> headerPositions(
+    const std::vector<std::string>& header) {
+    const auto& columns = importColumns();
+    std::vector<std::optional<std::size_t>> position(columns.size());
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        auto it = std::find(columns.begin(), columns.end(), header[i]);
+        if (it == columns.end()) return std::nullopt;
+        auto& at = position[static_cast<std::size_t>(it - columns.begin())];
+        if (at) return std::nullopt;
+        at = i;
+    }
+    for (std::size_t c = 0; c < peopleColumnCount(); ++c)
+        if (!position[c]) return std::nullopt;
+    return position;
+}
+
+Row rowOf(CsvRow& csvRow, const std::vector<std::optional<std::size_t>>& position) {
+    const auto& columns = importColumns();
+    Row row;
+    row.line = csvRow.line;
+    row.values.resize(columns.size());
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (!position[c]) continue;
+        std::string& value = csvRow.fields[*position[c]];
+        // Spaces around a value are never meant, except in a password.
+        row.values[c] = columns[c] == "password" ? std::move(value) : trimSpaces(value);
+    }
+    csvRow.fields = {};
+    return row;
+}
 
 }  // namespace
 
@@ -356,48 +438,43 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
                                        const Progress& progress) {
     Report report;
     auto parsed = parseCsv(csvText);
-    if (!parsed.error.empty()) {
-        report.errors.push_back({parsed.errorLine, parsed.error});
+    if (parsed.problem != CsvProblem::None) {
+        auto p = problem(Code::Csv);
+        p.csv = parsed.problem;
+        report.errors.push_back({parsed.problemLine, p});
         return report;
     }
-    std::map<std::string, std::size_t> position;  // column -> index in the file's header
-    if (!parsed.rows.empty())
-        for (std::size_t i = 0; i < parsed.rows[0].fields.size(); ++i)
-            position.emplace(parsed.rows[0].fields[i], i);
-    bool headerOk = !parsed.rows.empty() && parsed.rows[0].fields.size() == kColumns.size() &&
-                    position.size() == kColumns.size();
-    for (const auto& c : kColumns) headerOk = headerOk && position.count(c);
-    if (!headerOk) {
+    auto position = parsed.rows.empty() ? std::nullopt : headerPositions(parsed.rows[0].fields);
+    if (!position) {
         std::string expected;
-        for (const auto& c : kColumns) expected += (expected.empty() ? "" : ",") + c;
-        report.errors.push_back({1, "в заголовке должны быть по одному разу столбцы " + expected});
+        for (std::size_t c = 0; c < peopleColumnCount(); ++c)
+            expected += (expected.empty() ? "" : ",") + importColumns()[c];
+        report.errors.push_back({1, problem(Code::BadHeader, expected)});
         return report;
     }
+    std::size_t width = parsed.rows[0].fields.size();
 
     auto session = db_.session();
     store::DirectoryRepository dir(db_, session);
-    Validator validator(dir, clock_);
+    Validator validator(db_, session, dir, clock_, scale_);
     std::vector<Row> good;
     for (std::size_t i = 1; i < parsed.rows.size(); ++i) {
-        const auto& csvRow = parsed.rows[i];
-        if (csvRow.fields.size() != kColumns.size()) {
-            report.errors.push_back({csvRow.line, "ожидалось " + std::to_string(kColumns.size()) +
-                                                      " полей, а их " +
-                                                      std::to_string(csvRow.fields.size())});
+        auto& csvRow = parsed.rows[i];
+        if (csvRow.fields.size() != width) {
+            auto p = problem(Code::WrongFieldCount);
+            p.expected = width;
+            p.found = csvRow.fields.size();
+            report.errors.push_back({csvRow.line, p});
             continue;
         }
-        Row row{csvRow.line, {}, {}};
-        for (const auto& c : kColumns) {
-            std::string value = csvRow.fields[position[c]];
-            // Spaces around a value are never meant, except in a password.
-            row.f[c] = c == "password" ? value : trimSpaces(value);
-        }
-        if (auto error = validator.check(row); !error.empty()) {
-            report.errors.push_back({row.line, error});
+        Row row = rowOf(csvRow, *position);
+        if (auto p = validator.check(row)) {
+            report.errors.push_back({row.line, *p});
             continue;
         }
         good.push_back(std::move(row));
     }
+    parsed.rows = {};
     if (!report.errors.empty() && !skipBad) return report;
 
     // Hashing is the slow part (tens of ms a password): done before the transaction so the
@@ -412,12 +489,13 @@ PeopleImport::Report PeopleImport::run(std::string_view csvText, bool skipBad,
     }
 
     store::Transaction tx(db_, session);
-    Writer writer(db_, session, vault_, clock_.unixSeconds());
+    Writer writer(db_, session, vault_, scale_, clock_.unixSeconds());
     for (const auto& row : good) {
         writer.write(row);
         ++report.imported[row["record"]];
         if (progress) progress(++done, 2 * total);
     }
+    if (int lessons = writer.finish()) report.imported["lesson"] = lessons;
     store::AuditLog(db_, session)
         .record({clock_.unixSeconds(), std::nullopt, "import",
                  "rows:" + std::to_string(good.size()), "",

@@ -2,11 +2,12 @@
 
 #include "flows/CsvReader.h"
 
+using netcity::flows::CsvProblem;
 using netcity::flows::parseCsv;
 
 TEST(CsvReader, QuotesCommasNewlinesAndCrlf) {
     auto r = parseCsv("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",,x\n\n");
-    ASSERT_TRUE(r.error.empty());
+    ASSERT_EQ(r.problem, CsvProblem::None);
     ASSERT_EQ(r.rows.size(), 2u);
     EXPECT_EQ(r.rows[0].fields, (std::vector<std::string>{"a", "b,c", "say \"hi\""}));
     EXPECT_EQ(r.rows[1].fields, (std::vector<std::string>{"multi\nline", "", "x"}));
@@ -20,6 +21,10 @@ TEST(CsvReader, BomAndMissingFinalNewline) {
 }
 
 TEST(CsvReader, Errors) {
-    EXPECT_FALSE(parseCsv("\"open").error.empty());
-    EXPECT_FALSE(parseCsv("\"a\"b,c").error.empty());
+    auto open = parseCsv("x\n\"open\nmore");
+    EXPECT_EQ(open.problem, CsvProblem::UnclosedQuote);
+    EXPECT_EQ(open.problemLine, 2);
+    auto after = parseCsv("x\n\"a\"b,c");
+    EXPECT_EQ(after.problem, CsvProblem::TextAfterClosingQuote);
+    EXPECT_EQ(after.problemLine, 2);
 }

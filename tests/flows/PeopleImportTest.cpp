@@ -10,6 +10,7 @@ using namespace netcity;
 using namespace netcity::testing;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
+using Code = flows::ImportProblem::Code;
 
 namespace {
 
@@ -30,7 +31,7 @@ class Import : public ::testing::Test {
 
 TEST_F(Import, ImportsEverythingAndIsIdempotent) {
     auto first = import.run(kSmallRegionCsv, false);
-    ASSERT_TRUE(first.written) << first.errors.at(0).reason;
+    ASSERT_TRUE(first.written) << static_cast<int>(first.errors.at(0).problem.code);
     EXPECT_EQ(first.imported["person"], 4);
     EXPECT_EQ(first.imported["account"], 4);
     auto second = import.run(kSmallRegionCsv, false);
@@ -74,19 +75,30 @@ TEST_F(Import, BadRowsAreNamedByLineAndNothingIsWritten) {
                       "region,reg-c,,short row\n";
     auto report = import.run(csv, false);
     EXPECT_FALSE(report.written);
-    std::map<int, std::string> byLine;
-    for (const auto& e : report.errors) byLine[e.line] = e.reason;
+    std::map<int, flows::ImportProblem> byLine;
+    for (const auto& e : report.errors) byLine[e.line] = e.problem;
     EXPECT_EQ(byLine.size(), 10u);
     EXPECT_EQ(byLine.count(2), 0u);  // the good row
-    EXPECT_NE(byLine[3].find("reg-missing"), std::string::npos);
-    EXPECT_NE(byLine[4].find("тип организации"), std::string::npos);
-    EXPECT_NE(byLine[5].find("дата рождения"), std::string::npos);
-    EXPECT_NE(byLine[6].find("контрольная сумма СНИЛС"), std::string::npos);
-    EXPECT_NE(byLine[7].find("в будущем"), std::string::npos);
-    EXPECT_NE(byLine[8].find("М или Ж"), std::string::npos);
-    EXPECT_NE(byLine[9].find("уже встречался"), std::string::npos);
-    EXPECT_NE(byLine[11].find("управляющие символы"), std::string::npos);
-    EXPECT_NE(byLine[12].find("полей"), std::string::npos);
+    EXPECT_EQ(byLine[3].code, Code::UnknownReference);
+    EXPECT_EQ(byLine[3].kind, "region");
+    EXPECT_EQ(byLine[3].value, "reg-missing");
+    EXPECT_EQ(byLine[4].code, Code::UnknownOrganizationType);
+    EXPECT_EQ(byLine[4].value, "школа");
+    EXPECT_EQ(byLine[5].code, Code::BadBirthDate);
+    EXPECT_EQ(byLine[5].value, "31.02.2010");
+    EXPECT_EQ(byLine[6].code, Code::BadSnils);
+    EXPECT_EQ(byLine[6].snils, domain::SnilsNumber::ParseError::BadChecksum);
+    EXPECT_EQ(byLine[7].code, Code::BirthDateInFuture);
+    EXPECT_EQ(byLine[8].code, Code::BadGender);
+    EXPECT_EQ(byLine[9].code, Code::DuplicateKey);
+    EXPECT_EQ(byLine[9].value, "reg-a");
+    EXPECT_EQ(byLine[10].code, Code::UnknownReference);  // its person's row is bad
+    EXPECT_EQ(byLine[10].kind, "person");
+    EXPECT_EQ(byLine[11].code, Code::ControlCharacters);
+    EXPECT_EQ(byLine[11].column, "name");
+    EXPECT_EQ(byLine[12].code, Code::WrongFieldCount);
+    EXPECT_EQ(byLine[12].expected, 17u);
+    EXPECT_EQ(byLine[12].found, 4u);
     EXPECT_EQ(database.count("regions"), 0);
     EXPECT_EQ(database.count("persons"), 0);
 }
@@ -109,7 +121,9 @@ TEST_F(Import, RejectsWrongHeaderBrokenQuotesAndInvalidUtf8) {
     EXPECT_FALSE(import.run("a,b,c\n1,2,3\n", false).written);
     auto quotes = import.run(kHeader + "region,\"reg-a,,x\n", false);
     EXPECT_FALSE(quotes.written);
-    EXPECT_NE(quotes.errors[0].reason.find("кавычка"), std::string::npos);
+    EXPECT_EQ(quotes.errors[0].problem.code, Code::Csv);
+    EXPECT_EQ(quotes.errors[0].problem.csv, flows::CsvProblem::UnclosedQuote);
+    EXPECT_EQ(quotes.errors[0].line, 2);
     EXPECT_FALSE(import.run(kHeader + "region,reg-a,,\xC3\x28,,,,,,,,,,,,,\n", false).written);
     EXPECT_EQ(database.count("regions"), 0);
 }
@@ -127,7 +141,7 @@ TEST_F(Import, HeaderColumnsMayComeInAnyOrderAndSpacesAreTrimmed) {
         "email,phone,login,password,roles,class\n"
         "reg-a,region,  Томская область ,,,,,,,,,,,,,,\n";
     auto report = import.run(csv, false);
-    ASSERT_TRUE(report.written) << report.errors.at(0).reason;
+    ASSERT_TRUE(report.written) << static_cast<int>(report.errors.at(0).problem.code);
     auto s = database.db().session();
     std::string name;
     s << "SELECT name FROM regions", into(name), now;
@@ -150,15 +164,19 @@ TEST_F(Import, KindRulesForColumnsRolesClassesLoginsAndRelations) {
         "class,cls-x,org-uo,1А,,,,,,,,,,,,,\n";                      // 10 class in authority
     auto report = import.run(csv, false);
     EXPECT_FALSE(report.written);
-    std::map<int, std::string> byLine;
-    for (const auto& e : report.errors) byLine[e.line] = e.reason;
-    EXPECT_NE(byLine[2].find("сдвиг"), std::string::npos);
-    EXPECT_NE(byLine[3].find("birth_date"), std::string::npos);
-    EXPECT_NE(byLine[4].find("authority"), std::string::npos);
-    EXPECT_NE(byLine[5].find("только в органе"), std::string::npos);
-    EXPECT_NE(byLine[6].find("класс указывается"), std::string::npos);
-    EXPECT_NE(byLine[7].find("другому человеку"), std::string::npos);
+    std::map<int, flows::ImportProblem> byLine;
+    for (const auto& e : report.errors) byLine[e.line] = e.problem;
+    EXPECT_EQ(byLine[2].code, Code::UnusedColumnFilled);
+    EXPECT_EQ(byLine[2].column, "type");
+    EXPECT_EQ(byLine[2].kind, "region");
+    EXPECT_EQ(byLine[3].code, Code::RequiredColumnEmpty);
+    EXPECT_EQ(byLine[3].column, "birth_date");
+    EXPECT_EQ(byLine[4].code, Code::AuthorityNeedsAuthorityRole);
+    EXPECT_EQ(byLine[5].code, Code::AuthorityRoleOutsideAuthority);
+    EXPECT_EQ(byLine[6].code, Code::ClassForOtherRoles);
+    EXPECT_EQ(byLine[7].code, Code::LoginOfOtherPerson);
+    EXPECT_EQ(byLine[7].value, "lebedev.ka");
     EXPECT_EQ(byLine.count(8), 0u);
-    EXPECT_NE(byLine[9].find("уже встречалась"), std::string::npos);
-    EXPECT_NE(byLine[10].find("нет классов"), std::string::npos);
+    EXPECT_EQ(byLine[9].code, Code::DuplicateRelation);
+    EXPECT_EQ(byLine[10].code, Code::AuthorityHasNoClasses);
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "app/ImportTexts.h"
 #include "crypto/Random.h"
 #include "flows/PeopleImport.h"
 #include "store/AccountRepository.h"
@@ -145,7 +146,8 @@ TestPortal::~TestPortal() {
 void TestPortal::import(const char* csv) {
     flows::PeopleImport import(database_.db(), runtime_->hasher(), runtime_->vault(), clock_);
     auto report = import.run(csv, false);
-    if (!report.written) throw std::runtime_error("import failed: " + report.errors[0].reason);
+    if (!report.written)
+        throw std::runtime_error("import failed: " + app::describe(report.errors[0].problem));
 }
 
 std::int64_t TestPortal::accountId(const std::string& organizationKey, const std::string& login) {

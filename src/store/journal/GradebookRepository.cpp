@@ -7,6 +7,7 @@ using netcity::domain::CalendarDate;
 using netcity::domain::journal::MarkEntry;
 
 namespace netcity::store::journal {
+
 namespace {
 
 // "?, ?, ?" for a list's IN (…); never empty (callers return early on no ids).
@@ -45,6 +46,12 @@ std::vector<StudentMark> marks(Poco::Data::RecordSet rs) {
 constexpr const char* kMarkColumns =
     "SELECT student_user_id, assignment_id, mark, duty, comment FROM marks WHERE ";
 
+// 0: no user (an import) — the column is NULL, not a dangling reference.
+Poco::Nullable<std::int64_t> author(std::int64_t by) {
+    if (by == 0) return {};
+    return by;
+}
+
 }  // namespace
 
 std::vector<AssignmentType> GradebookRepository::assignmentTypes() {
@@ -78,18 +85,20 @@ std::int64_t GradebookRepository::addAssignment(const Assignment& a, std::int64_
                                                 std::int64_t at) {
     std::int64_t id = 0;
     std::string text = a.text, due = a.dueDate.iso();
+    auto who = author(by);
     s_ << db_.sql("INSERT INTO assignments (lesson_id, type_id, text, due_date, weight,"
                   " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        bind(a.lessonId), bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(by),
+        bind(a.lessonId), bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(who),
         bind(at), into(id), now;
     return id;
 }
 
 void GradebookRepository::updateAssignment(const Assignment& a, std::int64_t by, std::int64_t at) {
     std::string text = a.text, due = a.dueDate.iso();
+    auto who = author(by);
     s_ << db_.sql("UPDATE assignments SET type_id = ?, text = ?, due_date = ?, weight = ?,"
                   " updated_by = ?, updated_at = ? WHERE id = ?"),
-        bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(by), bind(at), bind(a.id), now;
+        bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(who), bind(at), bind(a.id), now;
 }
 
 void GradebookRepository::removeAssignment(std::int64_t assignmentId) {
@@ -162,13 +171,14 @@ void GradebookRepository::putMark(const StudentMark& m, std::int64_t by, std::in
     if (!duty) value = m.entry.mark;
     int dutyFlag = duty ? 1 : 0;
     std::string comment = m.comment;
+    auto who = author(by);
     s_ << db_.sql("INSERT INTO marks (student_user_id, assignment_id, mark, duty, comment,"
                   " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
                   " ON CONFLICT (student_user_id, assignment_id) DO UPDATE SET mark = excluded.mark,"
                   " duty = excluded.duty, comment = excluded.comment,"
                   " updated_by = excluded.updated_by, updated_at = excluded.updated_at"),
         bind(m.studentId), bind(m.assignmentId), bind(value), bind(dutyFlag), bind(comment),
-        bind(by), bind(at), now;
+        bind(who), bind(at), now;
 }
 
 std::vector<Absence> GradebookRepository::absencesOn(const std::vector<std::int64_t>& lessons) {
@@ -197,11 +207,12 @@ void GradebookRepository::putAbsence(const Absence& a, std::int64_t by, std::int
         return;
     }
     std::string code = a.code;
+    auto who = author(by);
     s_ << db_.sql("INSERT INTO absences (lesson_id, student_user_id, code, updated_by, updated_at)"
                   " VALUES (?, ?, ?, ?, ?) ON CONFLICT (lesson_id, student_user_id) DO UPDATE"
                   " SET code = excluded.code, updated_by = excluded.updated_by,"
                   " updated_at = excluded.updated_at"),
-        bind(a.lessonId), bind(a.studentId), bind(code), bind(by), bind(at), now;
+        bind(a.lessonId), bind(a.studentId), bind(code), bind(who), bind(at), now;
 }
 
 }  // namespace netcity::store::journal

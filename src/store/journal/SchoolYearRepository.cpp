@@ -41,6 +41,17 @@ std::optional<SchoolYear> SchoolYearRepository::year(std::int64_t yearId) {
     return withTerms(yearId);
 }
 
+std::optional<SchoolYear> SchoolYearRepository::yearNamed(std::int64_t organizationId,
+                                                          const std::string& name) {
+    std::vector<std::int64_t> ids;
+    std::string n = name;
+    s_ << db_.sql("SELECT id FROM school_years WHERE organization_id = ? AND name = ?"
+                  " ORDER BY starts_on DESC LIMIT 1"),
+        bind(organizationId), bind(n), into(ids), now;
+    if (ids.empty()) return std::nullopt;
+    return withTerms(ids[0]);
+}
+
 std::optional<std::int64_t> SchoolYearRepository::organizationOfYear(std::int64_t yearId) {
     std::vector<std::int64_t> org;
     s_ << db_.sql("SELECT organization_id FROM school_years WHERE id = ?"), bind(yearId),

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "domain/CalendarDate.h"
 #include "domain/journal/BellSchedule.h"
@@ -23,6 +24,9 @@ class SchoolYearRepository {
     std::optional<domain::journal::SchoolYear> currentYear(std::int64_t organizationId,
                                                            const domain::CalendarDate& date);
     std::optional<domain::journal::SchoolYear> year(std::int64_t yearId);
+    // The organization's year of this name («2026/2027»), as an import file names it.
+    std::optional<domain::journal::SchoolYear> yearNamed(std::int64_t organizationId,
+                                                         const std::string& name);
     std::optional<std::int64_t> organizationOfYear(std::int64_t yearId);
     // Idempotent by (organization, start date): the name, end and terms are replaced. The
     // caller has checked the year (domain::journal::check). Returns the year's id.
