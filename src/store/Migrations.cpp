@@ -196,6 +196,10 @@ const std::vector<Migration>& migrations() {
              "CREATE UNIQUE INDEX lessons_place ON lessons(class_id, lesson_date, number)"
              " WHERE cancelled = 0",
              "CREATE INDEX lessons_subject ON lessons(class_id, subject_id, lesson_date)",
+             // The diary's week, cancelled lessons included (lessons_place covers only the
+             // live ones).
+             "CREATE INDEX lessons_class ON lessons(class_id, lesson_date)",
+             "CREATE INDEX users_class ON users(class_id)",
              "CREATE INDEX lessons_teacher ON lessons(teacher_user_id, lesson_date)",
              // The per-deployment list in SGO's wording; its ids are the web API's typeId.
              "CREATE TABLE assignment_types (id {pk}, name TEXT NOT NULL UNIQUE,"

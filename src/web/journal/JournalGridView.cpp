@@ -67,7 +67,7 @@ kainjow::mustache::list cellsOf(const View& v, const ClassJournal::Row& row) {
         if (v.writes)
             marks.push_back(
                 markInput(v, "m-" + sid + "-n" + lid, "", "+", "Новое задание урока"));
-        cell.set("marks", marks);
+        cell.set("marks", std::move(marks));
         auto absent = row.absences.find(col.lesson.id);
         std::string code = absent == row.absences.end() ? "" : absent->second;
         std::string name = "a-" + sid + "-" + lid;
@@ -76,23 +76,10 @@ kainjow::mustache::list cellsOf(const View& v, const ClassJournal::Row& row) {
         cell.set("absence", code);
         cell.set("hasAbsence", !code.empty());
         cell.set("absenceInvalid", v.wrong.count(name) > 0);
-        kainjow::mustache::list kinds;
-        TemplateData none;
-        none.set("code", "");
-        none.set("label", "–");
-        none.set("selected", chosen.empty());
-        kinds.push_back(none);
-        for (const auto& k : v.grid.kinds) {
-            TemplateData kind;
-            kind.set("code", k.code);
-            kind.set("label", k.code);
-            kind.set("selected", chosen == k.code);
-            kinds.push_back(kind);
-        }
-        cell.set("kinds", kinds);
+        cell.set("absenceValue", chosen);
         cell.set("absenceLabel", studentName(row.student) + ", " + lessonTitle(col.lesson) +
                                      ": посещаемость");
-        cells.push_back(cell);
+        cells.push_back(std::move(cell));
     }
     return cells;
 }
@@ -214,6 +201,16 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
     d.set("termName", domain::journal::termName(g.year.termKind, g.term.number));
     d.set("terms", termLinks(g));
     d.set("writes", v.writes);
+    // One list of absence marks for the page: a select in each of a term's ~700 cells made the
+    // page ten times heavier to build and to send.
+    kainjow::mustache::list kinds;
+    for (const auto& k : g.kinds) {
+        TemplateData kind;
+        kind.set("code", k.code);
+        kind.set("name", k.name);
+        kinds.push_back(std::move(kind));
+    }
+    d.set("absenceKinds", std::move(kinds));
     d.set("readOnly", !v.writes);
     if (!flash.empty()) d.set("flash", flash);
     kainjow::mustache::list columns;
