@@ -40,7 +40,7 @@ class ClassJournalHttp : public ::testing::Test {
   protected:
     TestPortal portal;
     JournalFixture f;
-    std::vector<std::int64_t> students;  // 5А's
+    std::vector<std::int64_t> students;          // 5А's
     std::vector<store::journal::Lesson> math5a;  // 5А Математика, 2 четверть
 
     void SetUp() override {
@@ -201,15 +201,19 @@ TEST_F(ClassJournalHttp, BadCellsAreNamedInRussianAndNothingIsWritten) {
     {
         portal.import(
             "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,"
-            "email,phone,login,password,roles,class\nclass,cls-ds-1,org-ds,Группа 1,,,,,,,,,,,,,\n");
+            "email,phone,login,password,roles,class\nclass,cls-ds-1,org-ds,Группа "
+            "1,,,,,,,,,,,,,\n");
         auto org = portal.organizationId("org-ds");
         auto belova = portal.accountId("org-ds", "belova.ia");
         auto s = portal.db().session();
         auto group = store::DirectoryRepository(portal.db(), s).idByKey("classes", "cls-ds-1");
-        domain::journal::SchoolYear year{0, "2026/2027", d("2026-09-01"), d("2027-08-31"),
-                                         domain::journal::TermKind::Half,
-                                         {{0, 1, d("2026-09-01"), d("2026-12-28")},
-                                          {0, 2, d("2027-01-09"), d("2027-05-31")}}};
+        domain::journal::SchoolYear year{
+            0,
+            "2026/2027",
+            d("2026-09-01"),
+            d("2027-08-31"),
+            domain::journal::TermKind::Half,
+            {{0, 1, d("2026-09-01"), d("2026-12-28")}, {0, 2, d("2027-01-09"), d("2027-05-31")}}};
         auto yearId = store::journal::SchoolYearRepository(portal.db(), s).save(org, year);
         auto subject = store::journal::TeachingRepository(portal.db(), s).subject(org, "Лепка");
         elsewhere = *store::journal::LessonRepository(portal.db(), s)
@@ -227,7 +231,8 @@ TEST_F(ClassJournalHttp, BadCellsAreNamedInRussianAndNothingIsWritten) {
         {{{"m-" + s0 + "-n" + l0, "7"}}, "оценка «7» вне шкалы 1–5"},
         {{{"a-" + s0 + "-" + std::to_string(elsewhere), "Н"}},
          "урок не из этого журнала (другого класса, предмета или другой школы)"},
-        {{{"t-n" + l0, "Упражнение 5"}, {"y-n" + l0, std::to_string(typeId("Домашнее задание"))},
+        {{{"t-n" + l0, "Упражнение 5"},
+          {"y-n" + l0, std::to_string(typeId("Домашнее задание"))},
           {"d-n" + l0, "2028-01-15"}},
          "срок сдачи «15.01.2028» вне учебного года 2026/2027"},
         {{{"a-" + s0 + "-" + l0, "Х"}}, "нет такой отметки о посещаемости: «Х»"},
@@ -251,14 +256,15 @@ TEST_F(ClassJournalHttp, ATeacherOutsideTheirAssignmentsGetsNotFoundAndIsAudited
     EXPECT_EQ(denied.status, 404);
     EXPECT_FALSE(contains(denied.body, "Лебедев"));
     EXPECT_EQ(count("audit_events WHERE action = 'journal.open' AND outcome = 'denied' AND "
-                    "actor_user_id = " + std::to_string(f.morozova)),
+                    "actor_user_id = " +
+                    std::to_string(f.morozova)),
               1);
     auto own = morozova->get(grid(f.class6b, f.russian));
     ASSERT_EQ(own.status, 200);
     std::string body = "csrf=" + urlEncode(HttpClient::csrfFrom(own.body)) +
-                       "&class=" + std::to_string(f.class5a) + "&subject=" + std::to_string(f.math) +
-                       "&m-" + std::to_string(students[0]) + "-n" + std::to_string(math5a[0].id) +
-                       "=5";
+                       "&class=" + std::to_string(f.class5a) +
+                       "&subject=" + std::to_string(f.math) + "&m-" + std::to_string(students[0]) +
+                       "-n" + std::to_string(math5a[0].id) + "=5";
     auto before = written();
     EXPECT_EQ(morozova->post("/journal/grid", body).status, 404);
     EXPECT_EQ(count("marks"), before[0]);
@@ -282,8 +288,9 @@ TEST_F(ClassJournalHttp, TheClassTeacherReadsEverySubjectOfTheirClassButCannotWr
     EXPECT_FALSE(contains(page.body, "name=\"a-"));
 
     auto russian = lessonAt(f.class6b, "2026-11-23", 1);
-    auto refused = save(*sokolov, f.class6b, f.russian,
-                        {{"a-" + std::to_string(f.orlova) + "-" + std::to_string(russian.id), "Н"}});
+    auto refused =
+        save(*sokolov, f.class6b, f.russian,
+             {{"a-" + std::to_string(f.orlova) + "-" + std::to_string(russian.id), "Н"}});
     EXPECT_EQ(refused.status, 403);
     EXPECT_EQ(count("absences"), 0);
     EXPECT_EQ(count("audit_events WHERE action = 'journal.save' AND outcome = 'read_only'"), 1);
@@ -305,8 +312,8 @@ TEST_F(ClassJournalHttp, TheAdministratorReadsAnyJournalAndKeepsTheTimetable) {
     EXPECT_TRUE(contains(page.body, "id=\"read-only\""));
 
     auto math = lessonAt(f.class6b, "2026-11-23", 2);
-    auto week = admin->get("/journal/timetable?class=" + std::to_string(f.class6b) +
-                           "&week=2026-11-23");
+    auto week =
+        admin->get("/journal/timetable?class=" + std::to_string(f.class6b) + "&week=2026-11-23");
     ASSERT_EQ(week.status, 200);
     EXPECT_TRUE(contains(week.body, "id=\"lesson-" + std::to_string(math.id) + "\""));
     std::string csrf = "csrf=" + urlEncode(HttpClient::csrfFrom(week.body));
@@ -330,10 +337,10 @@ TEST_F(ClassJournalHttp, TheAdministratorReadsAnyJournalAndKeepsTheTimetable) {
     auto teacher = signedIn("sokolov.pi", "Uchitel-2025");
     auto other = lessonAt(f.class6b, "2026-11-30", 2);
     EXPECT_EQ(teacher->get("/journal/timetable").status, 404);
-    auto refused = teacher->post("/journal/lesson/cancel",
-                                 "csrf=" + urlEncode(HttpClient::csrfFrom(
-                                               teacher->get(grid(f.class6b, f.math)).body)) +
-                                     "&lesson=" + std::to_string(other.id));
+    auto refused = teacher->post(
+        "/journal/lesson/cancel",
+        "csrf=" + urlEncode(HttpClient::csrfFrom(teacher->get(grid(f.class6b, f.math)).body)) +
+            "&lesson=" + std::to_string(other.id));
     EXPECT_EQ(refused.status, 404);
     EXPECT_FALSE(lesson(other.id).cancelled);
     EXPECT_EQ(count("audit_events WHERE action = 'journal.lesson.cancel' AND outcome = 'denied'"),

@@ -97,8 +97,8 @@ ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t cla
         return {};
     }
     Opened opened;
-    auto year = store::journal::SchoolYearRepository(db_, s).currentYear(keeper->organizationId,
-                                                                          today_);
+    auto year =
+        store::journal::SchoolYearRepository(db_, s).currentYear(keeper->organizationId, today_);
     auto chosenT = year ? chosenTerm(*year, term, today_) : std::nullopt;
     if (!chosenT) {
         opened.outcome = OpenOutcome::NoYear;
@@ -139,7 +139,8 @@ ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t cla
     for (auto& a : book.absencesOn(lessonIds))
         if (auto row = rowOf.find(a.studentId); row != rowOf.end())
             g.rows[row->second].absences[a.lessonId] = a.code;
-    for (auto& r : g.rows) r.average = domain::journal::weightedAverage(weighted[r.student.accountId]);
+    for (auto& r : g.rows)
+        r.average = domain::journal::weightedAverage(weighted[r.student.accountId]);
     g.types = book.assignmentTypes();
     g.kinds = book.attendanceKinds();
     opened.outcome = OpenOutcome::Shown;

@@ -92,9 +92,9 @@ class ClassJournal {
         MarkOutOfScale,
         MarkUnreadable,
         StudentNotInClass,
-        LessonNotHere,     // unknown, or of another class, subject or school
+        LessonNotHere,  // unknown, or of another class, subject or school
         LessonCancelled,
-        AssignmentNotHere, // unknown, or not of the lesson named
+        AssignmentNotHere,  // unknown, or not of the lesson named
         UnknownAbsenceCode,
         UnknownType,
         WeightOutOfRange,

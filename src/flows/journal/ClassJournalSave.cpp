@@ -119,7 +119,8 @@ std::optional<Assignment> typedAssignment(Context& c, const ClassJournal::Assign
     }
     if (e.dueDate) {
         std::string due = domain::collapseSpaces(*e.dueDate);
-        auto date = due.empty() ? std::optional<CalendarDate>(lesson.date) : CalendarDate::parse(due);
+        auto date =
+            due.empty() ? std::optional<CalendarDate>(lesson.date) : CalendarDate::parse(due);
         auto year = c.years.find(lesson.yearId);
         if (!date)
             ok = false, problem(c, e.key, Issue::DueDateUnreadable, *e.dueDate);
@@ -209,7 +210,8 @@ ClassJournal::Saved ClassJournal::save(std::int64_t accountId, const Submission&
         if (m.assignmentId || domain::collapseSpaces(m.text).empty()) continue;
         markedNew.insert(m.lessonId);
         if (!newOfLesson.count(m.lessonId) && c.lessons.count(m.lessonId) && c.firstType)
-            defaults.push_back({"hw-n" + std::to_string(m.lessonId), 0, m.lessonId, {}, {}, {}, {}});
+            defaults.push_back(
+                {"hw-n" + std::to_string(m.lessonId), 0, m.lessonId, {}, {}, {}, {}});
     }
     for (const auto& e : defaults) newOfLesson.emplace(e.lessonId, &e);
     for (auto& [lessonId, e] : newOfLesson) {
@@ -270,7 +272,8 @@ ClassJournal::Saved ClassJournal::save(std::int64_t accountId, const Submission&
         }
         std::optional<MarkEntry> old;
         std::string comment;
-        if (auto e = existing.find({m.studentId, assignmentId}); assignmentId && e != existing.end()) {
+        if (auto e = existing.find({m.studentId, assignmentId});
+            assignmentId && e != existing.end()) {
             old = e->second.entry;
             comment = e->second.comment;
         }
@@ -319,9 +322,8 @@ ClassJournal::Saved ClassJournal::save(std::int64_t accountId, const Submission&
             madeFor[h.assignment.lessonId] = h.assignment.id;
             record("journal.homework", "assignment:" + std::to_string(h.assignment.id), "added",
                    change("", "type:" + std::to_string(h.assignment.typeId) +
-                                  " weight:" + std::to_string(h.assignment.weight) +
-                                  " due:" + h.assignment.dueDate.iso() + " «" +
-                                  h.assignment.text + "»"));
+                                  " weight:" + std::to_string(h.assignment.weight) + " due:" +
+                                  h.assignment.dueDate.iso() + " «" + h.assignment.text + "»"));
             continue;
         }
         book.updateAssignment(h.assignment, accountId, at);
@@ -347,8 +349,9 @@ ClassJournal::Saved ClassJournal::save(std::int64_t accountId, const Submission&
     }
     for (auto& a : c.absences) {
         book.putAbsence(a.absence, accountId, at);
-        record("journal.absence", subjectOf("account", a.absence.studentId, "lesson", a.absence.lessonId),
-               "ok", change(a.old, a.absence.code));
+        record("journal.absence",
+               subjectOf("account", a.absence.studentId, "lesson", a.absence.lessonId), "ok",
+               change(a.old, a.absence.code));
     }
     tx.commit();
     int changes = static_cast<int>(c.homework.size() + c.marks.size() + c.absences.size());

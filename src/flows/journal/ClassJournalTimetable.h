@@ -45,8 +45,7 @@ class ClassJournalTimetable {
               const std::string& clientAddress);
     Outcome move(std::int64_t accountId, std::int64_t lessonId, const std::string& date,
                  const std::string& number, const std::string& clientAddress);
-    Outcome cancel(std::int64_t accountId, std::int64_t lessonId,
-                   const std::string& clientAddress);
+    Outcome cancel(std::int64_t accountId, std::int64_t lessonId, const std::string& clientAddress);
     // The class of a lesson the account keeps the timetable of (where to go back to).
     std::optional<store::journal::Lesson> lesson(std::int64_t accountId, std::int64_t lessonId);
 

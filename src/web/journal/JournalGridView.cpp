@@ -65,8 +65,7 @@ kainjow::mustache::list cellsOf(const View& v, const ClassJournal::Row& row) {
                                           v.typeAbbr.at(a.typeId), title));
         }
         if (v.writes)
-            marks.push_back(
-                markInput(v, "m-" + sid + "-n" + lid, "", "+", "Новое задание урока"));
+            marks.push_back(markInput(v, "m-" + sid + "-n" + lid, "", "+", "Новое задание урока"));
         cell.set("marks", std::move(marks));
         auto absent = row.absences.find(col.lesson.id);
         std::string code = absent == row.absences.end() ? "" : absent->second;
@@ -77,8 +76,8 @@ kainjow::mustache::list cellsOf(const View& v, const ClassJournal::Row& row) {
         cell.set("hasAbsence", !code.empty());
         cell.set("absenceInvalid", v.wrong.count(name) > 0);
         cell.set("absenceValue", chosen);
-        cell.set("absenceLabel", studentName(row.student) + ", " + lessonTitle(col.lesson) +
-                                     ": посещаемость");
+        cell.set("absenceLabel",
+                 studentName(row.student) + ", " + lessonTitle(col.lesson) + ": посещаемость");
         cells.push_back(std::move(cell));
     }
     return cells;
@@ -119,7 +118,8 @@ kainjow::mustache::list homeworkList(const View& v) {
         for (const auto& a : col.assignments)
             items.push_back(homeworkOf(v, std::to_string(a.id), &a, col.lesson));
         if (v.writes)
-            items.push_back(homeworkOf(v, "n" + std::to_string(col.lesson.id), nullptr, col.lesson));
+            items.push_back(
+                homeworkOf(v, "n" + std::to_string(col.lesson.id), nullptr, col.lesson));
         l.set("items", items);
         lessons.push_back(l);
     }
@@ -151,11 +151,13 @@ std::string placeOf(const ClassJournal::Grid& g, const std::string& key) {
                (rest[0] == 'n' ? lessonName(num(rest.substr(1))) : assignmentLesson(num(rest)));
     }
     auto dash = key.find('-', 2);
-    std::string student = students.count(num(key.substr(2))) ? students[num(key.substr(2))]
-                                                              : "ученик № " + key.substr(2, dash - 2);
+    std::string student = students.count(num(key.substr(2)))
+                              ? students[num(key.substr(2))]
+                              : "ученик № " + key.substr(2, dash - 2);
     std::string target = dash == std::string::npos ? "" : key.substr(dash + 1);
     if (key[0] == 'a') return student + ", " + lessonName(num(target)) + ", посещаемость";
-    if (!target.empty() && target[0] == 'n') return student + ", " + lessonName(num(target.substr(1)));
+    if (!target.empty() && target[0] == 'n')
+        return student + ", " + lessonName(num(target.substr(1)));
     return student + ", " + assignmentLesson(num(target));
 }
 
@@ -243,11 +245,10 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
         d.set("error", "Журнал не сохранён — ничего не записано. Исправьте ячейки:");
         d.set("problems", problemList);
     }
-    ex.sendHtml(s_.templates.page("journal-grid",
-                                  "Классный журнал: " + g.place.className + ", " +
-                                      g.place.subjectName,
-                                  d),
-                status);
+    ex.sendHtml(
+        s_.templates.page("journal-grid",
+                          "Классный журнал: " + g.place.className + ", " + g.place.subjectName, d),
+        status);
 }
 
 }  // namespace netcity::web

@@ -69,8 +69,10 @@ ClassJournal::Submission submissionOf(const std::map<std::string, std::string>& 
             auto& e = edits[rest];
             e.key = "hw-" + rest;
             (rest[0] == 'n' ? e.lessonId : e.assignmentId) = *n;
-            (kind == 't' ? e.text : kind == 'y' ? e.typeId : kind == 'w' ? e.weight : e.dueDate) =
-                value;
+            (kind == 't'   ? e.text
+             : kind == 'y' ? e.typeId
+             : kind == 'w' ? e.weight
+                           : e.dueDate) = value;
         }
     }
     for (auto& [_, e] : edits) sub.assignments.push_back(e);
@@ -152,17 +154,17 @@ void Portal::journalSave(HttpExchange& ex) {
     using Outcome = ClassJournal::SaveOutcome;
     if (saved.outcome == Outcome::NotFound) throw HttpError{404, "Журнал не найден."};
     if (saved.outcome == Outcome::ReadOnly)
-        throw HttpError{403, "Этот журнал открыт вам только для просмотра: оценки в него ставит "
-                             "учитель предмета."};
+        throw HttpError{403,
+                        "Этот журнал открыт вам только для просмотра: оценки в него ставит "
+                        "учитель предмета."};
     auto term = id(ex.form("term"));
     std::optional<int> termNumber;
     if (term) termNumber = static_cast<int>(*term);
     if (saved.outcome == Outcome::Saved) {
-        auto opened = journal.open(active.accountId, *classId, *subjectId, termNumber,
-                                   ex.clientAddress());
-        int shownTerm = opened.outcome == ClassJournal::OpenOutcome::Shown
-                            ? opened.grid.term.number
-                            : termNumber.value_or(1);
+        auto opened =
+            journal.open(active.accountId, *classId, *subjectId, termNumber, ex.clientAddress());
+        int shownTerm = opened.outcome == ClassJournal::OpenOutcome::Shown ? opened.grid.term.number
+                                                                           : termNumber.value_or(1);
         return ex.redirect(gridHref(*classId, *subjectId, shownTerm) +
                            "&saved=" + std::to_string(saved.changes));
     }

@@ -43,9 +43,10 @@ std::string issueText(const flows::journal::ClassJournal::Problem& p,
         case Issue::DueDateUnreadable:
             return "срок сдачи " + quoted(p.typed) + " — не дата (ДД.ММ.ГГГГ)";
         case Issue::DueDateOutsideYear:
-            return "срок сдачи " + quoted(domain::CalendarDate::parse(p.typed)
-                                              ? domain::CalendarDate::parse(p.typed)->russian()
-                                              : p.typed) +
+            return "срок сдачи " +
+                   quoted(domain::CalendarDate::parse(p.typed)
+                              ? domain::CalendarDate::parse(p.typed)->russian()
+                              : p.typed) +
                    " вне учебного года " + year.name + " (" + year.startsOn.russian() + "–" +
                    year.endsOn.russian() + ")";
         case Issue::TextTooLong:

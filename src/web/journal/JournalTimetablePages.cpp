@@ -88,12 +88,11 @@ void Portal::journalLessonAction(HttpExchange& ex, const std::string& action) {
     if (outcome == Outcome::NotFound || !lesson) throw HttpError{404, "Урок не найден."};
     if (outcome == Outcome::Done) {
         auto day = action == "move" ? domain::CalendarDate::parse(ex.form("date")) : std::nullopt;
-        return ex.redirect(weekHref(lesson->classId, day.value_or(lesson->date)) + "&done=" +
-                           (action == "move" ? "moved" : "cancelled"));
+        return ex.redirect(weekHref(lesson->classId, day.value_or(lesson->date)) +
+                           "&done=" + (action == "move" ? "moved" : "cancelled"));
     }
     renderTimetable(ex, active.accountId, lesson->classId, lesson->date, "",
-                    journal::timetableText(outcome),
-                    outcome == Outcome::PlaceTaken ? 409 : 422);
+                    journal::timetableText(outcome), outcome == Outcome::PlaceTaken ? 409 : 422);
 }
 
 }  // namespace netcity::web
