@@ -5,9 +5,6 @@
       the 2026/2027 year of two demo schools (МБОУ "Школа № 5", Салехард; МАОУ "Гимназия № 1",
       Томск) over demo/demo-data.csv: bells, subjects, teaching, a timetable for every class,
       homework, marks and a few absences from 01.09.2026 up to --until (default 01.12.2026).
-  journal-csv.py bench [--schools 10] [--students 1000] > bench.csv
-      a region of generated schools with their classes, teachers, students, a full year's
-      timetable, homework and marks (for the journal bench).
 
 Deterministic: the same arguments write the same file.
 """
@@ -136,64 +133,12 @@ FIRST_M = ["Александр", "Максим", "Иван", "Артём", "Дм
 FIRST_F = ["Анна", "Мария", "Елена", "Дарья", "Алиса", "Полина", "Виктория", "Ксения"]
 
 
-def bench(schools, students_per_school):
-    out = Out(sys.stdout)
-    rnd = random.Random(10)
-    out.row(record="region", key="reg-bench", name="Тестовая область")
-    out.row(record="municipality", key="mun-bench", parent="reg-bench", name="Тестовый округ")
-    out.row(record="locality", key="loc-bench", parent="mun-bench", name="г. Тестовск")
-    end_of_year = TERMS[-1][1]
-    for sc in range(1, schools + 1):
-        org = f"org-bench-{sc}"
-        out.row(record="organization", key=org, parent="loc-bench", name=f"МБОУ \"Школа № {sc}\"",
-                type="общеобразовательная")
-        grades = list(range(1, 12))
-        per_class = 25
-        n_classes = max(1, students_per_school // per_class)
-        classes = []
-        for c in range(n_classes):
-            grade = grades[c % len(grades)]
-            letter = "АБВГД"[c // len(grades) % 5]
-            classes.append((f"cls-bench-{sc}-{c}", f"{grade}{letter}"))
-            out.row(record="class", key=classes[-1][0], parent=org, name=classes[-1][1])
-        subjects = sorted({s for _, name in classes for s in SUBJECTS[band(name)]})
-        teachers = [f"t{sc}.{i}" for i in range(len(subjects) * 3)]
-        for i, login in enumerate(teachers):
-            key = f"p-bench-{sc}-t{i}"
-            out.row(record="person", key=key, last_name=rnd.choice(LAST) + "а",
-                    first_name=rnd.choice(FIRST_F), birth_date="12.03.1980", gender="Ж")
-            out.row(record="account", key=key, parent=org, login=login, roles="teacher")
-        by_class = {}
-        for s in range(students_per_school):
-            cls = classes[s % n_classes][0]
-            key, login = f"p-bench-{sc}-s{s}", f"s{sc}.{s}"
-            male = rnd.random() < 0.5
-            out.row(record="person", key=key,
-                    last_name=rnd.choice(LAST) + ("" if male else "а"),
-                    first_name=rnd.choice(FIRST_M if male else FIRST_F),
-                    birth_date=russian(dt.date(2010 + rnd.randint(0, 9), rnd.randint(1, 12),
-                                               rnd.randint(1, 28))), gender="М" if male else "Ж")
-            out.row(record="account", key=key, parent=org, login=login, roles="student", **{"class": cls})
-            by_class.setdefault(cls, []).append(login)
-        school_rows(out, org)
-        for s in subjects:
-            out.row(record="subject", parent=org, subject=s)
-        for c, (cls, name) in enumerate(classes):
-            teacher_of = {s: teachers[(i * 3 + c) % len(teachers)] for i, s in enumerate(subjects)}
-            class_journal(out, rnd, org, cls, SUBJECTS[band(name)], teacher_of, by_class[cls],
-                          end_of_year, days=6)
-
-
 def main(argv):
     if len(argv) >= 2 and argv[1] == "demo":
         until = dt.date(2026, 12, 1)
         if "--until" in argv:
             until = dt.datetime.strptime(argv[argv.index("--until") + 1], "%d.%m.%Y").date()
         demo(until)
-    elif len(argv) >= 2 and argv[1] == "bench":
-        schools = int(argv[argv.index("--schools") + 1]) if "--schools" in argv else 10
-        students = int(argv[argv.index("--students") + 1]) if "--students" in argv else 1000
-        bench(schools, students)
     else:
         sys.stderr.write(__doc__)
         return 2
