@@ -8,6 +8,12 @@ namespace netcity::http {
 
 using TemplateData = kainjow::mustache::data;
 
+// A text for `{{#key}}…{{key}}…{{/key}}`: Mustache opens a section for every string, an empty one
+// too, so an empty text goes in as false.
+inline TemplateData optionalText(const std::string& text) {
+    return text.empty() ? TemplateData(false) : TemplateData(text);
+}
+
 // Mustache templates compiled once at start from files embedded in the binary (NAME.mustache
 // and static/NAME). Every page is rendered into layout.mustache; {{x}} escapes HTML, so user
 // text is safe.

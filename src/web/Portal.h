@@ -39,6 +39,7 @@ namespace netcity::web {
 
 using http::HttpError;
 using http::HttpExchange;
+using http::optionalText;
 using http::TemplateData;
 using http::Templates;
 using log::jsonEscape;

@@ -80,8 +80,8 @@ TemplateData assignmentData(const flows::journal::DiaryAssignment& a,
     item.set("due", a.dueDate.russian());
     bool duty = a.mark && a.mark->duty;
     item.set("duty", duty);
-    item.set("markText", a.mark && a.mark->mark ? std::to_string(*a.mark->mark) : "");
-    item.set("comment", a.mark ? a.mark->comment : "");
+    item.set("markText", optionalText(a.mark && a.mark->mark ? std::to_string(*a.mark->mark) : ""));
+    item.set("comment", optionalText(a.mark ? a.mark->comment : ""));
     return item;
 }
 
@@ -91,8 +91,8 @@ TemplateData lessonData(const flows::journal::DiaryLesson& l) {
     item.set("number", std::to_string(l.number));
     item.set("time", l.startTime && l.endTime ? l.startTime->text() + "–" + l.endTime->text() : "");
     item.set("subject", l.subjectName);
-    item.set("room", l.room);
-    item.set("topic", l.topic);
+    item.set("room", optionalText(l.room));
+    item.set("topic", optionalText(l.topic));
     item.set("cancelled", l.cancelled);
     item.set("absent", !l.absenceCode.empty());
     item.set("absenceCode", l.absenceCode);

@@ -157,6 +157,10 @@ TEST_F(DiaryHttp, AStudentSeesTheWeekWithTimesRoomsHomeworkAndMarks) {
     EXPECT_TRUE(contains(thursday, "долг"));
     EXPECT_TRUE(contains(section(page.body, "day-2026-11-21"), "Уроков нет"));
     EXPECT_FALSE(contains(page.body, "Орлова"));
+    // The fixture's lessons have no topic, and a mark without a comment says nothing more:
+    // no empty «Тема:» line, no empty comment.
+    EXPECT_FALSE(contains(page.body, "Тема:"));
+    EXPECT_FALSE(contains(page.body, "mark-comment\"></span>"));
 }
 
 TEST_F(DiaryHttp, TermAveragesAreWeightedByTheAssignment) {
