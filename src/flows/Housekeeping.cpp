@@ -1,6 +1,7 @@
 #include "flows/Housekeeping.h"
 
 #include "store/FlowRepository.h"
+#include "store/RecoveryAnswers.h"
 #include "store/SessionRepository.h"
 
 namespace netcity::flows {
@@ -18,6 +19,8 @@ Housekeeping::Swept Housekeeping::runOnce() {
     swept.flows = store::FlowRepository(db_, s).removeExpired(now);
     swept.sessions = store::SessionRepository(db_, s).removeExpired(
         now - settings_.sessionIdleSeconds, now - settings_.sessionAbsoluteSeconds);
+    swept.recoveryAnswers =
+        store::RecoveryAnswers(db_, s).removeOlderThan(now - settings_.recoveryAnswerSeconds);
     return swept;
 }
 

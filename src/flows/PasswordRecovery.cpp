@@ -15,6 +15,7 @@
 #include "store/AuditLog.h"
 #include "store/FlowRepository.h"
 #include "store/MailOutbox.h"
+#include "store/RecoveryAnswers.h"
 #include "store/RecoveryRequests.h"
 
 namespace netcity::flows {
@@ -48,27 +49,42 @@ PasswordRecovery::Request PasswordRecovery::queue(const std::string& email,
     if (auto wait = throttle_.waitFor(key, clientAddress, steady); wait.count() > 0)
         return {Outcome::Throttled, wait};
     throttle_.recordFailure(key, clientAddress, steady);  // every request counts: it sends mail
-    {
-        auto s = db_.session();
-        store::RecoveryRequests(db_, s).add(address->text(), clientAddress, clock_.unixSeconds());
-    }
+    // The queue store: this write never waits for a transaction of the worker's, whose length
+    // depends on whether the last address asked for was on file (issue #17).
+    auto& queueStore = db_.queueStore();
+    auto s = queueStore.session();
+    store::RecoveryRequests(queueStore, s)
+        .add({0, crypto::randomToken(16), address->text(), clientAddress, clock_.unixSeconds()});
     return {Outcome::Sent, {}};
 }
 
 PasswordRecovery::QueueStep PasswordRecovery::answerNextRequest() {
-    auto s = db_.session();
-    store::RecoveryRequests queue(db_, s);
-    auto request = queue.oldest();
+    auto& queueStore = db_.queueStore();
+    std::optional<store::RecoveryRequest> request;
+    {
+        auto s = queueStore.session();
+        request = store::RecoveryRequests(queueStore, s).oldest();
+    }
     if (!request) return QueueStep::Empty;
-    // Reads and letters before the write lock: a request queued meanwhile waits for the lock
-    // only as long as the writes below take.
-    auto links = linksFor(s, request->email);
+    bool answered = writeAnswer(*request);
+    // Off the queue only once its answer is committed: a node stopping in between leaves the
+    // request queued, and its recorded key stops the next pass from answering it again.
+    auto s = queueStore.session();
+    store::RecoveryRequests(queueStore, s).remove(request->id);
+    return answered ? QueueStep::Answered : QueueStep::TakenElsewhere;
+}
+
+bool PasswordRecovery::writeAnswer(const store::RecoveryRequest& request) {
+    auto s = db_.session();
+    // Reads and letters before the write lock: whatever else writes meanwhile waits for the
+    // lock only as long as the writes below take.
+    auto links = linksFor(s, request.email);
     std::int64_t at = clock_.unixSeconds();
     store::Transaction tx(db_, s);
-    if (!queue.take(request->id)) return QueueStep::TakenElsewhere;
+    if (!store::RecoveryAnswers(db_, s).record(request.key, at)) return false;
     store::AuditLog audit(db_, s);
     if (links.empty())
-        audit.record({at, std::nullopt, "password.recover.request", "", request->clientAddress,
+        audit.record({at, std::nullopt, "password.recover.request", "", request.clientAddress,
                       "no_account"});
     for (const auto& link : links) {
         Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
@@ -79,12 +95,12 @@ PasswordRecovery::QueueStep PasswordRecovery::answerNextRequest() {
             {kKind, "", jsonText(data), at, at + settings_.linkLifetime, link.accountId});
         store::MailOutbox(db_, s).enqueue(link.letter, link.organizationId, at);
         audit.record({at, std::nullopt, "password.recover.request",
-                      "account:" + std::to_string(link.accountId), request->clientAddress, "sent",
+                      "account:" + std::to_string(link.accountId), request.clientAddress, "sent",
                       link.organizationId});
     }
     tx.commit();
     if (!links.empty() && mailQueued_) mailQueued_();
-    return QueueStep::Answered;
+    return true;
 }
 
 std::vector<PasswordRecovery::Link> PasswordRecovery::linksFor(Poco::Data::Session& s,

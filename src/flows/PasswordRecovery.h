@@ -13,6 +13,7 @@
 #include "mail/Letters.h"
 #include "store/Database.h"
 #include "store/MailOutbox.h"
+#include "store/RecoveryRequests.h"
 
 namespace netcity::flows {
 
@@ -71,7 +72,7 @@ class PasswordRecovery {
     void request(const std::string& email, const std::string& clientAddress,
                  const std::function<void(const Request&)>& answer);
     // The worker's part: the oldest queued request's links, letters and audit rows, written in
-    // one transaction with taking it off the queue.
+    // one transaction with its key (store::RecoveryAnswers); then it leaves the queue.
     enum class QueueStep { Empty, Answered, TakenElsewhere };
     QueueStep answerNextRequest();
     std::optional<Opened> open(const std::string& token);
@@ -87,6 +88,8 @@ class PasswordRecovery {
         store::Letter letter;
     };
     std::vector<Link> linksFor(Poco::Data::Session& s, const std::string& email);
+    // Writes the request's answer; false when it was answered already.
+    bool writeAnswer(const store::RecoveryRequest& request);
     store::Database& db_;
     crypto::PasswordHasher& hasher_;
     // Its own counters: parents behind one school's NAT asking for letters must not slow

@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "store/Migrations.h"
+#include "store/RecoveryRequests.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -87,6 +88,14 @@ class SqlitePool : public Poco::Data::SessionPool {
     }
 };
 
+// netcity.db -> netcity.queue.db
+std::string queuePathBeside(const std::string& path) {
+    const std::string suffix = ".db";
+    bool dotDb = path.size() > suffix.size() &&
+                 path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return (dotDb ? path.substr(0, path.size() - suffix.size()) : path) + ".queue.db";
+}
+
 }  // namespace
 
 std::string numberPlaceholders(const std::string& text) {
@@ -140,7 +149,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, PoolSettings po
 }
 
 Database::Database(Dialect dialect, const std::string& connector, const std::string& connection,
-                   PoolSettings pool)
+                   PoolSettings pool, bool ownQueue)
     : dialect_(dialect), settings_(pool), permits_(pool.maxConnections) {
     // Room above the permits for nested checkouts, which take none (they are a bug to fix,
     // not a reason to deadlock).
@@ -149,8 +158,13 @@ Database::Database(Dialect dialect, const std::string& connector, const std::str
         pool_ = std::make_unique<SqlitePool>(connector, connection, 1, capacity, 60);
         // WAL lets readers run while one writer commits; the sessions table is read on every
         // request. The mode is stored in the file, so once is enough.
-        auto s = session();
-        s << "PRAGMA journal_mode=WAL", now;
+        {
+            auto s = session();
+            s << "PRAGMA journal_mode=WAL", now;
+        }
+        if (ownQueue)
+            queue_.reset(
+                new Database(Dialect::SQLite, connector, queuePathBeside(connection), pool, false));
     } else {
         pool_ = std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, capacity, 60);
     }
@@ -244,8 +258,15 @@ int Database::schemaVersion() {
 }
 
 void Database::migrate() {
+    apply(migrations());
+    if (!queue_) return;
+    queue_->apply(queueStoreMigrations());
+    moveQueuedRecoveryRequests(*this, *queue_);
+}
+
+void Database::apply(const std::vector<Migration>& list) {
     int current = schemaVersion();
-    for (const auto& m : migrations()) {
+    for (const auto& m : list) {
         if (m.version <= current) continue;
         auto s = session();
         Transaction tx(*this, s);

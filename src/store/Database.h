@@ -9,8 +9,11 @@
 #include <semaphore>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace netcity::store {
+
+struct Migration;
 
 enum class Dialect { SQLite, PostgreSQL };
 
@@ -64,18 +67,28 @@ class Database {
     long nestedCheckouts() const { return nested_.load(); }
     std::string sql(const std::string& text) const;
 
-    // Brings the schema to the newest version; safe to call on every start.
+    // Where a page queues work for a background worker (the «Восстановить пароль» requests)
+    // without waiting for this database's writer: PostgreSQL locks rows, so it is this
+    // database itself; SQLite has one writer per file, so it is a file of its own beside this
+    // one (NAME.queue.db), whose writes never wait for a transaction here (issue #17).
+    Database& queueStore() { return queue_ ? *queue_ : *this; }
+
+    // Brings the schema (and the queue store's) to the newest version; safe on every start.
     void migrate();
     int schemaVersion();
 
   private:
+    // `ownQueue`: an SQLite database opens its queue store beside it (the queue store itself
+    // has none).
     Database(Dialect dialect, const std::string& connector, const std::string& connection,
-             PoolSettings pool);
+             PoolSettings pool, bool ownQueue = true);
+    void apply(const std::vector<Migration>& migrations);
     Dialect dialect_;
     PoolSettings settings_;
     std::counting_semaphore<> permits_;
     std::atomic<long> nested_{0};
     std::unique_ptr<Poco::Data::SessionPool> pool_;
+    std::unique_ptr<Database> queue_;  // SQLite only
 };
 
 // One user action's writes, all or nothing: rolled back unless committed. On SQLite it takes

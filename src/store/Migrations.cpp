@@ -254,6 +254,33 @@ const std::vector<Migration>& migrations() {
              // What changed, as «4 → 5»: a journal change is audited with its old and new value.
              "ALTER TABLE audit_events ADD COLUMN detail TEXT",
          }},
+        {10,
+         "password recovery: a request's key, and the requests answered",
+         {
+             // A queued request is taken off its queue after its answer commits, and the queue
+             // may be another store (SQLite: a file of its own): the key, recorded with the
+             // answer, keeps a request that was answered but not yet taken off from being
+             // answered twice (and of two nodes only one answers it).
+             "ALTER TABLE recovery_requests ADD COLUMN request_key TEXT NOT NULL DEFAULT ''",
+             "UPDATE recovery_requests SET request_key = 'queued-' || CAST(id AS TEXT)",
+             "CREATE UNIQUE INDEX recovery_requests_key ON recovery_requests(request_key)",
+             "CREATE TABLE recovery_answers (request_key TEXT PRIMARY KEY,"
+             " answered_at BIGINT NOT NULL)",
+         }},
+    };
+    return kMigrations;
+}
+
+const std::vector<Migration>& queueStoreMigrations() {
+    // The same table as migrations 8 and 10 make in the database itself (PostgreSQL's queue).
+    static const std::vector<Migration> kMigrations = {
+        {1,
+         "password recovery requests",
+         {
+             "CREATE TABLE recovery_requests (id {pk}, email TEXT NOT NULL,"
+             " client_address TEXT NOT NULL, requested_at BIGINT NOT NULL,"
+             " request_key TEXT NOT NULL UNIQUE)",
+         }},
     };
     return kMigrations;
 }

@@ -14,6 +14,8 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
+// The schema of an SQLite database's queue store (Database::queueStore).
+const std::vector<Migration>& queueStoreMigrations();
 std::string renderDdl(const std::string& statement, Dialect dialect);
 
 }  // namespace netcity::store

@@ -2,6 +2,7 @@
 
 #include "flows/Housekeeping.h"
 #include "store/FlowRepository.h"
+#include "store/RecoveryAnswers.h"
 #include "support/TestPortal.h"
 
 using namespace netcity;
@@ -29,4 +30,20 @@ TEST(Housekeeping, SweepsExpiredFlowsAndSessionsWithoutAnyoneSigningIn) {
     EXPECT_EQ(swept.sessions, 1);
     EXPECT_EQ(portal.database().count("sessions"), 1);
     EXPECT_TRUE(sessions.resolve(*fresh));
+}
+
+// A request's key is kept only as long as the request could still be found queued.
+TEST(Housekeeping, ForgetsTheKeysOfRecoveryRequestsAnsweredAWeekAgo) {
+    TestPortal portal;
+    auto now = portal.clock().unixSeconds();
+    {
+        auto s = portal.db().session();
+        store::RecoveryAnswers answers(portal.db(), s);
+        ASSERT_TRUE(answers.record("week-old", now - 7 * 24 * 3600 - 1));
+        ASSERT_TRUE(answers.record("recent", now - 3600));
+    }
+    auto swept = portal.runtime().housekeeping().runOnce();
+    EXPECT_EQ(swept.recoveryAnswers, 1);
+    EXPECT_EQ(portal.database().count("recovery_answers WHERE request_key = 'recent'"), 1);
+    EXPECT_EQ(portal.database().count("recovery_answers"), 1);
 }

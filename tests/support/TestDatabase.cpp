@@ -10,6 +10,16 @@
 using namespace Poco::Data::Keywords;
 
 namespace netcity::testing {
+namespace {
+
+std::int64_t countIn(store::Database& db, const std::string& table) {
+    auto s = db.session();
+    std::int64_t n = 0;
+    s << "SELECT COUNT(*) FROM " + table, into(n), now;
+    return n;
+}
+
+}  // namespace
 
 TestDatabase::TestDatabase() {
     char pattern[] = "/tmp/netcity-test-XXXXXX";
@@ -36,10 +46,11 @@ TestDatabase::~TestDatabase() {
 }
 
 std::int64_t TestDatabase::count(const std::string& table) {
-    auto s = db_->session();
-    std::int64_t n = 0;
-    s << "SELECT COUNT(*) FROM " + table, into(n), now;
-    return n;
+    return countIn(*db_, table);
+}
+
+std::int64_t TestDatabase::countQueued(const std::string& table) {
+    return countIn(db_->queueStore(), table);
 }
 
 }  // namespace netcity::testing

@@ -18,6 +18,7 @@ class TestDatabase {
     bool postgres() const { return db_->dialect() == store::Dialect::PostgreSQL; }
     const std::string& dataDir() const { return dir_; }
     std::int64_t count(const std::string& table);
+    std::int64_t countQueued(const std::string& table);  // in db().queueStore()
     std::string url() const { return url_; }
 
   private:
