@@ -296,6 +296,20 @@ TEST_F(ClassJournalHttp, TheClassTeacherReadsEverySubjectOfTheirClassButCannotWr
     EXPECT_EQ(count("audit_events WHERE action = 'journal.save' AND outcome = 'read_only'"), 1);
 }
 
+// Without JavaScript Enter submits the grid's form: the hint that Enter goes down the column is
+// for a browser that runs journal.js, which shows it; the others are told what Enter does
+// (tests/e2e/journal.test.js checks both browsers).
+TEST_F(ClassJournalHttp, TheGridsKeyboardHintShowsOnlyWhereTheScriptRuns) {
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    auto page = teacher->get(grid(f.class5a, f.math));
+    ASSERT_EQ(page.status, 200);
+    std::string keys = "Стрелки ↑↓ и Enter переходят по столбцу.";
+    EXPECT_TRUE(contains(page.body, "<span id=\"journal-keys\" hidden>" + keys + "</span>"))
+        << page.body;
+    EXPECT_EQ(page.body.find(keys), page.body.rfind(keys)) << "the hint once, hidden";
+    EXPECT_TRUE(contains(page.body, "<noscript>Enter сохраняет журнал.</noscript>"));
+}
+
 TEST_F(ClassJournalHttp, TheMainPageLinksTheJournalForKeepersOnly) {
     auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
     auto main = teacher->get("/main");

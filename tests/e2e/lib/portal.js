@@ -197,6 +197,27 @@ async function submitSchoolLogin(page, school, login, password) {
   await clickAndWait(page, '#submit');
 }
 
+// submitSchoolLogin in a browser without JavaScript: each level of the school chosen and sent
+// with the noscript «Выбрать» (the server fills the level below; a level with a single entry
+// comes chosen), then the school, login and password posted with «Войти».
+async function submitSchoolLoginWithoutScript(page, school, login, password) {
+  const pick = page.locator('form#directory button[type=submit]');
+  assert.ok(await pick.isVisible(), 'the noscript «Выбрать» button is shown');
+  const levels = [['#region', school.region], ['#municipality', school.municipality],
+    ['#locality', school.locality], ['#type', school.type]];
+  for (const [selector, label] of levels) {
+    if (await selectedLabel(page, selector) === label) continue;
+    await page.selectOption(selector, { label });
+    await Promise.all([page.waitForNavigation(), pick.click()]);
+    assert.equal(await selectedLabel(page, selector), label, `${selector} keeps «${label}»`);
+  }
+  await page.selectOption('#organization', { label: school.organization });
+  assert.match(await postedOrganization(page), /^[1-9]\d*$/, '«Войти» posts the chosen school');
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await clickAndWait(page, '#submit');
+}
+
 // The portal's login page, opened afresh: submitSchoolLogin there.
 async function submitLogin(page, server, school, login, password) {
   await page.goto(server.url);
@@ -306,6 +327,7 @@ module.exports = {
   postedOrganization,
   chooseSchool,
   submitSchoolLogin,
+  submitSchoolLoginWithoutScript,
   submitLogin,
   passwordSignIn,
   startEsia,

@@ -1,8 +1,11 @@
 // Optional: in the class journal's grid ↑/↓ and Enter move along a column, as in a sheet.
-// Without it the form works the same; Enter then submits it.
+// Without it the form works the same; Enter then submits it, and the page says so instead of
+// the hint this script shows.
 (function () {
   var grid = document.getElementById('journal-grid');
   if (!grid) return;
+  var keys = document.getElementById('journal-keys');
+  if (keys) keys.hidden = false;
   function cellInputs(input) {
     var td = input.closest('td');
     return td ? Array.prototype.slice.call(td.querySelectorAll('input, select')) : [];
