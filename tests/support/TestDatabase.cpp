@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 using namespace Poco::Data::Keywords;
 
@@ -51,6 +53,21 @@ std::int64_t TestDatabase::count(const std::string& table) {
 
 std::int64_t TestDatabase::countQueued(const std::string& table) {
     return countIn(db_->queueStore(), table);
+}
+
+void TestDatabase::waitForBlockedWriter(Poco::Data::Session& holder) {
+    using namespace std::chrono_literals;
+    if (!postgres()) {
+        std::this_thread::sleep_for(300ms);
+        return;
+    }
+    for (auto until = std::chrono::steady_clock::now() + 10s;
+         std::chrono::steady_clock::now() < until; std::this_thread::sleep_for(10ms)) {
+        std::int64_t waiting = 0;
+        holder << "SELECT COUNT(*) FROM pg_locks WHERE NOT granted", into(waiting), now;
+        if (waiting > 0) return;
+    }
+    ADD_FAILURE() << "no writer came to wait for the held lock";
 }
 
 }  // namespace netcity::testing

@@ -20,6 +20,11 @@ class TestDatabase {
     std::int64_t count(const std::string& table);
     std::int64_t countQueued(const std::string& table);  // in db().queueStore()
     std::string url() const { return url_; }
+    // For a race: `holder` has written in a transaction it has not committed yet, and another
+    // connection is about to write the same rows. Returns once that writer waits for the
+    // holder's lock (PostgreSQL, read from pg_locks), or after a moment (SQLite, where the
+    // writer waits at BEGIN IMMEDIATE and, whenever it gets in, finds the holder's write done).
+    void waitForBlockedWriter(Poco::Data::Session& holder);
 
   private:
     std::string dir_, url_;

@@ -2,127 +2,14 @@
 // refused with nothing written, double submits, who reads and who writes, the timetable.
 #include <gtest/gtest.h>
 
-#include <regex>
-
-#include "store/AuditLog.h"
 #include "store/DirectoryRepository.h"
-#include "store/journal/GradebookRepository.h"
-#include "store/journal/LessonRepository.h"
 #include "store/journal/SchoolYearRepository.h"
 #include "store/journal/TeachingRepository.h"
-#include "support/JournalFixture.h"
-#include "support/TestPortal.h"
+#include "support/JournalHttp.h"
 #include "support/Text.h"
 
 using namespace netcity;
 using namespace netcity::testing;
-
-namespace {
-
-domain::CalendarDate d(const char* iso) {
-    return *domain::CalendarDate::parse(iso);
-}
-
-// 29 more students of 5А, so that with Лебедев Кирилл the class has 30.
-std::string moreStudentsCsv() {
-    std::string csv =
-        "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,"
-        "email,phone,login,password,roles,class\n";
-    for (int i = 1; i <= 29; ++i) {
-        std::string n = std::to_string(i);
-        csv += "person,p-s" + n + ",,,,Ученик" + n + ",Иван,,01.01.2014,М,,,,,,,\n";
-        csv += "account,p-s" + n + ",org-g1,,,,,,,,,,,s" + n + ".5a,Uchenik-2025,student,cls-5a\n";
-    }
-    return csv;
-}
-
-class ClassJournalHttp : public ::testing::Test {
-  protected:
-    TestPortal portal;
-    JournalFixture f;
-    std::vector<std::int64_t> students;          // 5А's
-    std::vector<store::journal::Lesson> math5a;  // 5А Математика, 2 четверть
-
-    void SetUp() override {
-        portal.import(kMoreStaffCsv);
-        portal.import(moreStudentsCsv().c_str());
-        f = JournalFixture::build(portal.db());
-        auto s = portal.db().session();
-        for (auto& st : store::journal::TeachingRepository(portal.db(), s).studentsOf(f.class5a))
-            students.push_back(st.accountId);
-        math5a = store::journal::LessonRepository(portal.db(), s)
-                     .ofSubject(f.class5a, f.math, d("2026-11-05"), d("2026-12-28"));
-    }
-    std::unique_ptr<HttpClient> signedIn(const std::string& login, const std::string& password) {
-        auto c = std::make_unique<HttpClient>(portal.port());
-        EXPECT_EQ(c->signIn(portal.organizationId("org-g1"), login, password).status, 303);
-        return c;
-    }
-    std::string grid(std::int64_t classId, std::int64_t subjectId) {
-        return "/journal/grid?class=" + std::to_string(classId) +
-               "&subject=" + std::to_string(subjectId);
-    }
-    // The grid's form: its CSRF token and place, then the cells given.
-    HttpClient::Response save(HttpClient& c, std::int64_t classId, std::int64_t subjectId,
-                              const std::vector<std::pair<std::string, std::string>>& cells) {
-        auto page = c.get(grid(classId, subjectId));
-        std::string body = "csrf=" + urlEncode(HttpClient::csrfFrom(page.body)) +
-                           "&class=" + std::to_string(classId) +
-                           "&subject=" + std::to_string(subjectId) + "&term=2";
-        for (auto& [name, value] : cells) body += "&" + name + "=" + urlEncode(value);
-        return c.post("/journal/grid", body);
-    }
-    // The same address as a page's link writes it.
-    std::string link(std::int64_t classId, std::int64_t subjectId) {
-        return "/journal/grid?class=" + std::to_string(classId) +
-               "&amp;subject=" + std::to_string(subjectId);
-    }
-    std::int64_t typeId(const std::string& name) {
-        auto s = portal.db().session();
-        return store::journal::GradebookRepository(portal.db(), s).assignmentType(name)->id;
-    }
-    std::int64_t count(const std::string& what) { return portal.database().count(what); }
-    // Each read in a session of its own: the test holds none while the portal works.
-    std::vector<store::journal::Assignment> assignmentsOn(std::int64_t lessonId) {
-        auto s = portal.db().session();
-        return store::journal::GradebookRepository(portal.db(), s).assignmentsOf({lessonId});
-    }
-    store::journal::Lesson lesson(std::int64_t id) {
-        auto s = portal.db().session();
-        return *store::journal::LessonRepository(portal.db(), s).lesson(id);
-    }
-    store::journal::Lesson lessonAt(std::int64_t classId, const char* date, int number) {
-        auto s = portal.db().session();
-        return *store::journal::LessonRepository(portal.db(), s).lessonAt(classId, d(date), number);
-    }
-    store::AuditEvent lastAudit(const std::string& prefix) {
-        auto s = portal.db().session();
-        store::AuditFilter filter;
-        filter.actionPrefix = prefix;
-        filter.limit = 1;
-        return store::AuditLog(portal.db(), s).search(filter).at(0);
-    }
-    // Everything a save could write.
-    std::vector<std::int64_t> written() {
-        return {count("marks"), count("absences"), count("assignments"),
-                count("audit_events WHERE action LIKE 'journal.%'")};
-    }
-    // A Контрольная работа on the first lesson of the term, a mark for each of the 30.
-    std::vector<std::pair<std::string, std::string>> thirtyMarks() {
-        std::string lesson = std::to_string(math5a.at(0).id);
-        std::vector<std::pair<std::string, std::string>> cells{
-            {"y-n" + lesson, std::to_string(typeId("Контрольная работа"))},
-            {"t-n" + lesson, "Контрольная работа № 2: дроби"},
-            {"w-n" + lesson, "2"},
-            {"d-n" + lesson, "2026-11-23"}};
-        const char* marks[] = {"5", "4", "3", "2", "д"};
-        for (std::size_t i = 0; i < students.size(); ++i)
-            cells.push_back({"m-" + std::to_string(students[i]) + "-n" + lesson, marks[i % 5]});
-        return cells;
-    }
-};
-
-}  // namespace
 
 TEST_F(ClassJournalHttp, TheTeacherSavesThirtyMarksInOneRequestAndReadsThemBack) {
     ASSERT_EQ(students.size(), 30u);

@@ -13,6 +13,15 @@ JournalRight rightTo(const JournalKeeper& k, const JournalPlace& p) {
     return JournalRight::None;
 }
 
+LessonAccess lessonAccess(const JournalKeeper& k, const JournalPlace& journal,
+                          std::int64_t lessonTeacherId) {
+    JournalPlace whole = journal, lesson = journal;
+    whole.lessonTeacherId.reset();
+    lesson.lessonTeacherId = lessonTeacherId;
+    bool writes = canWrite(rightTo(k, lesson));
+    return {writes || canRead(rightTo(k, whole)), writes};
+}
+
 bool keepsTimetable(const JournalKeeper& k, std::int64_t organizationId) {
     return k.organizationId == organizationId && k.roles.count(Role::Administrator) > 0;
 }

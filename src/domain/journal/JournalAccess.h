@@ -40,6 +40,15 @@ inline bool canRead(JournalRight r) {
 inline bool canWrite(JournalRight r) {
     return r == JournalRight::Write;
 }
+// One lesson of a class's journal of a subject as the keeper meets it. A keeper who reads the
+// journal sees every lesson of it; a substitute who does not sees only the lessons they give —
+// what they need to mark them, nobody else's marks.
+struct LessonAccess {
+    bool shown = false;
+    bool writes = false;
+};
+LessonAccess lessonAccess(const JournalKeeper& keeper, const JournalPlace& journal,
+                          std::int64_t lessonTeacherId);
 bool keepsTimetable(const JournalKeeper& keeper, std::int64_t organizationId);
 // Does this person have a «Классный журнал» at all?
 bool hasJournal(const JournalKeeper& keeper);

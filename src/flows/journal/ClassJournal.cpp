@@ -22,6 +22,22 @@ std::vector<Teaching> candidates(store::journal::TeachingRepository& teaching,
     return out;
 }
 
+// The journals the keeper gives lessons of this school year (a substitute's, among others).
+std::vector<Teaching> substitutions(store::Database& db, Poco::Data::Session& s,
+                                    const domain::journal::JournalKeeper& k,
+                                    const domain::CalendarDate& today) {
+    if (!k.roles.count(domain::Role::Teacher)) return {};
+    auto year = store::journal::SchoolYearRepository(db, s).currentYear(k.organizationId, today);
+    if (!year) return {};
+    return store::journal::TeachingRepository(db, s).lessonsGivenBy(k.accountId, year->startsOn);
+}
+
+bool gives(const std::vector<Teaching>& given, std::int64_t classId, std::int64_t subjectId) {
+    for (const auto& t : given)
+        if (t.classId == classId && t.subjectId == subjectId) return true;
+    return false;
+}
+
 std::optional<domain::journal::Term> chosenTerm(const domain::journal::SchoolYear& year,
                                                 std::optional<int> number,
                                                 const domain::CalendarDate& today) {
@@ -41,12 +57,17 @@ std::vector<ClassJournal::Choice> ClassJournal::choices(std::int64_t accountId) 
     store::journal::TeachingRepository teaching(db_, s);
     auto keeper = teaching.keeper(accountId);
     if (!keeper) return {};
+    auto given = substitutions(db_, s, *keeper, today_);
+    auto all = candidates(teaching, *keeper);
+    all.insert(all.end(), given.begin(), given.end());
     std::map<std::pair<std::string, std::string>, Choice> sorted;
-    for (const auto& t : candidates(teaching, *keeper)) {
+    for (const auto& t : all) {
         auto right = rightTo(*keeper, {keeper->organizationId, t.classId, t.subjectId, {}});
-        if (!canRead(right)) continue;
+        bool substitute = gives(given, t.classId, t.subjectId);
+        if (!canRead(right) && !substitute) continue;
         sorted[{t.className, t.subjectName}] =
-            Choice{t.classId, t.className, t.subjectId, t.subjectName, right};
+            Choice{t.classId, t.className, t.subjectId, t.subjectName, keeper->organizationId,
+                   right,     substitute};
     }
     std::vector<Choice> out;
     for (auto& [_, c] : sorted) out.push_back(c);
@@ -56,10 +77,12 @@ std::vector<ClassJournal::Choice> ClassJournal::choices(std::int64_t accountId) 
 bool ClassJournal::hasJournal(std::int64_t accountId) {
     auto s = db_.session();
     auto keeper = store::journal::TeachingRepository(db_, s).keeper(accountId);
-    return keeper && domain::journal::hasJournal(*keeper);
+    return keeper && (domain::journal::hasJournal(*keeper) ||
+                      !substitutions(db_, s, *keeper, today_).empty());
 }
 
-// The place as the rule sees it: the subject's organization, not the keeper's word for it.
+// The place as the rule sees it: the subject's organization, not the keeper's word for it. A
+// journal is a class's subject someone is assigned to teach, or whose lessons the keeper gives.
 std::optional<ClassJournal::Choice> ClassJournal::place(Poco::Data::Session& s,
                                                         const domain::journal::JournalKeeper& k,
                                                         std::int64_t classId,
@@ -67,10 +90,19 @@ std::optional<ClassJournal::Choice> ClassJournal::place(Poco::Data::Session& s,
     store::journal::TeachingRepository teaching(db_, s);
     auto organization = teaching.organizationOfSubject(subjectId);
     if (!organization) return std::nullopt;
-    for (const auto& t : teaching.teachingOfClass(classId)) {
-        if (t.subjectId != subjectId) continue;
+    auto given = teaching.lessonsGivenBy(k.accountId, domain::CalendarDate{});
+    auto journals = teaching.teachingOfClass(classId);
+    journals.insert(journals.end(), given.begin(), given.end());
+    for (const auto& t : journals) {
+        if (t.classId != classId || t.subjectId != subjectId) continue;
         auto right = rightTo(k, {*organization, classId, subjectId, {}});
-        return Choice{classId, t.className, subjectId, t.subjectName, right};
+        return Choice{classId,
+                      t.className,
+                      subjectId,
+                      t.subjectName,
+                      *organization,
+                      right,
+                      gives(given, classId, subjectId)};
     }
     return std::nullopt;
 }
@@ -92,7 +124,7 @@ ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t cla
     store::journal::TeachingRepository teaching(db_, s);
     auto keeper = teaching.keeper(accountId);
     auto chosen = keeper ? place(s, *keeper, classId, subjectId) : std::nullopt;
-    if (!chosen || !canRead(chosen->right)) {
+    if (!chosen || !(canRead(chosen->right) || chosen->givesLessons)) {
         auditDenied(s, accountId, "journal.open", classId, subjectId, "denied", clientAddress);
         return {};
     }
@@ -109,13 +141,17 @@ ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t cla
     g.place = *chosen;
     g.year = *year;
     g.term = *chosenT;
+    g.averages = canRead(chosen->right);
     store::journal::LessonRepository lessons(db_, s);
     store::journal::GradebookRepository book(db_, s);
     std::vector<std::int64_t> lessonIds, assignmentIds;
     std::map<std::int64_t, int> weightOf;
+    domain::journal::JournalPlace journal{chosen->organizationId, classId, subjectId, {}};
     for (auto& l : lessons.ofSubject(classId, subjectId, g.term.startsOn, g.term.endsOn)) {
+        auto access = domain::journal::lessonAccess(*keeper, journal, l.teacherId);
+        if (!access.shown) continue;
         lessonIds.push_back(l.id);
-        g.columns.push_back({l, {}});
+        g.columns.push_back({l, {}, access.writes});
     }
     std::map<std::int64_t, std::size_t> columnOf;
     for (std::size_t i = 0; i < g.columns.size(); ++i) columnOf[g.columns[i].lesson.id] = i;
@@ -139,8 +175,9 @@ ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t cla
     for (auto& a : book.absencesOn(lessonIds))
         if (auto row = rowOf.find(a.studentId); row != rowOf.end())
             g.rows[row->second].absences[a.lessonId] = a.code;
-    for (auto& r : g.rows)
-        r.average = domain::journal::weightedAverage(weighted[r.student.accountId]);
+    if (g.averages)
+        for (auto& r : g.rows)
+            r.average = domain::journal::weightedAverage(weighted[r.student.accountId]);
     g.types = book.assignmentTypes();
     g.kinds = book.attendanceKinds();
     opened.outcome = OpenOutcome::Shown;

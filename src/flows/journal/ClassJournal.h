@@ -20,8 +20,9 @@ namespace netcity::flows::journal {
 
 // «Классный журнал» (issue #10): a class's journal of one subject for one term — lessons as
 // columns, students as rows — and the one request that saves every changed cell of it. Who may
-// read and write is domain::journal::rightTo; a keeper outside it is told "not found" and the
-// attempt is audited, as the staff tools do.
+// read and write is domain::journal::rightTo; a substitute sees and writes only the lessons they
+// give (domain::journal::lessonAccess). A keeper outside it is told "not found" and the attempt
+// is audited, as the staff tools do.
 class ClassJournal {
   public:
     // A class and subject the keeper may open.
@@ -30,12 +31,15 @@ class ClassJournal {
         std::string className;
         std::int64_t subjectId = 0;
         std::string subjectName;
-        domain::journal::JournalRight right = domain::journal::JournalRight::None;
+        std::int64_t organizationId = 0;
+        domain::journal::JournalRight right = domain::journal::JournalRight::None;  // the whole
+        bool givesLessons = false;  // some of its lessons (a substitution): writes those
     };
 
     struct Column {
         store::journal::Lesson lesson;
         std::vector<store::journal::Assignment> assignments;
+        bool writes = false;
     };
     struct Row {
         store::journal::ClassStudent student;
@@ -51,6 +55,7 @@ class ClassJournal {
         std::vector<Row> rows;
         std::vector<store::journal::AssignmentType> types;
         std::vector<store::journal::AttendanceKind> kinds;
+        bool averages = true;  // not for a substitute, who sees only the lessons they give
     };
 
     enum class OpenOutcome { Shown, NotFound, NoYear };
@@ -60,18 +65,26 @@ class ClassJournal {
     };
 
     // What a POST carries. `key` is the caller's name of the cell, handed back in problems.
+    // `shown` is what the form showed in the field ("" where it showed nothing or does not
+    // say): a field typed as shown is not the keeper's change and is left alone; a field
+    // changed by someone else since the form was shown is refused (Issue::ChangedMeanwhile).
     struct MarkCell {
         std::string key;
         std::int64_t studentId = 0;
         std::int64_t assignmentId = 0;  // 0: the lesson's new assignment
         std::int64_t lessonId = 0;      // with assignmentId 0
         std::string text;
+        std::string shown;
     };
     struct AbsenceCell {
         std::string key;
         std::int64_t studentId = 0;
         std::int64_t lessonId = 0;
         std::string code;  // "" clears
+        std::string shown;
+    };
+    struct Field {
+        std::string typed, shown;
     };
     // An assignment's homework: type, text, weight, due date, as typed; a field not sent keeps
     // its value (a new assignment: «Ответ на уроке», no text, weight 1, due on the lesson).
@@ -79,7 +92,7 @@ class ClassJournal {
         std::string key;                // the prefix of its fields' names
         std::int64_t assignmentId = 0;  // 0: the lesson's new assignment
         std::int64_t lessonId = 0;      // with assignmentId 0
-        std::optional<std::string> typeId, text, weight, dueDate;
+        std::optional<Field> typeId, text, weight, dueDate;
     };
     struct Submission {
         std::int64_t classId = 0, subjectId = 0;
@@ -101,14 +114,18 @@ class ClassJournal {
         DueDateUnreadable,
         DueDateOutsideYear,
         TextTooLong,
+        ChangedMeanwhile,  // stored differently since the form was shown; `current` says how
     };
     struct Problem {
         std::string key;
         Issue issue;
         std::string typed;
+        std::optional<std::string> current;  // ChangedMeanwhile: the value stored now, if known
     };
 
-    enum class SaveOutcome { Saved, Invalid, NotFound, ReadOnly, NoYear };
+    // Changed: every problem is ChangedMeanwhile — the keeper's edits are fine, someone else's
+    // came first. Invalid: some cell is wrong. Either way nothing is written.
+    enum class SaveOutcome { Saved, Invalid, Changed, NotFound, ReadOnly, NoYear };
     struct Saved {
         SaveOutcome outcome = SaveOutcome::NotFound;
         int changes = 0;
@@ -126,7 +143,7 @@ class ClassJournal {
     Opened open(std::int64_t accountId, std::int64_t classId, std::int64_t subjectId,
                 std::optional<int> term, const std::string& clientAddress);
     // Everything checked first; then every real change written in one transaction and
-    // audited, or nothing written.
+    // audited, or nothing written: all or nothing, also when some field was changed meanwhile.
     Saved save(std::int64_t accountId, const Submission& submission,
                const std::string& clientAddress);
 
@@ -135,6 +152,8 @@ class ClassJournal {
     struct Context;  // a save's view of the journal (ClassJournalSave.cpp)
 
   private:
+    Saved saveOnce(Poco::Data::Session& s, std::int64_t accountId, const Submission& submission,
+                   const std::string& clientAddress);
     std::optional<Choice> place(Poco::Data::Session& s, const domain::journal::JournalKeeper& k,
                                 std::int64_t classId, std::int64_t subjectId);
     void auditDenied(Poco::Data::Session& s, std::int64_t accountId, const std::string& action,

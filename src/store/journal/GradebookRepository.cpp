@@ -52,13 +52,50 @@ Poco::Nullable<std::int64_t> author(std::int64_t by) {
     return by;
 }
 
+// A mark entry as its columns hold it: a number, or a duty with no number.
+struct MarkColumns {
+    Poco::Nullable<int> mark;
+    int duty = 0;
+};
+
+MarkColumns columnsOf(const MarkEntry& e) {
+    MarkColumns c;
+    if (e.kind == MarkEntry::Kind::Duty)
+        c.duty = 1;
+    else
+        c.mark = e.mark;
+    return c;
+}
+
+constexpr const char* kMarkUpsert =
+    " ON CONFLICT (student_user_id, assignment_id) DO UPDATE SET mark = excluded.mark,"
+    " duty = excluded.duty, comment = excluded.comment,"
+    " updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+constexpr const char* kAbsenceUpsert =
+    " ON CONFLICT (lesson_id, student_user_id) DO UPDATE SET code = excluded.code,"
+    " updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+
+// The stored mark being `e`, as a WHERE condition (its value bound by the caller).
+std::string markIs(const MarkEntry& e) {
+    return e.kind == MarkEntry::Kind::Duty ? " AND duty = 1" : " AND duty = 0 AND mark = ?";
+}
+
+// Runs a write that returns the key of each row it wrote; true when it wrote one.
+bool wroteRow(Poco::Data::Statement& st) {
+    std::vector<std::int64_t> written;
+    st, into(written);
+    st.execute();
+    return !written.empty();
+}
+
 }  // namespace
 
 std::vector<AssignmentType> GradebookRepository::assignmentTypes() {
     std::vector<std::int64_t> ids;
     std::vector<std::string> names, abbrs;
     std::vector<int> orders;
-    s_ << db_.sql("SELECT id, name, abbr, sort_order FROM assignment_types ORDER BY sort_order, id"),
+    s_ << db_.sql(
+        "SELECT id, name, abbr, sort_order FROM assignment_types ORDER BY sort_order, id"),
         into(ids), into(names), into(abbrs), into(orders), now;
     std::vector<AssignmentType> out;
     for (std::size_t i = 0; i < ids.size(); ++i)
@@ -86,8 +123,9 @@ std::int64_t GradebookRepository::addAssignment(const Assignment& a, std::int64_
     std::int64_t id = 0;
     std::string text = a.text, due = a.dueDate.iso();
     auto who = author(by);
-    s_ << db_.sql("INSERT INTO assignments (lesson_id, type_id, text, due_date, weight,"
-                  " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO assignments (lesson_id, type_id, text, due_date, weight,"
+        " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         bind(a.lessonId), bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(who),
         bind(at), into(id), now;
     return id;
@@ -96,9 +134,24 @@ std::int64_t GradebookRepository::addAssignment(const Assignment& a, std::int64_
 void GradebookRepository::updateAssignment(const Assignment& a, std::int64_t by, std::int64_t at) {
     std::string text = a.text, due = a.dueDate.iso();
     auto who = author(by);
-    s_ << db_.sql("UPDATE assignments SET type_id = ?, text = ?, due_date = ?, weight = ?,"
-                  " updated_by = ?, updated_at = ? WHERE id = ?"),
+    s_ << db_.sql(
+        "UPDATE assignments SET type_id = ?, text = ?, due_date = ?, weight = ?,"
+        " updated_by = ?, updated_at = ? WHERE id = ?"),
         bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(who), bind(at), bind(a.id), now;
+}
+
+bool GradebookRepository::replaceAssignment(const Assignment& a, const Assignment& expected,
+                                            std::int64_t by, std::int64_t at) {
+    std::string text = a.text, due = a.dueDate.iso(), wasDue = expected.dueDate.iso();
+    auto who = author(by);
+    Poco::Data::Statement st(s_);
+    st << db_.sql(
+        "UPDATE assignments SET type_id = ?, text = ?, due_date = ?, weight = ?,"
+        " updated_by = ?, updated_at = ? WHERE id = ? AND type_id = ? AND text = ?"
+        " AND due_date = ? AND weight = ? RETURNING id"),
+        bind(a.typeId), bind(text), bind(due), bind(a.weight), bind(who), bind(at), bind(a.id),
+        bind(expected.typeId), bind(expected.text), bind(wasDue), bind(expected.weight);
+    return wroteRow(st);
 }
 
 void GradebookRepository::removeAssignment(std::int64_t assignmentId) {
@@ -115,7 +168,8 @@ std::optional<Assignment> GradebookRepository::assignment(std::int64_t assignmen
     return std::nullopt;
 }
 
-std::vector<Assignment> GradebookRepository::assignmentsOf(const std::vector<std::int64_t>& lessons) {
+std::vector<Assignment> GradebookRepository::assignmentsOf(
+    const std::vector<std::int64_t>& lessons) {
     if (lessons.empty()) return {};
     auto rs = run(db_, s_,
                   "SELECT id, lesson_id, type_id, text, due_date, weight FROM assignments"
@@ -160,25 +214,56 @@ std::optional<StudentMark> GradebookRepository::mark(std::int64_t studentId,
     return found[0];
 }
 
+// INSERT of the mark, then `conflict` (an ON CONFLICT clause, maybe a RETURNING).
+bool GradebookRepository::insertMark(const StudentMark& m, std::int64_t by, std::int64_t at,
+                                     const std::string& conflict) {
+    auto value = columnsOf(m.entry);
+    Poco::Data::Statement st(s_);
+    st << db_.sql(
+        "INSERT INTO marks (student_user_id, assignment_id, mark, duty, comment,"
+        " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)" +
+        conflict + " RETURNING student_user_id"),
+        bind(m.studentId), bind(m.assignmentId), bind(value.mark), bind(value.duty),
+        bind(m.comment), bind(author(by)), bind(at);
+    return wroteRow(st);
+}
+
+void GradebookRepository::removeRow(const char* table, const char* keyColumn, std::int64_t key,
+                                    std::int64_t studentId) {
+    s_ << db_.sql(std::string("DELETE FROM ") + table + " WHERE student_user_id = ? AND " +
+                  keyColumn + " = ?"),
+        bind(studentId), bind(key), now;
+}
+
 void GradebookRepository::putMark(const StudentMark& m, std::int64_t by, std::int64_t at) {
-    if (m.entry.kind == MarkEntry::Kind::Clear) {
-        s_ << db_.sql("DELETE FROM marks WHERE student_user_id = ? AND assignment_id = ?"),
-            bind(m.studentId), bind(m.assignmentId), now;
-        return;
+    if (m.entry.kind == MarkEntry::Kind::Clear)
+        return removeRow("marks", "assignment_id", m.assignmentId, m.studentId);
+    insertMark(m, by, at, kMarkUpsert);
+}
+
+bool GradebookRepository::replaceMark(const StudentMark& m,
+                                      const std::optional<MarkEntry>& expected, std::int64_t by,
+                                      std::int64_t at) {
+    bool clear = m.entry.kind == MarkEntry::Kind::Clear;
+    if (!expected)
+        return clear ? !mark(m.studentId, m.assignmentId)
+                     : insertMark(m, by, at, " ON CONFLICT DO NOTHING");
+    Poco::Data::Statement st(s_);
+    if (clear) {
+        st << db_.sql("DELETE FROM marks WHERE student_user_id = ? AND assignment_id = ?" +
+                      markIs(*expected) + " RETURNING student_user_id"),
+            bind(m.studentId), bind(m.assignmentId);
+    } else {
+        auto value = columnsOf(m.entry);
+        st << db_.sql(
+            "UPDATE marks SET mark = ?, duty = ?, comment = ?, updated_by = ?,"
+            " updated_at = ? WHERE student_user_id = ? AND assignment_id = ?" +
+            markIs(*expected) + " RETURNING student_user_id"),
+            bind(value.mark), bind(value.duty), bind(m.comment), bind(author(by)), bind(at),
+            bind(m.studentId), bind(m.assignmentId);
     }
-    bool duty = m.entry.kind == MarkEntry::Kind::Duty;
-    Poco::Nullable<int> value;
-    if (!duty) value = m.entry.mark;
-    int dutyFlag = duty ? 1 : 0;
-    std::string comment = m.comment;
-    auto who = author(by);
-    s_ << db_.sql("INSERT INTO marks (student_user_id, assignment_id, mark, duty, comment,"
-                  " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                  " ON CONFLICT (student_user_id, assignment_id) DO UPDATE SET mark = excluded.mark,"
-                  " duty = excluded.duty, comment = excluded.comment,"
-                  " updated_by = excluded.updated_by, updated_at = excluded.updated_at"),
-        bind(m.studentId), bind(m.assignmentId), bind(value), bind(dutyFlag), bind(comment),
-        bind(who), bind(at), now;
+    if (expected->kind == MarkEntry::Kind::Mark) st, bind(expected->mark);
+    return wroteRow(st);
 }
 
 std::vector<Absence> GradebookRepository::absencesOn(const std::vector<std::int64_t>& lessons) {
@@ -200,19 +285,43 @@ std::optional<Absence> GradebookRepository::absence(std::int64_t studentId, std:
     return std::nullopt;
 }
 
+// INSERT of the absence, then `conflict` (an ON CONFLICT clause).
+bool GradebookRepository::insertAbsence(const Absence& a, std::int64_t by, std::int64_t at,
+                                        const std::string& conflict) {
+    Poco::Data::Statement st(s_);
+    st << db_.sql(
+        "INSERT INTO absences (lesson_id, student_user_id, code, updated_by, updated_at)"
+        " VALUES (?, ?, ?, ?, ?)" +
+        conflict + " RETURNING student_user_id"),
+        bind(a.lessonId), bind(a.studentId), bind(a.code), bind(author(by)), bind(at);
+    return wroteRow(st);
+}
+
 void GradebookRepository::putAbsence(const Absence& a, std::int64_t by, std::int64_t at) {
+    if (a.code.empty()) return removeRow("absences", "lesson_id", a.lessonId, a.studentId);
+    insertAbsence(a, by, at, kAbsenceUpsert);
+}
+
+bool GradebookRepository::replaceAbsence(const Absence& a, const std::string& expected,
+                                         std::int64_t by, std::int64_t at) {
+    if (expected.empty())
+        return a.code.empty() ? !absence(a.studentId, a.lessonId)
+                              : insertAbsence(a, by, at, " ON CONFLICT DO NOTHING");
+    Poco::Data::Statement st(s_);
     if (a.code.empty()) {
-        s_ << db_.sql("DELETE FROM absences WHERE student_user_id = ? AND lesson_id = ?"),
-            bind(a.studentId), bind(a.lessonId), now;
-        return;
+        st << db_.sql(
+            "DELETE FROM absences WHERE student_user_id = ? AND lesson_id = ?"
+            " AND code = ? RETURNING student_user_id"),
+            bind(a.studentId), bind(a.lessonId), bind(expected);
+    } else {
+        auto who = author(by);
+        st << db_.sql(
+            "UPDATE absences SET code = ?, updated_by = ?, updated_at = ?"
+            " WHERE student_user_id = ? AND lesson_id = ? AND code = ?"
+            " RETURNING student_user_id"),
+            bind(a.code), bind(who), bind(at), bind(a.studentId), bind(a.lessonId), bind(expected);
     }
-    std::string code = a.code;
-    auto who = author(by);
-    s_ << db_.sql("INSERT INTO absences (lesson_id, student_user_id, code, updated_by, updated_at)"
-                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (lesson_id, student_user_id) DO UPDATE"
-                  " SET code = excluded.code, updated_by = excluded.updated_by,"
-                  " updated_at = excluded.updated_at"),
-        bind(a.lessonId), bind(a.studentId), bind(code), bind(who), bind(at), now;
+    return wroteRow(st);
 }
 
 }  // namespace netcity::store::journal

@@ -54,6 +54,10 @@ class GradebookRepository {
 
     std::int64_t addAssignment(const Assignment& a, std::int64_t by, std::int64_t at);
     void updateAssignment(const Assignment& a, std::int64_t by, std::int64_t at);
+    // The same, only while the assignment is still `expected`; false when it is not (someone
+    // changed it since it was read).
+    bool replaceAssignment(const Assignment& a, const Assignment& expected, std::int64_t by,
+                           std::int64_t at);
     void removeAssignment(std::int64_t assignmentId);
     std::optional<Assignment> assignment(std::int64_t assignmentId);
     // The assignments of these lessons, by lesson then id.
@@ -66,13 +70,26 @@ class GradebookRepository {
     std::optional<StudentMark> mark(std::int64_t studentId, std::int64_t assignmentId);
     // Writes the mark, or deletes it when the entry is Clear.
     void putMark(const StudentMark& mark, std::int64_t by, std::int64_t at);
+    // The same, only while the stored mark is `expected` (nullopt: none); false when it is not.
+    bool replaceMark(const StudentMark& mark,
+                     const std::optional<domain::journal::MarkEntry>& expected, std::int64_t by,
+                     std::int64_t at);
 
     std::vector<Absence> absencesOn(const std::vector<std::int64_t>& lessonIds);
     std::optional<Absence> absence(std::int64_t studentId, std::int64_t lessonId);
     // Writes the absence, or deletes it when the code is empty.
     void putAbsence(const Absence& absence, std::int64_t by, std::int64_t at);
+    // The same, only while the stored code is `expected` ("": none); false when it is not.
+    bool replaceAbsence(const Absence& absence, const std::string& expected, std::int64_t by,
+                        std::int64_t at);
 
   private:
+    bool insertMark(const StudentMark& mark, std::int64_t by, std::int64_t at,
+                    const std::string& conflict);
+    bool insertAbsence(const Absence& absence, std::int64_t by, std::int64_t at,
+                       const std::string& conflict);
+    void removeRow(const char* table, const char* keyColumn, std::int64_t key,
+                   std::int64_t studentId);
     Database& db_;
     Poco::Data::Session& s_;
 };

@@ -1,5 +1,6 @@
 #include "store/journal/LessonRepository.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/RecordSet.h>
 
 using namespace Poco::Data::Keywords;
@@ -17,11 +18,12 @@ const char* kLessonColumns =
 
 void LessonRepository::saveSlot(std::int64_t yearId, const TimetableSlot& t) {
     std::string room = t.room;
-    s_ << db_.sql("INSERT INTO timetable_slots (school_year_id, class_id, weekday, number,"
-                  " subject_id, teacher_user_id, room) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                  " ON CONFLICT (school_year_id, class_id, weekday, number) DO UPDATE"
-                  " SET subject_id = excluded.subject_id,"
-                  " teacher_user_id = excluded.teacher_user_id, room = excluded.room"),
+    s_ << db_.sql(
+        "INSERT INTO timetable_slots (school_year_id, class_id, weekday, number,"
+        " subject_id, teacher_user_id, room) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (school_year_id, class_id, weekday, number) DO UPDATE"
+        " SET subject_id = excluded.subject_id,"
+        " teacher_user_id = excluded.teacher_user_id, room = excluded.room"),
         bind(yearId), bind(t.classId), bind(t.weekday), bind(t.number), bind(t.subjectId),
         bind(t.teacherId), bind(room), now;
 }
@@ -30,8 +32,9 @@ std::vector<TimetableSlot> LessonRepository::slots(std::int64_t yearId, std::int
     std::vector<int> weekdays, numbers;
     std::vector<std::int64_t> subjects, teachers;
     std::vector<std::string> rooms;
-    s_ << db_.sql("SELECT weekday, number, subject_id, teacher_user_id, room FROM timetable_slots"
-                  " WHERE school_year_id = ? AND class_id = ? ORDER BY weekday, number"),
+    s_ << db_.sql(
+        "SELECT weekday, number, subject_id, teacher_user_id, room FROM timetable_slots"
+        " WHERE school_year_id = ? AND class_id = ? ORDER BY weekday, number"),
         bind(yearId), bind(classId), into(weekdays), into(numbers), into(subjects), into(teachers),
         into(rooms), now;
     std::vector<TimetableSlot> out;
@@ -40,15 +43,15 @@ std::vector<TimetableSlot> LessonRepository::slots(std::int64_t yearId, std::int
     return out;
 }
 
-std::optional<std::int64_t> LessonRepository::addLesson(std::int64_t yearId,
-                                                        const TimetableSlot& t,
+std::optional<std::int64_t> LessonRepository::addLesson(std::int64_t yearId, const TimetableSlot& t,
                                                         const CalendarDate& date) {
     std::string day = date.iso(), room = t.room;
     std::vector<std::int64_t> id;
-    s_ << db_.sql("INSERT INTO lessons (school_year_id, class_id, subject_id, teacher_user_id,"
-                  " lesson_date, number, room) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                  " ON CONFLICT (class_id, lesson_date, number) WHERE cancelled = 0 DO NOTHING"
-                  " RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO lessons (school_year_id, class_id, subject_id, teacher_user_id,"
+        " lesson_date, number, room) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (class_id, lesson_date, number) WHERE cancelled = 0 DO NOTHING"
+        " RETURNING id"),
         bind(yearId), bind(t.classId), bind(t.subjectId), bind(t.teacherId), bind(day),
         bind(t.number), bind(room), into(id), now;
     if (id.empty()) return std::nullopt;
@@ -126,9 +129,22 @@ LessonMove LessonRepository::move(std::int64_t lessonId, const CalendarDate& dat
     if (!current) return LessonMove::NotFound;
     if (auto there = lessonAt(current->classId, date, number); there && there->id != lessonId)
         return LessonMove::PlaceTaken;
+    // Two moves to one place can both find it free; lessons_place lets the first through and
+    // fails the other's UPDATE. In a savepoint the failure leaves the transaction usable, and the
+    // place, taken by then, says why.
     std::string day = date.iso();
-    s_ << db_.sql("UPDATE lessons SET lesson_date = ?, number = ? WHERE id = ?"), bind(day),
-        bind(number), bind(lessonId), now;
+    s_ << "SAVEPOINT lesson_move", now;
+    try {
+        s_ << db_.sql("UPDATE lessons SET lesson_date = ?, number = ? WHERE id = ?"), bind(day),
+            bind(number), bind(lessonId), now;
+    } catch (const Poco::Data::DataException&) {
+        s_ << "ROLLBACK TO SAVEPOINT lesson_move", now;
+        s_ << "RELEASE SAVEPOINT lesson_move", now;
+        if (auto there = lessonAt(current->classId, date, number); there && there->id != lessonId)
+            return LessonMove::PlaceTaken;
+        throw;
+    }
+    s_ << "RELEASE SAVEPOINT lesson_move", now;
     return LessonMove::Moved;
 }
 

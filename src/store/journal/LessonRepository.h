@@ -65,6 +65,8 @@ class LessonRepository {
     std::vector<Lesson> ofSubject(std::int64_t classId, std::int64_t subjectId,
                                   const domain::CalendarDate& from, const domain::CalendarDate& to);
 
+    // In the caller's transaction: a move that loses a race for the place is rolled back to a
+    // savepoint and answered PlaceTaken.
     LessonMove move(std::int64_t lessonId, const domain::CalendarDate& date, int number);
     bool cancel(std::int64_t lessonId);
 

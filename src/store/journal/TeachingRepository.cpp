@@ -1,5 +1,6 @@
 #include "store/journal/TeachingRepository.h"
 
+#include <Poco/Data/RecordSet.h>
 #include <Poco/Nullable.h>
 
 using namespace Poco::Data::Keywords;
@@ -17,10 +18,14 @@ std::optional<Subject> TeachingRepository::findSubject(std::int64_t organization
 
 std::int64_t TeachingRepository::subject(std::int64_t organizationId, const std::string& name) {
     if (auto found = findSubject(organizationId, name)) return found->id;
-    std::int64_t id = 0;
-    s_ << db_.sql("INSERT INTO subjects (organization_id, name) VALUES (?, ?) RETURNING id"),
+    // Two imports may add the same subject at once: the second finds the first's.
+    std::vector<std::int64_t> id;
+    s_ << db_.sql(
+        "INSERT INTO subjects (organization_id, name) VALUES (?, ?)"
+        " ON CONFLICT (organization_id, name) DO NOTHING RETURNING id"),
         bind(organizationId), bind(name), into(id), now;
-    return id;
+    if (!id.empty()) return id[0];
+    return findSubject(organizationId, name).value().id;
 }
 
 std::optional<std::int64_t> TeachingRepository::organizationOfSubject(std::int64_t subjectId) {
@@ -43,8 +48,9 @@ std::vector<Subject> TeachingRepository::subjects(std::int64_t organizationId) {
 
 void TeachingRepository::assign(std::int64_t teacherId, std::int64_t classId,
                                 std::int64_t subjectId) {
-    s_ << db_.sql("INSERT INTO teaching_assignments (teacher_user_id, class_id, subject_id)"
-                  " VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+    s_ << db_.sql(
+        "INSERT INTO teaching_assignments (teacher_user_id, class_id, subject_id)"
+        " VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
         bind(teacherId), bind(classId), bind(subjectId), now;
 }
 
@@ -59,7 +65,8 @@ std::optional<domain::journal::JournalKeeper> TeachingRepository::keeper(std::in
     k.organizationId = org[0];
     k.roles = domain::parseRoleList(roles[0]).value_or(domain::RoleSet{});
     std::vector<std::int64_t> classes, subjects;
-    s_ << db_.sql("SELECT class_id, subject_id FROM teaching_assignments WHERE teacher_user_id = ?"),
+    s_ << db_.sql(
+        "SELECT class_id, subject_id FROM teaching_assignments WHERE teacher_user_id = ?"),
         bind(accountId), into(classes), into(subjects), now;
     for (std::size_t i = 0; i < classes.size(); ++i) k.teaching.insert({classes[i], subjects[i]});
     std::vector<std::int64_t> own;
@@ -69,19 +76,40 @@ std::optional<domain::journal::JournalKeeper> TeachingRepository::keeper(std::in
     return k;
 }
 
-std::vector<Teaching> TeachingRepository::select(const std::string& where, std::int64_t value) {
-    std::vector<std::int64_t> classIds, subjectIds, teacherIds;
-    std::vector<std::string> classNames, subjectNames;
-    s_ << db_.sql("SELECT t.class_id, c.name, t.subject_id, s.name, t.teacher_user_id"
-                  " FROM teaching_assignments t JOIN classes c ON c.id = t.class_id"
-                  " JOIN subjects s ON s.id = t.subject_id WHERE " +
-                  where + " ORDER BY c.name, s.name, t.teacher_user_id"),
-        bind(value), into(classIds), into(classNames), into(subjectIds), into(subjectNames),
-        into(teacherIds), now;
+// Rows of (class, class name, subject, subject name, teacher).
+std::vector<Teaching> TeachingRepository::teachingRows(Poco::Data::Statement& st) {
+    st.execute();
+    Poco::Data::RecordSet rs(st);
     std::vector<Teaching> out;
-    for (std::size_t i = 0; i < classIds.size(); ++i)
-        out.push_back({classIds[i], classNames[i], subjectIds[i], subjectNames[i], teacherIds[i]});
+    for (bool more = rs.moveFirst(); more; more = rs.moveNext())
+        out.push_back({rs[0].convert<std::int64_t>(), rs[1].convert<std::string>(),
+                       rs[2].convert<std::int64_t>(), rs[3].convert<std::string>(),
+                       rs[4].convert<std::int64_t>()});
     return out;
+}
+
+std::vector<Teaching> TeachingRepository::select(const std::string& where, std::int64_t value) {
+    Poco::Data::Statement st(s_);
+    st << db_.sql(
+        "SELECT t.class_id, c.name, t.subject_id, s.name, t.teacher_user_id"
+        " FROM teaching_assignments t JOIN classes c ON c.id = t.class_id"
+        " JOIN subjects s ON s.id = t.subject_id WHERE " +
+        where + " ORDER BY c.name, s.name, t.teacher_user_id"),
+        bind(value);
+    return teachingRows(st);
+}
+
+std::vector<Teaching> TeachingRepository::lessonsGivenBy(std::int64_t teacherId,
+                                                         const domain::CalendarDate& from) {
+    std::string day = from.iso();
+    Poco::Data::Statement st(s_);
+    st << db_.sql(
+        "SELECT DISTINCT l.class_id, c.name, l.subject_id, s.name, l.teacher_user_id"
+        " FROM lessons l JOIN classes c ON c.id = l.class_id"
+        " JOIN subjects s ON s.id = l.subject_id WHERE l.teacher_user_id = ?"
+        " AND l.lesson_date >= ? AND l.cancelled = 0 ORDER BY c.name, s.name"),
+        bind(teacherId), bind(day);
+    return teachingRows(st);
 }
 
 std::vector<Teaching> TeachingRepository::teachingOf(std::int64_t teacherId) {
@@ -100,9 +128,10 @@ std::vector<ClassStudent> TeachingRepository::studentsOf(std::int64_t classId) {
     std::vector<std::int64_t> ids;
     std::vector<std::string> last, first, middle;
     std::vector<std::string> roles;
-    s_ << db_.sql("SELECT u.id, p.last_name, p.first_name, p.middle_name, u.roles FROM users u"
-                  " JOIN persons p ON p.id = u.person_id WHERE u.class_id = ?"
-                  " AND u.state = 'active' ORDER BY p.last_name, p.first_name, u.id"),
+    s_ << db_.sql(
+        "SELECT u.id, p.last_name, p.first_name, p.middle_name, u.roles FROM users u"
+        " JOIN persons p ON p.id = u.person_id WHERE u.class_id = ?"
+        " AND u.state = 'active' ORDER BY p.last_name, p.first_name, u.id"),
         bind(classId), into(ids), into(last), into(first), into(middle), into(roles), now;
     std::vector<ClassStudent> out;
     for (std::size_t i = 0; i < ids.size(); ++i) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/CalendarDate.h"
 #include "domain/journal/JournalAccess.h"
 #include "store/Database.h"
 
@@ -52,12 +53,16 @@ class TeachingRepository {
     std::vector<Teaching> teachingOfClass(std::int64_t classId);
     // Every subject taught in the organization's classes.
     std::vector<Teaching> teachingOfOrganization(std::int64_t organizationId);
+    // The classes and subjects whose lessons the teacher gives from `from` on, cancelled ones
+    // left out: a substitute's journals, whether or not they are assigned to teach them.
+    std::vector<Teaching> lessonsGivenBy(std::int64_t teacherId, const domain::CalendarDate& from);
 
     // The class's active students, by name.
     std::vector<ClassStudent> studentsOf(std::int64_t classId);
 
   private:
     std::vector<Teaching> select(const std::string& where, std::int64_t value);
+    std::vector<Teaching> teachingRows(Poco::Data::Statement& st);
     Database& db_;
     Poco::Data::Session& s_;
 };

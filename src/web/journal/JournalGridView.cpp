@@ -1,7 +1,9 @@
 // The class journal's grid as HTML: a row per student, a column per lesson, in each cell an
 // input per assignment (m-<student>-<assignment>), one for a new assignment of the lesson
 // (m-<student>-n<lesson>) and the absence (a-<student>-<lesson>); below, each lesson's
-// homework (t-/y-/w-/d-<assignment> or -n<lesson>). Read-only keepers get text, no inputs.
+// homework (t-/y-/w-/d-<assignment> or -n<lesson>). Each input that shows a stored value has a
+// hidden twin o-<name> with it, so that the save knows what the form showed. Columns the keeper
+// does not write (all of them for a reader) get text, no inputs.
 #include <cstdlib>
 #include <set>
 
@@ -42,6 +44,7 @@ TemplateData markInput(const View& v, const std::string& name, const std::string
     m.set("name", name);
     m.set("value", v.value(name, stored));
     m.set("stored", stored);
+    m.set("hasStored", !stored.empty());
     m.set("label", label);
     m.set("title", title);
     m.set("invalid", v.wrong.count(name) > 0);
@@ -60,12 +63,13 @@ kainjow::mustache::list cellsOf(const View& v, const ClassJournal::Row& row) {
             std::string stored = found == row.marks.end() ? "" : cellText(found->second);
             std::string title = v.typeName.at(a.typeId) +
                                 (a.weight != 1 ? ", вес " + std::to_string(a.weight) : "");
-            if (v.writes || !stored.empty())
+            if (col.writes || !stored.empty())
                 marks.push_back(markInput(v, "m-" + sid + "-" + std::to_string(a.id), stored,
                                           v.typeAbbr.at(a.typeId), title));
         }
-        if (v.writes)
+        if (col.writes)
             marks.push_back(markInput(v, "m-" + sid + "-n" + lid, "", "+", "Новое задание урока"));
+        cell.set("writes", col.writes);
         cell.set("marks", std::move(marks));
         auto absent = row.absences.find(col.lesson.id);
         std::string code = absent == row.absences.end() ? "" : absent->second;
@@ -99,6 +103,13 @@ TemplateData homeworkOf(const View& v, const std::string& key, const store::jour
     }
     h.set("types", types);
     h.set("typeName", a ? v.typeName.at(a->typeId) : "");
+    if (a) {  // what the save compares the fields with
+        h.set("storedType", std::to_string(a->typeId));
+        h.set("storedText", a->text);
+        h.set("hasStoredText", !a->text.empty());
+        h.set("storedWeight", std::to_string(a->weight));
+        h.set("storedDue", a->dueDate.iso());
+    }
     h.set("text", v.value("t-" + key, a ? a->text : ""));
     h.set("weight", v.value("w-" + key, a ? std::to_string(a->weight) : "1"));
     h.set("due", v.value("d-" + key, a ? a->dueDate.iso() : lesson.date.iso()));
@@ -110,14 +121,15 @@ TemplateData homeworkOf(const View& v, const std::string& key, const store::jour
 kainjow::mustache::list homeworkList(const View& v) {
     kainjow::mustache::list lessons;
     for (const auto& col : v.grid.columns) {
-        if (!v.writes && col.assignments.empty()) continue;
+        if (!col.writes && col.assignments.empty()) continue;
         TemplateData l;
         l.set("lessonId", std::to_string(col.lesson.id));
         l.set("title", lessonTitle(col.lesson));
+        l.set("writes", col.writes);
         kainjow::mustache::list items;
         for (const auto& a : col.assignments)
             items.push_back(homeworkOf(v, std::to_string(a.id), &a, col.lesson));
-        if (v.writes)
+        if (col.writes)
             items.push_back(
                 homeworkOf(v, "n" + std::to_string(col.lesson.id), nullptr, col.lesson));
         l.set("items", items);
@@ -187,7 +199,9 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
         return renderMessage(ex, 200, "Классный журнал",
                              "Учебный год ещё не настроен: обратитесь к администратору школы.");
     const auto& g = opened.grid;
-    View v{g, typed, {}, canWrite(g.place.right), {}, {}};
+    bool writes = false;
+    for (const auto& c : g.columns) writes = writes || c.writes;
+    View v{g, typed, {}, writes, {}, {}};
     for (const auto& p : problems) v.wrong.insert(p.key);
     for (const auto& t : g.types) {
         v.typeAbbr[t.id] = t.abbr;
@@ -213,7 +227,9 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
         kinds.push_back(std::move(kind));
     }
     d.set("absenceKinds", std::move(kinds));
-    d.set("readOnly", !v.writes);
+    d.set("readOnly", !v.writes && !g.place.givesLessons);
+    d.set("substitute", g.place.givesLessons && !canWrite(g.place.right));
+    d.set("averages", g.averages);
     if (!flash.empty()) d.set("flash", flash);
     kainjow::mustache::list columns;
     for (const auto& c : g.columns) {
@@ -231,7 +247,7 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
         row.set("studentId", std::to_string(r.student.accountId));
         row.set("name", studentName(r.student));
         row.set("cells", cellsOf(v, r));
-        row.set("average", domain::journal::averageText(r.average));
+        if (g.averages) row.set("average", domain::journal::averageText(r.average));
         rows.push_back(row);
     }
     d.set("rows", rows);
@@ -242,7 +258,11 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
         problemList.push_back(placeOf(g, p.key) + ": " +
                               journal::issueText(p, settings_.markScale, g.year));
     if (!problems.empty()) {
-        d.set("error", "Журнал не сохранён — ничего не записано. Исправьте ячейки:");
+        d.set("error", status == 409
+                           ? "Журнал не сохранён — ничего не записано: пока он был "
+                             "открыт, эти ячейки изменил кто-то другой. Проверьте их и "
+                             "сохраните снова:"
+                           : "Журнал не сохранён — ничего не записано. Исправьте ячейки:");
         d.set("problems", problemList);
     }
     ex.sendHtml(

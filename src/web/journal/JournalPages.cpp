@@ -39,8 +39,16 @@ std::pair<std::int64_t, std::string> studentAnd(const std::string& rest) {
     return {*student, rest.substr(dash + 1)};
 }
 
+// What the form showed in a field: its hidden o-<name> twin, sent where the field showed
+// something.
+std::string shownIn(const std::map<std::string, std::string>& fields, const std::string& name) {
+    auto it = fields.find("o-" + name);
+    return it == fields.end() ? "" : it->second;
+}
+
 // The submission the grid's fields make (names: m-<student>-<assignment>,
-// m-<student>-n<lesson>, a-<student>-<lesson>, and t-/y-/w-/d-<assignment> or -n<lesson>).
+// m-<student>-n<lesson>, a-<student>-<lesson>, and t-/y-/w-/d-<assignment> or -n<lesson>; each
+// with o-<name> for what it showed).
 ClassJournal::Submission submissionOf(const std::map<std::string, std::string>& fields,
                                       std::int64_t classId, std::int64_t subjectId) {
     ClassJournal::Submission sub;
@@ -49,11 +57,11 @@ ClassJournal::Submission submissionOf(const std::map<std::string, std::string>& 
     std::map<std::string, ClassJournal::AssignmentEdit> edits;
     for (const auto& [name, value] : fields) {
         if (name.size() < 3 || name[1] != '-') continue;
-        std::string rest = name.substr(2);
+        std::string rest = name.substr(2), shown = shownIn(fields, name);
         char kind = name[0];
         if (kind == 'm') {
             auto [student, target] = studentAnd(rest);
-            ClassJournal::MarkCell cell{name, student, 0, 0, value};
+            ClassJournal::MarkCell cell{name, student, 0, 0, value, shown};
             auto n = id(target[0] == 'n' ? std::string_view(target).substr(1) : target);
             if (!n) throw brokenForm();
             (target[0] == 'n' ? cell.lessonId : cell.assignmentId) = *n;
@@ -62,7 +70,7 @@ ClassJournal::Submission submissionOf(const std::map<std::string, std::string>& 
             auto [student, target] = studentAnd(rest);
             auto lesson = id(target);
             if (!lesson) throw brokenForm();
-            sub.absences.push_back({name, student, *lesson, value});
+            sub.absences.push_back({name, student, *lesson, value, shown});
         } else if (kind == 't' || kind == 'y' || kind == 'w' || kind == 'd') {
             auto n = id(rest[0] == 'n' ? std::string_view(rest).substr(1) : rest);
             if (!n) throw brokenForm();
@@ -72,11 +80,20 @@ ClassJournal::Submission submissionOf(const std::map<std::string, std::string>& 
             (kind == 't'   ? e.text
              : kind == 'y' ? e.typeId
              : kind == 'w' ? e.weight
-                           : e.dueDate) = value;
+                           : e.dueDate) = ClassJournal::Field{value, shown};
         }
     }
     for (auto& [_, e] : edits) sub.assignments.push_back(e);
     return sub;
+}
+
+// The fields the keeper changed from what the form showed: what a refused form shows again.
+// The others show what is stored now, so that saving again does not undo someone else's change.
+std::map<std::string, std::string> editsOf(const std::map<std::string, std::string>& fields) {
+    std::map<std::string, std::string> edits;
+    for (const auto& [name, value] : fields)
+        if (name.rfind("o-", 0) != 0 && value != shownIn(fields, name)) edits[name] = value;
+    return edits;
 }
 
 std::string gridHref(std::int64_t classId, std::int64_t subjectId, int term) {
@@ -114,7 +131,9 @@ void Portal::journalChoose(HttpExchange& ex) {
             subject.set("name", choices[i].subjectName);
             subject.set("href", "/journal/grid?class=" + std::to_string(classId) +
                                     "&subject=" + std::to_string(choices[i].subjectId));
-            subject.set("readOnly", !canWrite(choices[i].right));
+            bool writes = canWrite(choices[i].right);
+            subject.set("readOnly", !writes && !choices[i].givesLessons);
+            subject.set("substitute", !writes && choices[i].givesLessons);
             subjects.push_back(subject);
         }
         cls.set("subjects", subjects);
@@ -173,7 +192,8 @@ void Portal::journalSave(HttpExchange& ex) {
                              "Учебный год ещё не настроен: обратитесь к администратору школы.");
     auto opened =
         journal.open(active.accountId, *classId, *subjectId, termNumber, ex.clientAddress());
-    renderJournalGrid(ex, opened, ex.formFields(), saved.problems, "", 422);
+    renderJournalGrid(ex, opened, editsOf(ex.formFields()), saved.problems, "",
+                      saved.outcome == Outcome::Changed ? 409 : 422);
 }
 
 }  // namespace netcity::web

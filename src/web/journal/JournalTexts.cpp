@@ -15,6 +15,17 @@ std::string scaleText(const domain::journal::MarkScale& scale) {
     return std::to_string(scale.lowest) + "–" + std::to_string(scale.highest);
 }
 
+std::string valueText(const std::string& value) {
+    return value.empty() ? "пусто" : quoted(value);
+}
+
+std::string changedText(const flows::journal::ClassJournal::Problem& p) {
+    if (p.key.rfind("hw-", 0) == 0 || !p.current)
+        return "пока журнал был открыт, это изменил кто-то другой — проверьте и сохраните снова";
+    return "пока журнал был открыт, здесь изменили: сейчас " + valueText(*p.current) + ", у вас " +
+           valueText(p.typed) + " — проверьте и сохраните снова";
+}
+
 }  // namespace
 
 std::string issueText(const flows::journal::ClassJournal::Problem& p,
@@ -51,6 +62,8 @@ std::string issueText(const flows::journal::ClassJournal::Problem& p,
                    year.endsOn.russian() + ")";
         case Issue::TextTooLong:
             return "текст задания длиннее 2000 знаков";
+        case Issue::ChangedMeanwhile:
+            return changedText(p);
     }
     return "ячейка заполнена неверно";
 }

@@ -29,6 +29,27 @@ TEST(JournalAccess, ASubstituteWritesTheLessonTheyGive) {
     EXPECT_EQ(rightTo(teacher(), {kSchool, k6B, kRussian, 8}), JournalRight::None);
 }
 
+TEST(JournalAccess, ASubstituteSeesAndWritesOnlyTheLessonsTheyGive) {
+    auto given = lessonAccess(teacher(), {kSchool, k6B, kRussian, {}}, 7);
+    EXPECT_TRUE(given.shown);
+    EXPECT_TRUE(given.writes);
+    auto others = lessonAccess(teacher(), {kSchool, k6B, kRussian, {}}, 8);
+    EXPECT_FALSE(others.shown);
+    EXPECT_FALSE(others.writes);
+    auto elsewhere = lessonAccess(teacher(), {kOtherSchool, k6B, kRussian, {}}, 7);
+    EXPECT_FALSE(elsewhere.shown);
+}
+
+TEST(JournalAccess, AClassTeacherWhoSubstitutesReadsTheJournalAndWritesTheirLesson) {
+    auto k = teacher();
+    k.classTeacherOf = {k6B};
+    auto others = lessonAccess(k, {kSchool, k6B, kRussian, {}}, 8);
+    EXPECT_TRUE(others.shown);
+    EXPECT_FALSE(others.writes);
+    EXPECT_TRUE(lessonAccess(k, {kSchool, k6B, kRussian, {}}, 7).writes);
+    EXPECT_TRUE(lessonAccess(k, {kSchool, k5A, kMath, {}}, 8).writes);  // their own subject
+}
+
 TEST(JournalAccess, AClassTeacherReadsEverySubjectOfTheirClass) {
     auto k = teacher();
     k.classTeacherOf = {k6B};

@@ -134,6 +134,7 @@ TEST_F(JournalStore, TheSchemaRefusesWhatNoCodeMayWrite) {
 
 TEST_F(JournalStore, LessonsMoveOnlyToAFreePlace) {
     auto s = database.db().session();
+    store::Transaction tx(database.db(), s);  // a move runs in its caller's transaction
     LessonRepository lessons(database.db(), s);
     auto monday1 = lessons.lessonAt(f.class5a, d("2026-11-23"), 1).value();
     EXPECT_EQ(lessons.move(monday1.id, d("2026-11-23"), 2), LessonMove::PlaceTaken);

@@ -6,9 +6,10 @@
   if (!grid) return;
   var keys = document.getElementById('journal-keys');
   if (keys) keys.hidden = false;
+  var FIELDS = 'input:not([type=hidden]), select';  // the hidden ones say what a cell showed
   function cellInputs(input) {
     var td = input.closest('td');
-    return td ? Array.prototype.slice.call(td.querySelectorAll('input, select')) : [];
+    return td ? Array.prototype.slice.call(td.querySelectorAll(FIELDS)) : [];
   }
   function neighbour(input, step) {
     var td = input.closest('td'), tr = td.parentElement;
@@ -16,7 +17,7 @@
     var place = cellInputs(input).indexOf(input);
     for (var row = tr; (row = step > 0 ? row.nextElementSibling : row.previousElementSibling);) {
       var target = row.children[column];
-      var inputs = target ? target.querySelectorAll('input, select') : [];
+      var inputs = target ? target.querySelectorAll(FIELDS) : [];
       if (inputs.length) return inputs[Math.min(place, inputs.length - 1)];
     }
     return null;
