@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The journal's pages under load (issue #10): a parent's «Дневник» week and a teacher's
-# «Классный журнал» for a class of 30, beside the signed-in main page, in a region of ten
-# schools of 1,000 students with a full year of lessons, homework and marks
-# (bench/journal-data.py). For each page: requests/s (wrk), the server's CPU per request
-# (utime+stime from /proc/PID/stat over the run ÷ requests) and the p99 of the server's own time
-# per request (the access log's "ms").
+# «Классный журнал» for a class of 30 (the month it opens on, and the whole term), beside the
+# parent's main page, in a region of ten schools of 1,000 students with a full year of lessons,
+# homework and marks (bench/journal-data.py). For each page: requests/s (wrk), the server's CPU
+# per request (utime+stime from /proc/PID/stat over the run ÷ requests) and the p99 of the
+# server's own time per request (the access log's "ms").
 # Usage: bench/journal.sh [build-dir]   — prints a results block for bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,5 +72,6 @@ measure() {  # label cookie path
 echo "== netcity journal bench $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${DURATION}s per run, $CONNECTIONS connections"
 measure "GET /main (parent)" "$parent" "/main"
 measure "GET /diary (a week of a child)" "$parent" "/diary?student=$CHILD&week=$WEEK"
-measure "GET /journal (class of 30, a term)" "$teacher" "/journal/grid?class=$CLASS&subject=$SUBJECT"
+measure "GET /journal (class of 30, a month)" "$teacher" "/journal/grid?class=$CLASS&subject=$SUBJECT"
+measure "GET /journal (class of 30, the whole term)" "$teacher" "/journal/grid?class=$CLASS&subject=$SUBJECT&month=all"
 echo "peak RSS: $(awk '/^VmHWM/{print $2}' "/proc/$pid/status") kB"
