@@ -346,3 +346,20 @@ TEST_F(ClassJournalHttp, WhatATeacherTypedIsShownEscapedAndSoIsEveryName) {
     EXPECT_TRUE(contains(readOnly.body, "<span class=\"mark\" title=\"Ответ на уроке\">5</span>"));
     EXPECT_FALSE(contains(readOnly.body, "<i>Задача"));
 }
+
+TEST_F(ClassJournalHttp, AMarkSavedInTheJournalIsOnTheParentsMainPageAtOnce) {
+    auto mother = signedIn("lebedeva.as", "Roditel-2025");
+    std::string glance =
+        "18.11.2026, <strong>Математика</strong>, Ответ на уроке: "
+        "<span class=\"mark\">4</span>";
+    auto before = mother->get("/main");  // the glance is kept for a while now
+    ASSERT_EQ(before.status, 200);
+    EXPECT_FALSE(contains(before.body, glance));
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    auto lesson = lessonAt(f.class5a, "2026-11-18", 1);
+    ASSERT_EQ(save(*teacher, f.class5a, f.math,
+                   {{"m-" + std::to_string(f.lebedev) + "-n" + std::to_string(lesson.id), "4"}})
+                  .status,
+              303);
+    EXPECT_TRUE(contains(mother->get("/main").body, glance));
+}

@@ -231,12 +231,10 @@ void Portal::diaryAnnouncements(HttpExchange& ex) {
 }
 
 void Portal::setDiaryGlance(TemplateData& d, std::int64_t accountId) {
-    Diary diary(s_.db, s_.clock, settings_.timeZone);
-    auto s = s_.db.session();
-    auto found = diary.glance(s, accountId);
+    auto found = glances_.get(accountId);
     std::vector<TemplateData> glances;
-    glances.reserve(found.size());
-    for (const auto& g : found) {
+    glances.reserve(found->size());
+    for (const auto& g : *found) {
         TemplateData& item = glances.emplace_back();
         item.set("glanceStudent", g.student.name.full());
         item.set("glanceStudentId", std::to_string(g.student.accountId));

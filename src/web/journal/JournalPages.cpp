@@ -196,9 +196,11 @@ void Portal::journalSave(HttpExchange& ex) {
                         "учитель предмета."};
     // A broken month in the form is only a broken view: the default one is shown.
     auto period = periodOf(ex.form("term"), ex.form("month"), false);
-    if (saved.outcome == Outcome::Saved)
+    if (saved.outcome == Outcome::Saved) {
+        glances_.forgetAll();  // marks and homework: the main pages of this node see them now
         return ex.redirect(gridHref(*classId, *subjectId, period) +
                            "&saved=" + std::to_string(saved.changes));
+    }
     if (saved.outcome == Outcome::NoYear)
         return renderMessage(ex, 409, "Классный журнал",
                              "Учебный год ещё не настроен: обратитесь к администратору школы.");
