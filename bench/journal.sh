@@ -6,6 +6,7 @@
 # per request (utime+stime from /proc/PID/stat over the run ÷ requests) and the p99 of the
 # server's own time per request (the access log's "ms").
 # Usage: bench/journal.sh [build-dir]   — prints a results block for bench/README.md.
+#   BENCH_DATA=DIR keeps the generated region between runs; BENCH_SERVER_ARGS adds server flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -34,7 +35,8 @@ fi
 # shellcheck disable=SC1091
 . "$work/facts"
 
-"$BIN" serve --data-dir "$work/data" --port 0 >"$work/out" 2>"$work/log" &
+# shellcheck disable=SC2086  # extra server flags, e.g. BENCH_SERVER_ARGS="--cache-seconds 0"
+"$BIN" serve --data-dir "$work/data" --port 0 ${BENCH_SERVER_ARGS:-} >"$work/out" 2>"$work/log" &
 pid=$!
 for _ in $(seq 1 120); do grep -q 'listening on' "$work/out" 2>/dev/null && break; sleep 0.5; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out" | head -1)
