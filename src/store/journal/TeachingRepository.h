@@ -25,7 +25,6 @@ struct Teaching {
     std::int64_t teacherId = 0;
 };
 
-
 // A class's journal of a subject: the names, and the organization the subject belongs to (what
 // the access rule checks).
 struct JournalPlace {

@@ -51,8 +51,11 @@ std::vector<ColumnText> columnTexts(const ClassJournal::Grid& g) {
     std::vector<ColumnText> out;
     out.reserve(g.columns.size());
     for (const auto& c : g.columns) {
-        ColumnText col{c.lesson.id, "-" + std::to_string(c.lesson.id),
-                       escaped(lessonTitle(c.lesson)), {}, c.writes};
+        ColumnText col{c.lesson.id,
+                       "-" + std::to_string(c.lesson.id),
+                       escaped(lessonTitle(c.lesson)),
+                       {},
+                       c.writes};
         for (const auto& a : c.assignments) {
             const auto* type = types.at(a.typeId);
             col.marks.push_back(
