@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The journal's pages under load (issue #10): a parent's «Дневник» week and a teacher's
-# «Классный журнал» for a class of 30, beside the signed-in main page, in a region of ten
-# schools of 1,000 students with a full year of lessons, homework and marks
-# (bench/journal-data.py). For each page: requests/s (wrk), the server's CPU per request
-# (utime+stime from /proc/PID/stat over the run ÷ requests) and the p99 of the server's own time
-# per request (the access log's "ms").
+# «Классный журнал» for a class of 30 (the month it opens on, and the whole term), beside the
+# parent's main page, in a region of ten schools of 1,000 students with a full year of lessons,
+# homework and marks (bench/journal-data.py). For each page: requests/s (wrk), the server's CPU
+# per request (utime+stime from /proc/PID/stat over the run ÷ requests) and the p99 of the
+# server's own time per request (the access log's "ms").
 # Usage: bench/journal.sh [build-dir]   — prints a results block for bench/README.md.
+#   BENCH_DATA=DIR keeps the generated region between runs; BENCH_SERVER_ARGS adds server flags.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build}
@@ -34,7 +35,8 @@ fi
 # shellcheck disable=SC1091
 . "$work/facts"
 
-"$BIN" serve --data-dir "$work/data" --port 0 >"$work/out" 2>"$work/log" &
+# shellcheck disable=SC2086  # extra server flags, e.g. BENCH_SERVER_ARGS="--cache-seconds 0"
+"$BIN" serve --data-dir "$work/data" --port 0 ${BENCH_SERVER_ARGS:-} >"$work/out" 2>"$work/log" &
 pid=$!
 for _ in $(seq 1 120); do grep -q 'listening on' "$work/out" 2>/dev/null && break; sleep 0.5; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out" | head -1)
@@ -72,5 +74,6 @@ measure() {  # label cookie path
 echo "== netcity journal bench $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${DURATION}s per run, $CONNECTIONS connections"
 measure "GET /main (parent)" "$parent" "/main"
 measure "GET /diary (a week of a child)" "$parent" "/diary?student=$CHILD&week=$WEEK"
-measure "GET /journal (class of 30, a term)" "$teacher" "/journal/grid?class=$CLASS&subject=$SUBJECT"
+measure "GET /journal (class of 30, a month)" "$teacher" "/journal/grid?class=$CLASS&subject=$SUBJECT"
+measure "GET /journal (class of 30, the whole term)" "$teacher" "/journal/grid?class=$CLASS&subject=$SUBJECT&month=all"
 echo "peak RSS: $(awk '/^VmHWM/{print $2}' "/proc/$pid/status") kB"

@@ -79,6 +79,7 @@ unsigned short Runtime::startPortal() {
     settings.passwordPolicy = *policy;
     settings.secureCookies = config_.getBool("secure-cookies");
     settings.accessLog = config_.getBool("access-log");
+    settings.cacheSeconds = config_.getInt("cache-seconds");
     settings.csrfKey = keys_.subkey("csrf");
     settings.requireControlQuestion = config_.getBool("esia-control-question");
     settings.trustedProxy = config_.get("trusted-proxy");

@@ -267,6 +267,13 @@ const std::vector<Migration>& migrations() {
              "CREATE TABLE recovery_answers (request_key TEXT PRIMARY KEY,"
              " answered_at BIGINT NOT NULL)",
          }},
+        {11,
+         "whose class teacher an account is",
+         {
+             // Read by every journal and staff page of a teacher (TeachingRepository::keeper,
+             // StaffRepository): without it, a scan of every class of the region.
+             "CREATE INDEX classes_teacher ON classes(teacher_user_id)",
+         }},
     };
     return kMigrations;
 }

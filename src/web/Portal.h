@@ -26,6 +26,7 @@
 #include "flows/journal/AnnouncementBoard.h"
 #include "flows/journal/ClassJournal.h"
 #include "flows/journal/ClassJournalTimetable.h"
+#include "flows/journal/Glances.h"
 #include "http/HttpExchange.h"
 #include "http/Templates.h"
 #include "log/JsonEscape.h"
@@ -62,6 +63,7 @@ struct PortalSettings {
     std::string trustedProxy;  // the reverse proxy whose X-Forwarded-For names the client
     domain::UtcOffset timeZone = *domain::UtcOffset::parse("UTC");  // times on staff pages
     domain::journal::MarkScale markScale;  // the class journal's marks (--mark-scale)
+    std::int64_t cacheSeconds = 2;         // what a node keeps of the main page (--cache-seconds)
 };
 
 struct PortalServices {
@@ -248,6 +250,7 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
 
     PortalServices s_;
     PortalSettings settings_;
+    flows::journal::Glances glances_;  // the main page's glance, by viewer
     std::map<std::pair<std::string, std::string>, Route> routes_;
     Route staticRoute_;
 };

@@ -181,6 +181,12 @@ async function openGrid(page) {
   assert.equal(await text(page, 'h1'), `${CLASS}, ${SUBJECT}`);
   assert.match(await text(page, '#terms strong'), /^\d четверть$/);
   assert.equal(await page.locator('#read-only').count(), 0, 'her own subject is not read-only');
+  // The grid opens on a month of the term; its averages are the whole term's, so the checks
+  // below read «Весь период», where every mark the average counts is shown.
+  assert.equal(await page.locator('#months strong[aria-current="page"]').count(), 1, 'a month is shown');
+  await clickAndWait(page, '#month-all');
+  assert.equal(pathOf(page), '/journal/grid');
+  assert.equal(await text(page, '#months strong[aria-current="page"]'), 'Весь период');
   return page.url();
 }
 

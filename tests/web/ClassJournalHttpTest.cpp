@@ -2,6 +2,8 @@
 // refused with nothing written, double submits, who reads and who writes, the timetable.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/DirectoryRepository.h"
 #include "store/journal/SchoolYearRepository.h"
 #include "store/journal/TeachingRepository.h"
@@ -246,4 +248,118 @@ TEST_F(ClassJournalHttp, TheAdministratorReadsAnyJournalAndKeepsTheTimetable) {
     EXPECT_FALSE(lesson(other.id).cancelled);
     EXPECT_EQ(count("audit_events WHERE action = 'journal.lesson.cancel' AND outcome = 'denied'"),
               1);
+}
+
+TEST_F(ClassJournalHttp, TheGridShowsAMonthAtATimeAndAveragesTheWholeTerm) {
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    auto december = std::find_if(math5a.begin(), math5a.end(),
+                                 [](const auto& l) { return l.date >= d("2026-12-01"); });
+    ASSERT_NE(december, math5a.end());
+    std::string s0 = std::to_string(students[0]);
+    std::string l0 = std::to_string(math5a[0].id), lDec = std::to_string(december->id);
+    // Today is 22.11.2026: November, and its save returns to November.
+    auto page = teacher->get(grid(f.class5a, f.math));
+    ASSERT_EQ(page.status, 200);
+    EXPECT_TRUE(contains(page.body, "<strong aria-current=\"page\" id=\"month-2026-11\">Ноябрь<"))
+        << page.body;
+    EXPECT_TRUE(contains(page.body, "id=\"lesson-" + l0 + "\""));
+    EXPECT_FALSE(contains(page.body, "id=\"lesson-" + lDec + "\""));
+    EXPECT_TRUE(contains(page.body, "href=\"" + link(f.class5a, f.math) +
+                                        "&amp;term=2&amp;month=2026-12\" id=\"month-2026-12\""))
+        << page.body;
+    EXPECT_TRUE(contains(page.body, "&amp;month=all\" id=\"month-all\">Весь период<"));
+    EXPECT_TRUE(contains(page.body, "name=\"month\" value=\"2026-11\""));
+
+    auto body = [&](const std::string& month, const std::string& cells) {
+        return "csrf=" + urlEncode(HttpClient::csrfFrom(page.body)) +
+               "&class=" + std::to_string(f.class5a) + "&subject=" + std::to_string(f.math) +
+               "&term=2&month=" + month + cells;
+    };
+    auto november = teacher->post("/journal/grid", body("2026-11", "&m-" + s0 + "-n" + l0 + "=5"));
+    ASSERT_EQ(november.status, 303) << november.body;
+    EXPECT_TRUE(contains(november.location, "&term=2&month=2026-11&saved=")) << november.location;
+    auto saved = teacher->post(
+        "/journal/grid",
+        body("2026-12", "&y-n" + lDec + "=" + std::to_string(typeId("Контрольная работа")) +
+                            "&w-n" + lDec + "=3&m-" + s0 + "-n" + lDec + "=2"));
+    ASSERT_EQ(saved.status, 303) << saved.body;
+    EXPECT_TRUE(contains(saved.location, "&term=2&month=2026-12&saved=")) << saved.location;
+
+    // December's column holds the 2; November's page averages it in all the same: (5 + 2·3) / 4.
+    auto shown = teacher->get(saved.location);
+    EXPECT_TRUE(contains(shown.body, "id=\"lesson-" + lDec + "\""));
+    EXPECT_FALSE(contains(shown.body, "id=\"lesson-" + l0 + "\""));
+    EXPECT_TRUE(contains(shown.body, "value=\"2\" size=\"2\""));
+    for (const auto& month : {"2026-11", "2026-12", "all"}) {
+        auto p = teacher->get(grid(f.class5a, f.math) + "&term=2&month=" + month);
+        EXPECT_TRUE(contains(p.body, "id=\"average-" + s0 + "\">2,75<")) << month;
+    }
+    auto whole = teacher->get(grid(f.class5a, f.math) + "&term=2&month=all");
+    EXPECT_TRUE(contains(whole.body, "id=\"lesson-" + l0 + "\""));
+    EXPECT_TRUE(contains(whole.body, "id=\"lesson-" + lDec + "\""));
+    EXPECT_TRUE(contains(whole.body, "name=\"month\" value=\"all\""));
+    // A month outside the term shows the default one; a malformed one is refused.
+    auto other = teacher->get(grid(f.class5a, f.math) + "&term=2&month=2027-02");
+    EXPECT_TRUE(contains(other.body, "id=\"month-2026-11\">Ноябрь<"));
+    auto bad = teacher->get(grid(f.class5a, f.math) + "&month=ноябрь");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_TRUE(contains(bad.body, "Месяц указан неверно.")) << bad.body;
+}
+
+TEST_F(ClassJournalHttp, WhatATeacherTypedIsShownEscapedAndSoIsEveryName) {
+    {
+        auto s = portal.db().session();
+        s << "UPDATE persons SET first_name = '<b>Иван</b>' WHERE last_name = 'Ученик1'",
+            Poco::Data::Keywords::now;
+    }
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    std::string s0 = std::to_string(students[0]), l0 = std::to_string(math5a[0].id);
+    std::string attack = "\"><script>alert(1)</script>";
+    auto refused = save(*teacher, f.class5a, f.math,
+                        {{"m-" + s0 + "-n" + l0, attack}, {"t-n" + l0, "Упр. <1> & «2»"}});
+    ASSERT_EQ(refused.status, 422) << refused.body;
+    EXPECT_FALSE(contains(refused.body, "<script>alert(1)"));
+    EXPECT_TRUE(contains(refused.body, "value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
+        << refused.body;
+    EXPECT_TRUE(contains(refused.body, "aria-invalid=\"true\""));
+    EXPECT_TRUE(contains(refused.body, "value=\"Упр. &lt;1&gt; &amp; «2»\""));
+    EXPECT_TRUE(contains(refused.body, "&lt;b&gt;Иван&lt;/b&gt;"));
+    EXPECT_FALSE(contains(refused.body, "<b>Иван"));
+
+    // Stored text reads back escaped, in the inputs and on a read-only page: 6Б's mathematics,
+    // kept by sokolov.pi, which vorontsova.em (an administrator) only reads.
+    ASSERT_EQ(save(*teacher, f.class5a, f.math, {{"t-n" + l0, "Упр. <1> & «2»"}}).status, 303);
+    EXPECT_TRUE(
+        contains(teacher->get(grid(f.class5a, f.math)).body, "value=\"Упр. &lt;1&gt; &amp; «2»\""));
+    auto keeper = signedIn("sokolov.pi", "Uchitel-2025");
+    auto math6b = lessonAt(f.class6b, "2026-11-23", 2);
+    std::string l6 = std::to_string(math6b.id), orlova = std::to_string(f.orlova);
+    ASSERT_EQ(save(*keeper, f.class6b, f.math,
+                   {{"t-n" + l6, "<i>Задача</i> №1"}, {"m-" + orlova + "-n" + l6, "5"}})
+                  .status,
+              303);
+    auto readOnly = teacher->get(grid(f.class6b, f.math));
+    ASSERT_EQ(readOnly.status, 200);
+    EXPECT_TRUE(contains(readOnly.body, "id=\"read-only\""));
+    EXPECT_TRUE(contains(readOnly.body, "</strong>: &lt;i&gt;Задача&lt;/i&gt; №1 <span"))
+        << readOnly.body;
+    EXPECT_TRUE(contains(readOnly.body, "<span class=\"mark\" title=\"Ответ на уроке\">5</span>"));
+    EXPECT_FALSE(contains(readOnly.body, "<i>Задача"));
+}
+
+TEST_F(ClassJournalHttp, AMarkSavedInTheJournalIsOnTheParentsMainPageAtOnce) {
+    auto mother = signedIn("lebedeva.as", "Roditel-2025");
+    std::string glance =
+        "18.11.2026, <strong>Математика</strong>, Ответ на уроке: "
+        "<span class=\"mark\">4</span>";
+    auto before = mother->get("/main");  // the glance is kept for a while now
+    ASSERT_EQ(before.status, 200);
+    EXPECT_FALSE(contains(before.body, glance));
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    auto lesson = lessonAt(f.class5a, "2026-11-18", 1);
+    ASSERT_EQ(save(*teacher, f.class5a, f.math,
+                   {{"m-" + std::to_string(f.lebedev) + "-n" + std::to_string(lesson.id), "4"}})
+                  .status,
+              303);
+    EXPECT_TRUE(contains(mother->get("/main").body, glance));
 }

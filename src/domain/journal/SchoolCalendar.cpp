@@ -67,6 +67,19 @@ std::vector<CalendarDate> schoolDays(const SchoolYear& year, int weekday) {
     return days;
 }
 
+std::vector<DateSpan> monthsOf(const Term& term) {
+    std::vector<DateSpan> months;
+    for (auto first = term.startsOn; first <= term.endsOn;) {
+        int year = first.year(), month = first.month();
+        auto next = month == 12 ? *CalendarDate::make(year + 1, 1, 1)
+                                : *CalendarDate::make(year, month + 1, 1);
+        auto last = next.plusDays(-1);
+        months.push_back({first, last < term.endsOn ? last : term.endsOn});
+        first = next;
+    }
+    return months;
+}
+
 CalendarProblem check(const SchoolYear& year) {
     if (year.endsOn <= year.startsOn) return CalendarProblem::YearBackwards;
     if (static_cast<int>(year.terms.size()) != termCount(year.termKind))

@@ -39,13 +39,23 @@ struct SchoolYear {
     std::optional<Term> termFor(const CalendarDate& date) const;
 };
 
+// Days from `from` to `to`, both included.
+struct DateSpan {
+    CalendarDate from, to;
+    bool contains(const CalendarDate& date) const { return date >= from && date <= to; }
+};
+
+// The term's calendar months, each cut to the term (05.11–30.11, 01.12–28.12): the class
+// journal shows one at a time, as a paper journal's spread does.
+std::vector<DateSpan> monthsOf(const Term& term);
+
 enum class CalendarProblem {
     None,
-    YearBackwards,     // the year ends before it starts
-    WrongTermCount,    // four quarters, three trimesters, two halves
-    TermBackwards,     // a term ends before it starts
-    TermOutsideYear,   // a term begins before the year or ends after it
-    TermsOverlap,      // terms out of order or sharing days
+    YearBackwards,    // the year ends before it starts
+    WrongTermCount,   // four quarters, three trimesters, two halves
+    TermBackwards,    // a term ends before it starts
+    TermOutsideYear,  // a term begins before the year or ends after it
+    TermsOverlap,     // terms out of order or sharing days
 };
 
 // Every date of the year's terms that falls on `weekday` (1 = Monday): where a timetable slot

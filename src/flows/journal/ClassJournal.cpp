@@ -50,6 +50,23 @@ std::optional<domain::journal::Term> chosenTerm(const domain::journal::SchoolYea
     return std::nullopt;
 }
 
+// The month a period asks for, when it is one of the term's; otherwise the one nearest today:
+// today's while the term runs, its last after it ended, its first before it begins. Unset for
+// the whole term.
+std::optional<std::size_t> shownMonth(const std::vector<domain::journal::DateSpan>& months,
+                                      const ClassJournal::Period& period,
+                                      const domain::CalendarDate& today) {
+    if (period.wholeTerm || months.empty()) return std::nullopt;
+    auto sameMonth = [](const domain::CalendarDate& a, const domain::CalendarDate& b) {
+        return a.year() == b.year() && a.month() == b.month();
+    };
+    for (std::size_t i = 0; period.month && i < months.size(); ++i)
+        if (sameMonth(months[i].from, *period.month)) return i;
+    for (std::size_t i = 0; i < months.size(); ++i)
+        if (months[i].contains(today)) return i;
+    return today > months.back().to ? months.size() - 1 : 0;
+}
+
 }  // namespace
 
 std::vector<ClassJournal::Choice> ClassJournal::choices(std::int64_t accountId) {
@@ -87,24 +104,17 @@ std::optional<ClassJournal::Choice> ClassJournal::place(Poco::Data::Session& s,
                                                         const domain::journal::JournalKeeper& k,
                                                         std::int64_t classId,
                                                         std::int64_t subjectId) {
-    store::journal::TeachingRepository teaching(db_, s);
-    auto organization = teaching.organizationOfSubject(subjectId);
-    if (!organization) return std::nullopt;
-    auto given = teaching.lessonsGivenBy(k.accountId, domain::CalendarDate{});
-    auto journals = teaching.teachingOfClass(classId);
-    journals.insert(journals.end(), given.begin(), given.end());
-    for (const auto& t : journals) {
-        if (t.classId != classId || t.subjectId != subjectId) continue;
-        auto right = rightTo(k, {*organization, classId, subjectId, {}});
-        return Choice{classId,
-                      t.className,
-                      subjectId,
-                      t.subjectName,
-                      *organization,
-                      right,
-                      gives(given, classId, subjectId)};
-    }
-    return std::nullopt;
+    auto found =
+        store::journal::TeachingRepository(db_, s).journalPlace(classId, subjectId, k.accountId);
+    if (!found) return std::nullopt;
+    auto right = rightTo(k, {found->subjectOrganizationId, classId, subjectId, {}});
+    return Choice{classId,
+                  found->className,
+                  subjectId,
+                  found->subjectName,
+                  found->subjectOrganizationId,
+                  right,
+                  found->keeperGivesLessons};
 }
 
 void ClassJournal::auditDenied(Poco::Data::Session& s, std::int64_t accountId,
@@ -118,7 +128,7 @@ void ClassJournal::auditDenied(Poco::Data::Session& s, std::int64_t accountId,
 }
 
 ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t classId,
-                                        std::int64_t subjectId, std::optional<int> term,
+                                        std::int64_t subjectId, const Period& period,
                                         const std::string& clientAddress) {
     auto s = db_.session();
     store::journal::TeachingRepository teaching(db_, s);
@@ -131,7 +141,7 @@ ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t cla
     Opened opened;
     auto year =
         store::journal::SchoolYearRepository(db_, s).currentYear(keeper->organizationId, today_);
-    auto chosenT = year ? chosenTerm(*year, term, today_) : std::nullopt;
+    auto chosenT = year ? chosenTerm(*year, period.term, today_) : std::nullopt;
     if (!chosenT) {
         opened.outcome = OpenOutcome::NoYear;
         opened.grid.place = *chosen;
@@ -139,49 +149,62 @@ ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t cla
     }
     Grid& g = opened.grid;
     g.place = *chosen;
-    g.year = *year;
+    g.year = std::move(*year);
     g.term = *chosenT;
+    g.months = domain::journal::monthsOf(g.term);
+    g.month = shownMonth(g.months, period, today_);
+    g.shown =
+        g.month ? g.months[*g.month] : domain::journal::DateSpan{g.term.startsOn, g.term.endsOn};
     g.averages = canRead(chosen->right);
-    store::journal::LessonRepository lessons(db_, s);
-    store::journal::GradebookRepository book(db_, s);
-    std::vector<std::int64_t> lessonIds, assignmentIds;
-    std::map<std::int64_t, int> weightOf;
-    domain::journal::JournalPlace journal{chosen->organizationId, classId, subjectId, {}};
-    for (auto& l : lessons.ofSubject(classId, subjectId, g.term.startsOn, g.term.endsOn)) {
-        auto access = domain::journal::lessonAccess(*keeper, journal, l.teacherId);
-        if (!access.shown) continue;
-        lessonIds.push_back(l.id);
-        g.columns.push_back({l, {}, access.writes});
-    }
-    std::map<std::int64_t, std::size_t> columnOf;
-    for (std::size_t i = 0; i < g.columns.size(); ++i) columnOf[g.columns[i].lesson.id] = i;
-    for (auto& a : book.assignmentsOf(lessonIds)) {
-        assignmentIds.push_back(a.id);
-        weightOf[a.id] = a.weight;
-        g.columns[columnOf[a.lessonId]].assignments.push_back(a);
-    }
-    std::map<std::int64_t, std::size_t> rowOf;
-    for (auto& student : teaching.studentsOf(classId)) {
-        rowOf[student.accountId] = g.rows.size();
-        g.rows.push_back({student, {}, {}, std::nullopt});
-    }
-    std::map<std::int64_t, std::vector<domain::journal::WeightedMark>> weighted;
-    for (auto& m : book.marksOn(assignmentIds)) {
-        auto row = rowOf.find(m.studentId);
-        if (row == rowOf.end()) continue;  // left the class: not in this journal
-        g.rows[row->second].marks[m.assignmentId] = m.entry;
-        weighted[m.studentId].push_back({m.entry, weightOf[m.assignmentId]});
-    }
-    for (auto& a : book.absencesOn(lessonIds))
-        if (auto row = rowOf.find(a.studentId); row != rowOf.end())
-            g.rows[row->second].absences[a.lessonId] = a.code;
-    if (g.averages)
-        for (auto& r : g.rows)
-            r.average = domain::journal::weightedAverage(weighted[r.student.accountId]);
-    g.types = book.assignmentTypes();
-    g.kinds = book.attendanceKinds();
+    fill(g, *keeper, s);
     opened.outcome = OpenOutcome::Shown;
     return opened;
+}
+
+// The shown month's lessons the keeper may see as columns with their assignments, the class's
+// students as rows with their marks and absences in those columns, and — for a keeper who reads
+// the whole journal — each student's average over the term.
+void ClassJournal::fill(Grid& g, const domain::journal::JournalKeeper& keeper,
+                        Poco::Data::Session& s) {
+    store::journal::LessonRepository lessons(db_, s);
+    store::journal::GradebookRepository book(db_, s);
+    auto classId = g.place.classId, subjectId = g.place.subjectId;
+    domain::journal::JournalPlace journal{g.place.organizationId, classId, subjectId, {}};
+    std::map<std::int64_t, std::size_t> columnOf;
+    for (auto& l : lessons.ofSubject(classId, subjectId, g.shown.from, g.shown.to)) {
+        auto access = domain::journal::lessonAccess(keeper, journal, l.teacherId);
+        if (!access.shown) continue;
+        columnOf[l.id] = g.columns.size();
+        g.columns.push_back({std::move(l), {}, access.writes});
+    }
+    for (auto& a : book.assignmentsOfSubject(classId, subjectId, g.shown.from, g.shown.to))
+        if (auto col = columnOf.find(a.lessonId); col != columnOf.end())
+            g.columns[col->second].assignments.push_back(std::move(a));
+    std::map<std::int64_t, std::size_t> rowOf;
+    for (auto& student : store::journal::TeachingRepository(db_, s).studentsOf(classId)) {
+        rowOf[student.accountId] = g.rows.size();
+        g.rows.push_back({std::move(student), {}, {}, std::nullopt});
+    }
+    std::vector<std::vector<domain::journal::WeightedMark>> weighted(g.rows.size());
+    // The term's marks when the averages are shown, else only the shown month's.
+    auto from = g.averages ? g.term.startsOn : g.shown.from;
+    auto to = g.averages ? g.term.endsOn : g.shown.to;
+    for (auto& m : book.marksOfSubject(classId, subjectId, from, to)) {
+        auto row = rowOf.find(m.mark.studentId);
+        if (row == rowOf.end()) continue;  // left the class: not in this journal
+        weighted[row->second].push_back({m.mark.entry, m.weight});
+        if (columnOf.count(m.lessonId))
+            g.rows[row->second].marks[m.mark.assignmentId] = m.mark.entry;
+    }
+    for (auto& a : book.absencesOfSubject(classId, subjectId, g.shown.from, g.shown.to))
+        if (auto row = rowOf.find(a.studentId); row != rowOf.end() && columnOf.count(a.lessonId))
+            g.rows[row->second].absences[a.lessonId] = std::move(a.code);
+    if (g.averages)
+        for (std::size_t i = 0; i < g.rows.size(); ++i)
+            g.rows[i].average = domain::journal::weightedAverage(weighted[i]);
+    auto lists = book.lists();
+    g.types = std::move(lists.types);
+    g.kinds = std::move(lists.kinds);
 }
 
 }  // namespace netcity::flows::journal

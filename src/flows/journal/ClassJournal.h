@@ -47,10 +47,22 @@ class ClassJournal {
         std::map<std::int64_t, std::string> absences;              // by lesson
         std::optional<double> average;                             // weighted, this term
     };
+    // What part of a term the grid shows: a month of it, or all of it. A teacher reads and
+    // writes a month at a time, as on a paper journal's spread (and on a phone, where a term
+    // of lessons does not fit); the averages are always the whole term's.
+    struct Period {
+        std::optional<int> term;                    // its number; unset: today's (termFor)
+        std::optional<domain::CalendarDate> month;  // any day of it; unset: today's, when
+                                                    // today is in the term, else the first
+        bool wholeTerm = false;
+    };
     struct Grid {
         Choice place;
         domain::journal::SchoolYear year;
         domain::journal::Term term;
+        std::vector<domain::journal::DateSpan> months;  // the term's (monthsOf)
+        std::optional<std::size_t> month;               // the one shown; unset: the whole term
+        domain::journal::DateSpan shown;                // the days whose lessons are columns
         std::vector<Column> columns;
         std::vector<Row> rows;
         std::vector<store::journal::AssignmentType> types;
@@ -139,9 +151,8 @@ class ClassJournal {
     // The keeper's classes and subjects, by class then subject; empty when they have none.
     std::vector<Choice> choices(std::int64_t accountId);
     bool hasJournal(std::int64_t accountId);
-    // `term`: the term's number, or the one of today (domain termFor).
     Opened open(std::int64_t accountId, std::int64_t classId, std::int64_t subjectId,
-                std::optional<int> term, const std::string& clientAddress);
+                const Period& period, const std::string& clientAddress);
     // Everything checked first; then every real change written in one transaction and
     // audited, or nothing written: all or nothing, also when some field was changed meanwhile.
     Saved save(std::int64_t accountId, const Submission& submission,
@@ -156,6 +167,7 @@ class ClassJournal {
                    const std::string& clientAddress);
     std::optional<Choice> place(Poco::Data::Session& s, const domain::journal::JournalKeeper& k,
                                 std::int64_t classId, std::int64_t subjectId);
+    void fill(Grid& grid, const domain::journal::JournalKeeper& keeper, Poco::Data::Session& s);
     void auditDenied(Poco::Data::Session& s, std::int64_t accountId, const std::string& action,
                      std::int64_t classId, std::int64_t subjectId, const std::string& outcome,
                      const std::string& clientAddress);

@@ -5,14 +5,11 @@
 
 #include "domain/journal/AssignmentKind.h"
 #include "flows/journal/DiaryRules.h"
-#include "store/AccountRepository.h"
 #include "store/journal/AnnouncementRepository.h"
 #include "store/journal/DiaryRepository.h"
 #include "store/journal/GradebookRepository.h"
-#include "store/journal/LessonRepository.h"
 #include "store/journal/SchoolYearRepository.h"
 #include "store/journal/StudentRepository.h"
-#include "store/journal/TeachingRepository.h"
 
 namespace netcity::flows::journal {
 namespace {
@@ -30,6 +27,49 @@ std::optional<DiaryMark> markOf(const store::journal::StudentMark& m) {
     out.duty = m.entry.kind == MarkEntry::Kind::Duty;
     if (!out.duty) out.mark = m.entry.mark;
     out.comment = m.comment;
+    return out;
+}
+
+DiaryLesson lessonOf(store::journal::DiaryRow& row) {
+    DiaryLesson d;
+    d.id = row.lessonId;
+    d.day = row.date;
+    d.number = row.number;
+    auto starts = domain::journal::LessonTime::parse(row.bellStarts);
+    auto ends = domain::journal::LessonTime::parse(row.bellEnds);
+    if (starts && ends) {
+        d.startTime = starts;
+        d.endTime = ends;
+    }
+    d.subjectId = row.subjectId;
+    d.subjectName = std::move(row.subjectName);
+    d.room = std::move(row.room);
+    d.topic = std::move(row.topic);
+    d.cancelled = row.cancelled;
+    d.absenceCode = std::move(row.absenceCode);
+    d.absenceName = std::move(row.absenceName);
+    return d;
+}
+
+// The rows of a lesson (one per assignment) as one lesson with its assignments.
+std::vector<DiaryLesson> lessonsOf(std::vector<store::journal::DiaryRow> rows,
+                                   std::int64_t studentId) {
+    std::vector<DiaryLesson> out;
+    for (auto& row : rows) {
+        if (out.empty() || out.back().id != row.lessonId) out.push_back(lessonOf(row));
+        if (!row.assignment.id) continue;
+        DiaryAssignment item{row.assignment.id,
+                             row.lessonId,
+                             row.assignment.typeId,
+                             std::move(row.typeName),
+                             std::move(row.typeAbbr),
+                             std::move(row.assignment.text),
+                             row.assignment.dueDate,
+                             row.assignment.weight,
+                             std::nullopt};
+        if (row.hasMark) item.mark = markOf({studentId, item.id, row.mark, row.comment});
+        out.back().assignments.push_back(std::move(item));
+    }
     return out;
 }
 
@@ -57,15 +97,9 @@ CalendarDate Diary::today() const {
 }
 
 std::vector<DiaryStudent> Diary::students(Poco::Data::Session& s, std::int64_t viewerId) {
-    auto account = store::AccountRepository(db_, s).byId(viewerId);
-    if (!account || account->blocked) return {};
-    store::journal::StudentRepository repository(db_, s);
     std::vector<DiaryStudent> out;
-    if (account->roles.count(domain::Role::Student))
-        if (auto self = repository.student(viewerId)) out.push_back(studentOf(*self));
-    if (account->roles.count(domain::Role::Parent))
-        for (const auto& child : repository.childrenOf(account->personId))
-            if (child.accountId != viewerId) out.push_back(studentOf(child));
+    for (const auto& place : store::journal::StudentRepository(db_, s).readableBy(viewerId))
+        out.push_back(studentOf(place));
     return out;
 }
 
@@ -89,68 +123,24 @@ Diary::Reader Diary::reader(Poco::Data::Session& s, std::int64_t viewerId,
 std::vector<DiaryLesson> Diary::lessons(Poco::Data::Session& s, const DiaryStudent& student,
                                         const CalendarDate& from, const CalendarDate& to) {
     if (!student.classId) return {};
-    auto found = store::journal::LessonRepository(db_, s).ofClass(student.classId, from, to);
-    if (found.empty()) return {};
-    auto bells = store::journal::SchoolYearRepository(db_, s).bells(student.organizationId);
-    store::journal::GradebookRepository gradebook(db_, s);
-    std::vector<std::int64_t> lessonIds;
-    for (const auto& l : found) lessonIds.push_back(l.id);
-    auto assignments = gradebook.assignmentsOf(lessonIds);
-    std::vector<std::int64_t> assignmentIds;
-    for (const auto& a : assignments) assignmentIds.push_back(a.id);
-    std::map<std::int64_t, store::journal::StudentMark> marks;
-    for (auto& m : gradebook.marksOf(student.accountId, assignmentIds)) marks[m.assignmentId] = m;
-    std::map<std::string, std::string> kinds;
-    for (auto& k : gradebook.attendanceKinds()) kinds[k.code] = k.name;
-    std::map<std::int64_t, std::string> absences;
-    for (auto& a : store::journal::DiaryRepository(db_, s).absencesOf(student.accountId, lessonIds))
-        absences[a.lessonId] = a.code;
-    auto types = typesById(gradebook);
-
-    std::vector<DiaryLesson> out;
-    std::map<std::int64_t, std::size_t> index;
-    for (const auto& l : found) {
-        DiaryLesson d;
-        d.id = l.id;
-        d.day = l.date;
-        d.number = l.number;
-        if (auto bell = bells.of(l.number)) {
-            d.startTime = bell->starts;
-            d.endTime = bell->ends;
-        }
-        d.subjectId = l.subjectId;
-        d.subjectName = l.subjectName;
-        d.room = l.room;
-        d.topic = l.topic;
-        d.cancelled = l.cancelled;
-        if (auto it = absences.find(l.id); it != absences.end()) {
-            d.absenceCode = it->second;
-            d.absenceName = kinds[it->second];
-        }
-        index[l.id] = out.size();
-        out.push_back(std::move(d));
-    }
-    for (const auto& a : assignments) {
-        auto item = assignmentOf(a, types);
-        if (auto it = marks.find(a.id); it != marks.end()) item.mark = markOf(it->second);
-        out[index[a.lessonId]].assignments.push_back(std::move(item));
-    }
-    return out;
+    return lessonsOf(store::journal::DiaryRepository(db_, s).lessons(
+                         student.accountId, student.classId, student.organizationId, from, to),
+                     student.accountId);
 }
 
 std::vector<SubjectAverage> Diary::averages(Poco::Data::Session& s, const DiaryStudent& student,
                                             const domain::journal::Term& term) {
+    auto found = store::journal::DiaryRepository(db_, s).termMarks(
+        student.accountId, student.classId, term.startsOn, term.endsOn);
     std::vector<std::pair<std::int64_t, std::string>> subjects;
-    if (student.classId)
-        for (const auto& t :
-             store::journal::TeachingRepository(db_, s).teachingOfClass(student.classId))
-            if (std::none_of(subjects.begin(), subjects.end(),
-                             [&](const auto& p) { return p.first == t.subjectId; }))
-                subjects.emplace_back(t.subjectId, t.subjectName);
+    for (auto& subject : found.classSubjects)
+        if (std::none_of(subjects.begin(), subjects.end(),
+                         [&](const auto& p) { return p.first == subject.first; }))
+            subjects.push_back(std::move(subject));
     std::vector<SubjectMarkFact> facts;
-    for (const auto& m : store::journal::DiaryRepository(db_, s).marksBetween(
-             student.accountId, term.startsOn, term.endsOn))
-        facts.push_back({m.subjectId, m.subjectName, {m.entry, m.weight}});
+    facts.reserve(found.marks.size());
+    for (auto& m : found.marks)
+        facts.push_back({m.subjectId, std::move(m.subjectName), {m.entry, m.weight}});
     return subjectAverages(subjects, facts);
 }
 
@@ -210,9 +200,15 @@ Diary::AnnouncementsView Diary::announcements(Poco::Data::Session& s, std::int64
 std::vector<Diary::Glance> Diary::glance(Poco::Data::Session& s, std::int64_t viewerId) {
     std::vector<Glance> out;
     auto day = today();
+    store::journal::DiaryRepository diary(db_, s);
     for (const auto& student : students(s, viewerId)) {
         Glance g{student, {}, {}};
-        auto recent = lessons(s, student, day.plusDays(1 - kGlanceDays), day);
+        auto recent = student.classId
+                          ? lessonsOf(diary.glance(student.accountId, student.classId,
+                                                   day.plusDays(1 - kGlanceDays), day,
+                                                   std::string(domain::journal::kHomeworkTypeName)),
+                                      student.accountId)
+                          : std::vector<DiaryLesson>{};
         for (auto it = recent.rbegin(); it != recent.rend(); ++it)
             for (const auto& a : it->assignments) {
                 if (it->day == day && a.typeName == domain::journal::kHomeworkTypeName)

@@ -46,6 +46,14 @@ std::vector<StudentMark> marks(Poco::Data::RecordSet rs) {
 constexpr const char* kMarkColumns =
     "SELECT student_user_id, assignment_id, mark, duty, comment FROM marks WHERE ";
 
+// "FROM lessons l <joins> WHERE" the lessons of one class and subject, not cancelled, from a
+// date to a date (lessons_subject finds them): what the *OfSubject reads join their rows to.
+std::string fromSubjectLessons(const std::string& joins) {
+    return " FROM lessons l " + joins +
+           " WHERE l.class_id = ? AND l.subject_id = ? AND l.cancelled = 0"
+           " AND l.lesson_date BETWEEN ? AND ?";
+}
+
 // 0: no user (an import) — the column is NULL, not a dangling reference.
 Poco::Nullable<std::int64_t> author(std::int64_t by) {
     if (by == 0) return {};
@@ -115,6 +123,24 @@ std::vector<AttendanceKind> GradebookRepository::attendanceKinds() {
         into(names), now;
     std::vector<AttendanceKind> out;
     for (std::size_t i = 0; i < codes.size(); ++i) out.push_back({codes[i], names[i]});
+    return out;
+}
+
+GradebookRepository::Lists GradebookRepository::lists() {
+    std::vector<int> kinds, orders;
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> first, second;
+    s_ << db_.sql(
+        "SELECT 0, id, name, abbr, sort_order FROM assignment_types UNION ALL"
+        " SELECT 1, 0, code, name, sort_order FROM attendance_kinds ORDER BY 1, 5, 2, 3"),
+        into(kinds), into(ids), into(first), into(second), into(orders), now;
+    Lists out;
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        if (kinds[i] == 0)
+            out.types.push_back({ids[i], std::move(first[i]), std::move(second[i]), orders[i]});
+        else
+            out.kinds.push_back({std::move(first[i]), std::move(second[i])});
+    }
     return out;
 }
 
@@ -276,6 +302,71 @@ std::vector<Absence> GradebookRepository::absencesOn(const std::vector<std::int6
     for (bool more = rs.moveFirst(); more; more = rs.moveNext())
         out.push_back({rs[0].convert<std::int64_t>(), rs[1].convert<std::int64_t>(),
                        rs[2].convert<std::string>()});
+    return out;
+}
+
+std::vector<Assignment> GradebookRepository::assignmentsOfSubject(std::int64_t classId,
+                                                                  std::int64_t subjectId,
+                                                                  const CalendarDate& from,
+                                                                  const CalendarDate& to) {
+    std::string a = from.iso(), b = to.iso();
+    std::vector<std::int64_t> ids, lessons, types;
+    std::vector<std::string> texts, dues;
+    std::vector<int> weights;
+    s_ << db_.sql("SELECT a.id, a.lesson_id, a.type_id, a.text, a.due_date, a.weight" +
+                  fromSubjectLessons("JOIN assignments a ON a.lesson_id = l.id") +
+                  " ORDER BY a.lesson_id, a.id"),
+        bind(classId), bind(subjectId), bind(a), bind(b), into(ids), into(lessons), into(types),
+        into(texts), into(dues), into(weights), now;
+    std::vector<Assignment> out;
+    out.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        out.push_back({ids[i], lessons[i], types[i], std::move(texts[i]),
+                       CalendarDate::parse(dues[i]).value_or(CalendarDate{}), weights[i]});
+    return out;
+}
+
+std::vector<LessonMark> GradebookRepository::marksOfSubject(std::int64_t classId,
+                                                            std::int64_t subjectId,
+                                                            const CalendarDate& from,
+                                                            const CalendarDate& to) {
+    std::string a = from.iso(), b = to.iso();
+    std::vector<std::int64_t> students, assignments, lessons;
+    std::vector<int> values, duties, weights;
+    s_ << db_.sql(
+        "SELECT m.student_user_id, m.assignment_id, COALESCE(m.mark, 0), m.duty,"
+        " a.lesson_id, a.weight" +
+        fromSubjectLessons("JOIN assignments a ON a.lesson_id = l.id"
+                           " JOIN marks m ON m.assignment_id = a.id") +
+        " ORDER BY m.assignment_id, m.student_user_id"),
+        bind(classId), bind(subjectId), bind(a), bind(b), into(students), into(assignments),
+        into(values), into(duties), into(lessons), into(weights), now;
+    std::vector<LessonMark> out;
+    out.reserve(students.size());
+    for (std::size_t i = 0; i < students.size(); ++i) {
+        MarkEntry entry = duties[i] ? MarkEntry{MarkEntry::Kind::Duty, 0}
+                                    : MarkEntry{MarkEntry::Kind::Mark, values[i]};
+        out.push_back({{students[i], assignments[i], entry, ""}, lessons[i], weights[i]});
+    }
+    return out;
+}
+
+std::vector<Absence> GradebookRepository::absencesOfSubject(std::int64_t classId,
+                                                            std::int64_t subjectId,
+                                                            const CalendarDate& from,
+                                                            const CalendarDate& to) {
+    std::string a = from.iso(), b = to.iso();
+    std::vector<std::int64_t> students, lessons;
+    std::vector<std::string> codes;
+    s_ << db_.sql("SELECT b.student_user_id, b.lesson_id, b.code" +
+                  fromSubjectLessons("JOIN absences b ON b.lesson_id = l.id") +
+                  " ORDER BY b.lesson_id, b.student_user_id"),
+        bind(classId), bind(subjectId), bind(a), bind(b), into(students), into(lessons),
+        into(codes), now;
+    std::vector<Absence> out;
+    out.reserve(students.size());
+    for (std::size_t i = 0; i < students.size(); ++i)
+        out.push_back({students[i], lessons[i], std::move(codes[i])});
     return out;
 }
 

@@ -33,6 +33,14 @@ struct StudentMark {
     std::string comment;
 };
 
+// A mark with what the class journal needs beside it: its assignment's lesson and weight (the
+// grid shows no comments: the mark's comment is not read).
+struct LessonMark {
+    StudentMark mark;
+    std::int64_t lessonId = 0;
+    int weight = 1;
+};
+
 struct Absence {
     std::int64_t studentId = 0;
     std::int64_t lessonId = 0;
@@ -51,6 +59,12 @@ class GradebookRepository {
     std::vector<AssignmentType> assignmentTypes();
     std::optional<AssignmentType> assignmentType(const std::string& name);
     std::vector<AttendanceKind> attendanceKinds();
+    // Both lists in one query, as the class journal shows them.
+    struct Lists {
+        std::vector<AssignmentType> types;
+        std::vector<AttendanceKind> kinds;
+    };
+    Lists lists();
 
     std::int64_t addAssignment(const Assignment& a, std::int64_t by, std::int64_t at);
     void updateAssignment(const Assignment& a, std::int64_t by, std::int64_t at);
@@ -76,6 +90,19 @@ class GradebookRepository {
                      std::int64_t at);
 
     std::vector<Absence> absencesOn(const std::vector<std::int64_t>& lessonIds);
+
+    // The class journal's reads of one class and subject over a span of days (its lessons that
+    // are not cancelled), each one query whatever the span: the grid shows a month's cells and
+    // a term's averages. Assignments by lesson then id, marks by assignment then student.
+    std::vector<Assignment> assignmentsOfSubject(std::int64_t classId, std::int64_t subjectId,
+                                                 const domain::CalendarDate& from,
+                                                 const domain::CalendarDate& to);
+    std::vector<LessonMark> marksOfSubject(std::int64_t classId, std::int64_t subjectId,
+                                           const domain::CalendarDate& from,
+                                           const domain::CalendarDate& to);
+    std::vector<Absence> absencesOfSubject(std::int64_t classId, std::int64_t subjectId,
+                                           const domain::CalendarDate& from,
+                                           const domain::CalendarDate& to);
     std::optional<Absence> absence(std::int64_t studentId, std::int64_t lessonId);
     // Writes the absence, or deletes it when the code is empty.
     void putAbsence(const Absence& absence, std::int64_t by, std::int64_t at);

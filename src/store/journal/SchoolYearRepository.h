@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/CalendarDate.h"
 #include "domain/journal/BellSchedule.h"
@@ -36,7 +37,9 @@ class SchoolYearRepository {
     void saveBell(std::int64_t organizationId, int number, const domain::journal::Bell& bell);
 
   private:
-    std::optional<domain::journal::SchoolYear> withTerms(std::optional<std::int64_t> id);
+    std::optional<domain::journal::SchoolYear> withTerms(const std::string& idQuery,
+                                                         std::int64_t first,
+                                                         const std::vector<std::string>& rest);
     Database& db_;
     Poco::Data::Session& s_;
 };

@@ -30,6 +30,11 @@ class StudentRepository {
     // organization: a child in two schools has two. By name, then organization.
     std::vector<StudentPlace> childrenOf(std::int64_t parentPersonId);
 
+    // Every student whose diary the viewer reads, in one query: the viewer itself when it is an
+    // active student, then — when the viewer is an active parent — the children's active
+    // student accounts other than the viewer's own, by name then organization.
+    std::vector<StudentPlace> readableBy(std::int64_t viewerId);
+
   private:
     std::vector<StudentPlace> select(const std::string& join, const std::string& where,
                                      std::int64_t value);

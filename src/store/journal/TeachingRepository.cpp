@@ -54,25 +54,34 @@ void TeachingRepository::assign(std::int64_t teacherId, std::int64_t classId,
         bind(teacherId), bind(classId), bind(subjectId), now;
 }
 
+// One query for the three things that make a keeper: the account (kind 0: organization, roles),
+// what they teach (1: class, subject), the classes they are class teacher of (2: class).
 std::optional<domain::journal::JournalKeeper> TeachingRepository::keeper(std::int64_t accountId) {
-    std::vector<std::int64_t> org;
+    std::vector<int> kinds;
+    std::vector<std::int64_t> first, second;
     std::vector<std::string> roles;
-    s_ << db_.sql("SELECT organization_id, roles FROM users WHERE id = ? AND state = 'active'"),
-        bind(accountId), into(org), into(roles), now;
-    if (org.empty()) return std::nullopt;
+    s_ << db_.sql(
+        "SELECT 0, organization_id, 0, roles FROM users WHERE id = ? AND state = 'active'"
+        " UNION ALL SELECT 1, class_id, subject_id, '' FROM teaching_assignments"
+        " WHERE teacher_user_id = ?"
+        " UNION ALL SELECT 2, id, 0, '' FROM classes WHERE teacher_user_id = ?"),
+        bind(accountId), bind(accountId), bind(accountId), into(kinds), into(first), into(second),
+        into(roles), now;
     domain::journal::JournalKeeper k;
     k.accountId = accountId;
-    k.organizationId = org[0];
-    k.roles = domain::parseRoleList(roles[0]).value_or(domain::RoleSet{});
-    std::vector<std::int64_t> classes, subjects;
-    s_ << db_.sql(
-        "SELECT class_id, subject_id FROM teaching_assignments WHERE teacher_user_id = ?"),
-        bind(accountId), into(classes), into(subjects), now;
-    for (std::size_t i = 0; i < classes.size(); ++i) k.teaching.insert({classes[i], subjects[i]});
-    std::vector<std::int64_t> own;
-    s_ << db_.sql("SELECT id FROM classes WHERE teacher_user_id = ?"), bind(accountId), into(own),
-        now;
-    k.classTeacherOf.insert(own.begin(), own.end());
+    bool active = false;
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        if (kinds[i] == 0) {
+            active = true;
+            k.organizationId = first[i];
+            k.roles = domain::parseRoleList(roles[i]).value_or(domain::RoleSet{});
+        } else if (kinds[i] == 1) {
+            k.teaching.insert({first[i], second[i]});
+        } else {
+            k.classTeacherOf.insert(first[i]);
+        }
+    }
+    if (!active) return std::nullopt;
     return k;
 }
 
@@ -122,6 +131,25 @@ std::vector<Teaching> TeachingRepository::teachingOfClass(std::int64_t classId) 
 
 std::vector<Teaching> TeachingRepository::teachingOfOrganization(std::int64_t organizationId) {
     return select("c.organization_id = ?", organizationId);
+}
+
+std::optional<JournalPlace> TeachingRepository::journalPlace(std::int64_t classId,
+                                                             std::int64_t subjectId,
+                                                             std::int64_t keeperId) {
+    std::vector<std::string> classNames, subjectNames;
+    std::vector<std::int64_t> organizations;
+    std::vector<int> taught, gives;
+    s_ << db_.sql(
+        "SELECT c.name, s.name, s.organization_id,"
+        " CASE WHEN EXISTS (SELECT 1 FROM teaching_assignments t"
+        " WHERE t.class_id = c.id AND t.subject_id = s.id) THEN 1 ELSE 0 END,"
+        " CASE WHEN EXISTS (SELECT 1 FROM lessons l WHERE l.class_id = c.id"
+        " AND l.subject_id = s.id AND l.teacher_user_id = ? AND l.cancelled = 0) THEN 1 ELSE 0 END"
+        " FROM classes c, subjects s WHERE c.id = ? AND s.id = ?"),
+        bind(keeperId), bind(classId), bind(subjectId), into(classNames), into(subjectNames),
+        into(organizations), into(taught), into(gives), now;
+    if (classNames.empty() || (!taught[0] && !gives[0])) return std::nullopt;
+    return JournalPlace{classNames[0], subjectNames[0], organizations[0], gives[0] != 0};
 }
 
 std::vector<ClassStudent> TeachingRepository::studentsOf(std::int64_t classId) {

@@ -25,6 +25,14 @@ struct Teaching {
     std::int64_t teacherId = 0;
 };
 
+// A class's journal of a subject: the names, and the organization the subject belongs to (what
+// the access rule checks).
+struct JournalPlace {
+    std::string className, subjectName;
+    std::int64_t subjectOrganizationId = 0;
+    bool keeperGivesLessons = false;  // of it, not cancelled (a substitution, among others)
+};
+
 // A student of a class, as the journal lists them.
 struct ClassStudent {
     std::int64_t accountId = 0;
@@ -51,6 +59,10 @@ class TeachingRepository {
     std::vector<Teaching> teachingOf(std::int64_t teacherId);
     // Every subject taught in a class (a class teacher's and an administrator's view).
     std::vector<Teaching> teachingOfClass(std::int64_t classId);
+    // The class's journal of the subject, when the subject is taught in the class or the keeper
+    // gives lessons of it; in one query.
+    std::optional<JournalPlace> journalPlace(std::int64_t classId, std::int64_t subjectId,
+                                             std::int64_t keeperId);
     // Every subject taught in the organization's classes.
     std::vector<Teaching> teachingOfOrganization(std::int64_t organizationId);
     // The classes and subjects whose lessons the teacher gives from `from` on, cancelled ones

@@ -7,6 +7,9 @@
 namespace netcity::web {
 namespace {
 
+// Every list below is reserved before it is filled: kainjow's data is not nothrow-movable, so
+// a growing vector copies what it holds.
+
 using flows::journal::Diary;
 
 const char* kWeekdays[] = {"Понедельник", "Вторник", "Среда",      "Четверг",
@@ -54,17 +57,17 @@ void setReader(TemplateData& d, const Diary::Reader& r, const std::string& path,
     d.set("studentId", std::to_string(r.student.accountId));
     d.set("studentLabel", studentLabel(r.student));
     d.set("hasChoice", r.students.size() > 1);
-    kainjow::mustache::list students;
+    std::vector<TemplateData> students;
+    students.reserve(r.students.size());
     for (const auto& st : r.students) {
-        TemplateData item;
+        TemplateData& item = students.emplace_back();
         item.set("href", link(path, st.accountId, week));
         item.set("label", st.name.shortForm() + (st.className.empty() ? "" : ", " + st.className));
         item.set("title", studentLabel(st));
         item.set("choiceId", std::to_string(st.accountId));
         item.set("current", st.accountId == r.student.accountId);
-        students.push_back(item);
     }
-    d.set("students", students);
+    http::put(d, "students", http::listOf(std::move(students)));
     d.set("diaryHref", link("/diary", r.student.accountId));
     d.set("overdueHref", link("/diary/overdue", r.student.accountId));
     d.set("announcementsHref", link("/diary/announcements", r.student.accountId));
@@ -97,10 +100,11 @@ TemplateData lessonData(const flows::journal::DiaryLesson& l) {
     item.set("absent", !l.absenceCode.empty());
     item.set("absenceCode", l.absenceCode);
     item.set("absenceName", l.absenceName);
-    kainjow::mustache::list assignments;
+    std::vector<TemplateData> assignments;
+    assignments.reserve(l.assignments.size());
     for (const auto& a : l.assignments) assignments.push_back(assignmentData(a, l.day));
     item.set("hasAssignments", !l.assignments.empty());
-    item.set("assignments", assignments);
+    http::put(item, "assignments", http::listOf(std::move(assignments)));
     return item;
 }
 
@@ -110,26 +114,27 @@ TemplateData dayData(const flows::journal::DiaryDay& day, const domain::Calendar
     item.set("weekday", kWeekdays[day.date.weekday() - 1]);
     item.set("date", day.date.russian());
     item.set("isToday", day.date == today);
-    kainjow::mustache::list lessons;
+    std::vector<TemplateData> lessons;
+    lessons.reserve(day.lessons.size());
     for (const auto& l : day.lessons) lessons.push_back(lessonData(l));
     item.set("hasLessons", !day.lessons.empty());
-    item.set("lessons", lessons);
+    http::put(item, "lessons", http::listOf(std::move(lessons)));
     return item;
 }
 
 void setAverages(TemplateData& d, const Diary::WeekView& v) {
     if (!v.term) return;
     d.set("termName", domain::journal::termName(v.termKind, v.term->number));
-    kainjow::mustache::list rows;
+    std::vector<TemplateData> rows;
+    rows.reserve(v.averages.size());
     for (const auto& a : v.averages) {
-        TemplateData row;
+        TemplateData& row = rows.emplace_back();
         row.set("subject", a.subjectName);
         row.set("average", a.average ? domain::journal::averageText(a.average) : "—");
         row.set("count", std::to_string(a.marks));
-        rows.push_back(row);
     }
     d.set("hasTerm", true);
-    d.set("averages", rows);
+    http::put(d, "averages", http::listOf(std::move(rows)));
 }
 
 TemplateData datedData(const flows::journal::DatedAssignment& a) {
@@ -174,9 +179,10 @@ void Portal::diaryPage(HttpExchange& ex) {
     d.set("nextHref",
           link("/diary", v.reader.student.accountId, v.week.weekStart.plusDays(7).iso()));
     d.set("isCurrentWeek", v.week.weekStart == v.today.monday());
-    kainjow::mustache::list days;
+    std::vector<TemplateData> days;
+    days.reserve(v.week.days.size());
     for (const auto& day : v.week.days) days.push_back(dayData(day, v.today));
-    d.set("days", days);
+    http::put(d, "days", http::listOf(std::move(days)));
     setAverages(d, v);
     ex.sendHtml(s_.templates.page("diary", "Дневник", d));
 }
@@ -191,10 +197,11 @@ void Portal::diaryOverdue(HttpExchange& ex) {
     if (v.reader.outcome != Diary::Outcome::Shown) refuse(v.reader.outcome, parent);
     TemplateData d;
     setReader(d, v.reader, "/diary/overdue", "");
-    kainjow::mustache::list rows;
+    std::vector<TemplateData> rows;
+    rows.reserve(v.assignments.size());
     for (const auto& a : v.assignments) rows.push_back(datedData(a));
     d.set("hasAssignments", !v.assignments.empty());
-    d.set("assignments", rows);
+    http::put(d, "assignments", http::listOf(std::move(rows)));
     ex.sendHtml(s_.templates.page("diary-overdue", "Просроченные задания", d));
 }
 
@@ -224,25 +231,26 @@ void Portal::diaryAnnouncements(HttpExchange& ex) {
 }
 
 void Portal::setDiaryGlance(TemplateData& d, std::int64_t accountId) {
-    Diary diary(s_.db, s_.clock, settings_.timeZone);
-    auto s = s_.db.session();
-    kainjow::mustache::list glances;
-    for (const auto& g : diary.glance(s, accountId)) {
-        TemplateData item;
+    auto found = glances_.get(accountId);
+    std::vector<TemplateData> glances;
+    glances.reserve(found->size());
+    for (const auto& g : *found) {
+        TemplateData& item = glances.emplace_back();
         item.set("glanceStudent", g.student.name.full());
         item.set("glanceStudentId", std::to_string(g.student.accountId));
         item.set("glanceDiaryHref", link("/diary", g.student.accountId));
-        kainjow::mustache::list homework, marks;
+        std::vector<TemplateData> homework, marks;
+        homework.reserve(g.homework.size());
+        marks.reserve(g.marks.size());
         for (const auto& a : g.homework) homework.push_back(datedData(a));
         for (const auto& a : g.marks) marks.push_back(datedData(a));
         item.set("hasHomework", !g.homework.empty());
-        item.set("homework", homework);
+        http::put(item, "homework", http::listOf(std::move(homework)));
         item.set("hasMarks", !g.marks.empty());
-        item.set("marks", marks);
-        glances.push_back(item);
+        http::put(item, "marks", http::listOf(std::move(marks)));
     }
     d.set("hasGlance", !glances.empty());
-    d.set("glances", glances);
+    http::put(d, "glances", http::listOf(std::move(glances)));
 }
 
 }  // namespace netcity::web

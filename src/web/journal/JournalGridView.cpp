@@ -1,14 +1,13 @@
-// The class journal's grid as HTML: a row per student, a column per lesson, in each cell an
-// input per assignment (m-<student>-<assignment>), one for a new assignment of the lesson
-// (m-<student>-n<lesson>) and the absence (a-<student>-<lesson>); below, each lesson's
-// homework (t-/y-/w-/d-<assignment> or -n<lesson>). Each input that shows a stored value has a
-// hidden twin o-<name> with it, so that the save knows what the form showed. Columns the keeper
-// does not write (all of them for a reader) get text, no inputs.
+// The class journal's page: a month of the term (or all of it) as a grid, a row per student
+// and a column per lesson, with the navigation between terms and months; the cells and the
+// lessons' assignments come from web/journal/JournalGridHtml.cpp. Columns the keeper does not
+// write (all of them for a reader) get text, no inputs.
 #include <cstdlib>
 #include <set>
 
 #include "domain/journal/MarkAverage.h"
 #include "web/Portal.h"
+#include "web/journal/JournalGridHtml.h"
 #include "web/journal/JournalTexts.h"
 
 namespace netcity::web {
@@ -17,125 +16,12 @@ using flows::journal::ClassJournal;
 
 namespace {
 
-struct View {
-    const ClassJournal::Grid& grid;
-    const std::map<std::string, std::string>& typed;
-    std::set<std::string> wrong;
-    bool writes;
-    std::map<std::int64_t, std::string> typeAbbr, typeName;
-
-    std::string value(const std::string& name, const std::string& stored) const {
-        auto it = typed.find(name);
-        return it == typed.end() ? stored : it->second;
-    }
-};
-
 std::string studentName(const store::journal::ClassStudent& s) {
     return s.lastName + " " + s.firstName;
 }
 
 std::string lessonTitle(const store::journal::Lesson& l) {
     return l.date.russian().substr(0, 5) + ", " + std::to_string(l.number) + " урок";
-}
-
-TemplateData markInput(const View& v, const std::string& name, const std::string& stored,
-                       const std::string& label, const std::string& title) {
-    TemplateData m;
-    m.set("name", name);
-    m.set("value", v.value(name, stored));
-    m.set("stored", stored);
-    m.set("hasStored", !stored.empty());
-    m.set("label", label);
-    m.set("title", title);
-    m.set("invalid", v.wrong.count(name) > 0);
-    return m;
-}
-
-kainjow::mustache::list cellsOf(const View& v, const ClassJournal::Row& row) {
-    kainjow::mustache::list cells;
-    std::string sid = std::to_string(row.student.accountId);
-    for (const auto& col : v.grid.columns) {
-        TemplateData cell;
-        std::string lid = std::to_string(col.lesson.id);
-        kainjow::mustache::list marks;
-        for (const auto& a : col.assignments) {
-            auto found = row.marks.find(a.id);
-            std::string stored = found == row.marks.end() ? "" : cellText(found->second);
-            std::string title = v.typeName.at(a.typeId) +
-                                (a.weight != 1 ? ", вес " + std::to_string(a.weight) : "");
-            if (col.writes || !stored.empty())
-                marks.push_back(markInput(v, "m-" + sid + "-" + std::to_string(a.id), stored,
-                                          v.typeAbbr.at(a.typeId), title));
-        }
-        if (col.writes)
-            marks.push_back(markInput(v, "m-" + sid + "-n" + lid, "", "+", "Новое задание урока"));
-        cell.set("writes", col.writes);
-        cell.set("marks", std::move(marks));
-        auto absent = row.absences.find(col.lesson.id);
-        std::string code = absent == row.absences.end() ? "" : absent->second;
-        std::string name = "a-" + sid + "-" + lid;
-        std::string chosen = v.value(name, code);
-        cell.set("absenceName", name);
-        cell.set("absence", code);
-        cell.set("hasAbsence", !code.empty());
-        cell.set("absenceInvalid", v.wrong.count(name) > 0);
-        cell.set("absenceValue", chosen);
-        cell.set("absenceLabel",
-                 studentName(row.student) + ", " + lessonTitle(col.lesson) + ": посещаемость");
-        cells.push_back(std::move(cell));
-    }
-    return cells;
-}
-
-TemplateData homeworkOf(const View& v, const std::string& key, const store::journal::Assignment* a,
-                        const store::journal::Lesson& lesson) {
-    TemplateData h;
-    h.set("key", key);
-    h.set("isNew", a == nullptr);
-    std::string typeId = v.value("y-" + key, a ? std::to_string(a->typeId) : "");
-    kainjow::mustache::list types;
-    for (const auto& t : v.grid.types) {
-        TemplateData type;
-        type.set("id", std::to_string(t.id));
-        type.set("name", t.name);
-        type.set("selected", typeId == std::to_string(t.id));
-        types.push_back(type);
-    }
-    h.set("types", types);
-    h.set("typeName", a ? v.typeName.at(a->typeId) : "");
-    if (a) {  // what the save compares the fields with
-        h.set("storedType", std::to_string(a->typeId));
-        h.set("storedText", a->text);
-        h.set("hasStoredText", !a->text.empty());
-        h.set("storedWeight", std::to_string(a->weight));
-        h.set("storedDue", a->dueDate.iso());
-    }
-    h.set("text", v.value("t-" + key, a ? a->text : ""));
-    h.set("weight", v.value("w-" + key, a ? std::to_string(a->weight) : "1"));
-    h.set("due", v.value("d-" + key, a ? a->dueDate.iso() : lesson.date.iso()));
-    h.set("dueShown", a ? a->dueDate.russian() : "");
-    h.set("invalid", v.wrong.count("hw-" + key) > 0);
-    return h;
-}
-
-kainjow::mustache::list homeworkList(const View& v) {
-    kainjow::mustache::list lessons;
-    for (const auto& col : v.grid.columns) {
-        if (!col.writes && col.assignments.empty()) continue;
-        TemplateData l;
-        l.set("lessonId", std::to_string(col.lesson.id));
-        l.set("title", lessonTitle(col.lesson));
-        l.set("writes", col.writes);
-        kainjow::mustache::list items;
-        for (const auto& a : col.assignments)
-            items.push_back(homeworkOf(v, std::to_string(a.id), &a, col.lesson));
-        if (col.writes)
-            items.push_back(
-                homeworkOf(v, "n" + std::to_string(col.lesson.id), nullptr, col.lesson));
-        l.set("items", items);
-        lessons.push_back(l);
-    }
-    return lessons;
 }
 
 // Where a problem is, for the list above the grid: «Лебедев Кирилл, 23.11, 1 урок».
@@ -173,18 +59,43 @@ std::string placeOf(const ClassJournal::Grid& g, const std::string& key) {
     return student + ", " + assignmentLesson(num(target));
 }
 
+std::string gridHref(const ClassJournal::Grid& g, int term, const std::string& month) {
+    std::string href = "/journal/grid?class=" + std::to_string(g.place.classId) +
+                       "&subject=" + std::to_string(g.place.subjectId) +
+                       "&term=" + std::to_string(term);
+    return month.empty() ? href : href + "&month=" + month;
+}
+
 kainjow::mustache::list termLinks(const ClassJournal::Grid& g) {
     kainjow::mustache::list terms;
+    terms.reserve(g.year.terms.size());
     for (const auto& t : g.year.terms) {
         TemplateData term;
         term.set("name", domain::journal::termName(g.year.termKind, t.number));
         term.set("current", t.number == g.term.number);
-        term.set("href", "/journal/grid?class=" + std::to_string(g.place.classId) +
-                             "&subject=" + std::to_string(g.place.subjectId) +
-                             "&term=" + std::to_string(t.number));
-        terms.push_back(term);
+        term.set("href", gridHref(g, t.number, ""));
+        terms.push_back(std::move(term));
     }
     return terms;
+}
+
+// The term's months, then the whole term: «Ноябрь Декабрь Весь период».
+kainjow::mustache::list monthLinks(const ClassJournal::Grid& g) {
+    kainjow::mustache::list months;
+    months.reserve(g.months.size() + 1);
+    auto link = [&](const std::string& key, const std::string& name, bool current) {
+        TemplateData month;
+        month.set("key", key);
+        month.set("name", name);
+        month.set("current", current);
+        month.set("href", gridHref(g, g.term.number, key));
+        months.push_back(std::move(month));
+    };
+    for (std::size_t i = 0; i < g.months.size(); ++i)
+        link(journal::monthKey(g.months[i].from), journal::monthName(g.months[i].from.month()),
+             g.month == i);
+    link(journal::kWholeTermKey, "Весь период", !g.month);
+    return months;
 }
 
 }  // namespace
@@ -199,14 +110,11 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
         return renderMessage(ex, 200, "Классный журнал",
                              "Учебный год ещё не настроен: обратитесь к администратору школы.");
     const auto& g = opened.grid;
+    std::set<std::string> wrong;
+    for (const auto& p : problems) wrong.insert(p.key);
     bool writes = false;
     for (const auto& c : g.columns) writes = writes || c.writes;
-    View v{g, typed, {}, writes, {}, {}};
-    for (const auto& p : problems) v.wrong.insert(p.key);
-    for (const auto& t : g.types) {
-        v.typeAbbr[t.id] = t.abbr;
-        v.typeName[t.id] = t.name;
-    }
+    journal::GridView view{g, typed, wrong, writes};
     TemplateData d;
     d.set("csrf", csrfToken(ex));
     d.set("classId", std::to_string(g.place.classId));
@@ -215,44 +123,40 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
     d.set("subjectName", g.place.subjectName);
     d.set("term", std::to_string(g.term.number));
     d.set("termName", domain::journal::termName(g.year.termKind, g.term.number));
-    d.set("terms", termLinks(g));
-    d.set("writes", v.writes);
+    http::put(d, "terms", http::listOf(termLinks(g)));
+    http::put(d, "months", http::listOf(monthLinks(g)));
+    d.set("month", g.month ? journal::monthKey(g.months[*g.month].from) : journal::kWholeTermKey);
+    if (g.month) d.set("monthName", journal::monthName(g.months[*g.month].from.month()));
+    d.set("writes", view.writes);
     // One list of absence marks for the page: a select in each of a term's ~700 cells made the
     // page ten times heavier to build and to send.
     kainjow::mustache::list kinds;
+    kinds.reserve(g.kinds.size());
     for (const auto& k : g.kinds) {
         TemplateData kind;
         kind.set("code", k.code);
         kind.set("name", k.name);
         kinds.push_back(std::move(kind));
     }
-    d.set("absenceKinds", std::move(kinds));
-    d.set("readOnly", !v.writes && !g.place.givesLessons);
+    http::put(d, "absenceKinds", http::listOf(std::move(kinds)));
+    d.set("readOnly", !view.writes && !g.place.givesLessons);
     d.set("substitute", g.place.givesLessons && !canWrite(g.place.right));
     d.set("averages", g.averages);
     if (!flash.empty()) d.set("flash", flash);
     kainjow::mustache::list columns;
+    columns.reserve(g.columns.size());
     for (const auto& c : g.columns) {
         TemplateData col;
         col.set("date", c.lesson.date.russian().substr(0, 5));
         col.set("number", std::to_string(c.lesson.number));
         col.set("lessonId", std::to_string(c.lesson.id));
-        columns.push_back(col);
+        columns.push_back(std::move(col));
     }
-    d.set("columns", columns);
+    http::put(d, "columns", http::listOf(std::move(columns)));
     d.set("hasColumns", !g.columns.empty());
-    kainjow::mustache::list rows;
-    for (const auto& r : g.rows) {
-        TemplateData row;
-        row.set("studentId", std::to_string(r.student.accountId));
-        row.set("name", studentName(r.student));
-        row.set("cells", cellsOf(v, r));
-        if (g.averages) row.set("average", domain::journal::averageText(r.average));
-        rows.push_back(row);
-    }
-    d.set("rows", rows);
+    d.set("rows", Templates::slot("rows"));
     d.set("hasRows", !g.rows.empty());
-    d.set("homework", homeworkList(v));
+    d.set("homework", Templates::slot("homework"));
     kainjow::mustache::list problemList;
     for (const auto& p : problems)
         problemList.push_back(placeOf(g, p.key) + ": " +
@@ -265,9 +169,13 @@ void Portal::renderJournalGrid(HttpExchange& ex, const ClassJournal::Opened& ope
                            : "Журнал не сохранён — ничего не записано. Исправьте ячейки:");
         d.set("problems", problemList);
     }
+    Templates::Slots slots = {
+        {"rows", [&](std::string& out) { journal::appendGridRows(view, out); }},
+        {"homework", [&](std::string& out) { journal::appendHomework(view, out); }}};
     ex.sendHtml(
         s_.templates.page("journal-grid",
-                          "Классный журнал: " + g.place.className + ", " + g.place.subjectName, d),
+                          "Классный журнал: " + g.place.className + ", " + g.place.subjectName, d,
+                          slots, journal::gridHtmlSize(view)),
         status);
 }
 

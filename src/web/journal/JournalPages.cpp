@@ -96,9 +96,28 @@ std::map<std::string, std::string> editsOf(const std::map<std::string, std::stri
     return edits;
 }
 
-std::string gridHref(std::int64_t classId, std::int64_t subjectId, int term) {
-    return "/journal/grid?class=" + std::to_string(classId) +
-           "&subject=" + std::to_string(subjectId) + "&term=" + std::to_string(term);
+// The grid of the period the form was on (a save returns to the month it was made in).
+std::string gridHref(std::int64_t classId, std::int64_t subjectId,
+                     const ClassJournal::Period& period) {
+    std::string href =
+        "/journal/grid?class=" + std::to_string(classId) + "&subject=" + std::to_string(subjectId);
+    if (period.term) href += "&term=" + std::to_string(*period.term);
+    if (period.wholeTerm) href += std::string("&month=") + journal::kWholeTermKey;
+    if (period.month) href += "&month=" + journal::monthKey(*period.month);
+    return href;
+}
+
+// ?term=<number>&month=<YYYY-MM|all>: which part of the journal to show. The form sends them
+// back, so that a save returns to the month it was made in.
+ClassJournal::Period periodOf(const std::string& term, const std::string& month, bool strict) {
+    auto period = journal::parsePeriod(month);
+    if (!period && strict)
+        throw HttpError{400,
+                        "Месяц указан неверно. Откройте журнал заново со страницы «Классный "
+                        "журнал»."};
+    ClassJournal::Period out = period.value_or(ClassJournal::Period{});
+    if (auto t = id(term)) out.term = static_cast<int>(*t);
+    return out;
 }
 
 }  // namespace
@@ -150,10 +169,9 @@ void Portal::journalGrid(HttpExchange& ex) {
     auto active = requireSession(ex);
     auto classId = ex.queryId("class"), subjectId = ex.queryId("subject");
     if (!classId || !subjectId) throw HttpError{404, "Журнал не найден."};
-    std::optional<int> term;
-    if (auto t = ex.queryId("term")) term = static_cast<int>(*t);
-    auto opened =
-        classJournal().open(active.accountId, *classId, *subjectId, term, ex.clientAddress());
+    auto opened = classJournal().open(active.accountId, *classId, *subjectId,
+                                      periodOf(ex.query("term"), ex.query("month"), true),
+                                      ex.clientAddress());
     std::string flash;
     if (auto saved = ex.query("saved"); !saved.empty())
         flash = saved == "0" ? "Изменений нет: журнал уже такой."
@@ -176,22 +194,17 @@ void Portal::journalSave(HttpExchange& ex) {
         throw HttpError{403,
                         "Этот журнал открыт вам только для просмотра: оценки в него ставит "
                         "учитель предмета."};
-    auto term = id(ex.form("term"));
-    std::optional<int> termNumber;
-    if (term) termNumber = static_cast<int>(*term);
+    // A broken month in the form is only a broken view: the default one is shown.
+    auto period = periodOf(ex.form("term"), ex.form("month"), false);
     if (saved.outcome == Outcome::Saved) {
-        auto opened =
-            journal.open(active.accountId, *classId, *subjectId, termNumber, ex.clientAddress());
-        int shownTerm = opened.outcome == ClassJournal::OpenOutcome::Shown ? opened.grid.term.number
-                                                                           : termNumber.value_or(1);
-        return ex.redirect(gridHref(*classId, *subjectId, shownTerm) +
+        glances_.forgetAll();  // marks and homework: the main pages of this node see them now
+        return ex.redirect(gridHref(*classId, *subjectId, period) +
                            "&saved=" + std::to_string(saved.changes));
     }
     if (saved.outcome == Outcome::NoYear)
         return renderMessage(ex, 409, "Классный журнал",
                              "Учебный год ещё не настроен: обратитесь к администратору школы.");
-    auto opened =
-        journal.open(active.accountId, *classId, *subjectId, termNumber, ex.clientAddress());
+    auto opened = journal.open(active.accountId, *classId, *subjectId, period, ex.clientAddress());
     renderJournalGrid(ex, opened, editsOf(ex.formFields()), saved.problems, "",
                       saved.outcome == Outcome::Changed ? 409 : 422);
 }

@@ -68,6 +68,31 @@ std::string issueText(const flows::journal::ClassJournal::Problem& p,
     return "ячейка заполнена неверно";
 }
 
+std::string monthName(int month) {
+    static const char* const kNames[] = {"Январь",   "Февраль", "Март",   "Апрель",
+                                         "Май",      "Июнь",    "Июль",   "Август",
+                                         "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"};
+    return month >= 1 && month <= 12 ? kNames[month - 1] : "";
+}
+
+std::string monthKey(const domain::CalendarDate& day) {
+    return day.iso().substr(0, 7);
+}
+
+std::optional<flows::journal::ClassJournal::Period> parsePeriod(const std::string& month) {
+    flows::journal::ClassJournal::Period period;
+    if (month.empty()) return period;
+    if (month == kWholeTermKey) {
+        period.wholeTerm = true;
+        return period;
+    }
+    if (month.size() != 7 || month[4] != '-') return std::nullopt;
+    auto first = domain::CalendarDate::parse(month + "-01");
+    if (!first || monthKey(*first) != month) return std::nullopt;
+    period.month = first;
+    return period;
+}
+
 std::string timetableText(Outcome outcome) {
     switch (outcome) {
         case Outcome::Done:

@@ -50,6 +50,27 @@ TEST(SchoolCalendar, SchoolDaysSkipHolidays) {
     EXPECT_EQ(days[8].iso(), "2026-11-10");
 }
 
+TEST(SchoolCalendar, ATermsMonthsAreCutToTheTerm) {
+    auto y = quarters();
+    auto second = monthsOf(y.terms[1]);
+    ASSERT_EQ(second.size(), 2u);
+    EXPECT_EQ(second[0].from, d("2026-11-05"));
+    EXPECT_EQ(second[0].to, d("2026-11-30"));
+    EXPECT_EQ(second[1].from, d("2026-12-01"));
+    EXPECT_EQ(second[1].to, d("2026-12-28"));
+    EXPECT_TRUE(second[1].contains(d("2026-12-28")));
+    EXPECT_FALSE(second[1].contains(d("2026-11-30")));
+    auto third = monthsOf(y.terms[2]);  // across the new year: январь, февраль, март
+    ASSERT_EQ(third.size(), 3u);
+    EXPECT_EQ(third[0].from, d("2027-01-09"));
+    EXPECT_EQ(third[1].from, d("2027-02-01"));
+    EXPECT_EQ(third[1].to, d("2027-02-28"));
+    EXPECT_EQ(third[2].to, d("2027-03-21"));
+    Term oneDay{0, 1, d("2026-12-31"), d("2026-12-31")};
+    ASSERT_EQ(monthsOf(oneDay).size(), 1u);
+    EXPECT_EQ(monthsOf(oneDay)[0].to, d("2026-12-31"));
+}
+
 TEST(SchoolCalendar, ChecksTermsAgainstTheYear) {
     EXPECT_EQ(check(quarters()), CalendarProblem::None);
     auto y = quarters();
