@@ -19,8 +19,9 @@ std::optional<SchoolYear> SchoolYearRepository::yearOn(std::int64_t organization
                                                        const CalendarDate& on) {
     std::vector<std::int64_t> ids;
     std::string day = on.iso();
-    s_ << db_.sql("SELECT id FROM school_years WHERE organization_id = ? AND starts_on <= ?"
-                  " AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1"),
+    s_ << db_.sql(
+        "SELECT id FROM school_years WHERE organization_id = ? AND starts_on <= ?"
+        " AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1"),
         bind(organizationId), bind(day), bind(day), into(ids), now;
     if (ids.empty()) return std::nullopt;
     return withTerms(ids[0]);
@@ -30,8 +31,9 @@ std::optional<SchoolYear> SchoolYearRepository::currentYear(std::int64_t organiz
                                                             const CalendarDate& on) {
     std::vector<std::int64_t> ids;
     std::string day = on.iso();
-    s_ << db_.sql("SELECT id FROM school_years WHERE organization_id = ? AND starts_on <= ?"
-                  " ORDER BY starts_on DESC LIMIT 1"),
+    s_ << db_.sql(
+        "SELECT id FROM school_years WHERE organization_id = ? AND starts_on <= ?"
+        " ORDER BY starts_on DESC LIMIT 1"),
         bind(organizationId), bind(day), into(ids), now;
     if (ids.empty()) return std::nullopt;
     return withTerms(ids[0]);
@@ -45,8 +47,9 @@ std::optional<SchoolYear> SchoolYearRepository::yearNamed(std::int64_t organizat
                                                           const std::string& name) {
     std::vector<std::int64_t> ids;
     std::string n = name;
-    s_ << db_.sql("SELECT id FROM school_years WHERE organization_id = ? AND name = ?"
-                  " ORDER BY starts_on DESC LIMIT 1"),
+    s_ << db_.sql(
+        "SELECT id FROM school_years WHERE organization_id = ? AND name = ?"
+        " ORDER BY starts_on DESC LIMIT 1"),
         bind(organizationId), bind(n), into(ids), now;
     if (ids.empty()) return std::nullopt;
     return withTerms(ids[0]);
@@ -54,10 +57,20 @@ std::optional<SchoolYear> SchoolYearRepository::yearNamed(std::int64_t organizat
 
 std::optional<std::int64_t> SchoolYearRepository::organizationOfYear(std::int64_t yearId) {
     std::vector<std::int64_t> org;
-    s_ << db_.sql("SELECT organization_id FROM school_years WHERE id = ?"), bind(yearId),
-        into(org), now;
+    s_ << db_.sql("SELECT organization_id FROM school_years WHERE id = ?"), bind(yearId), into(org),
+        now;
     if (org.empty()) return std::nullopt;
     return org[0];
+}
+
+std::vector<SchoolYear> SchoolYearRepository::yearsOf(std::int64_t organizationId) {
+    std::vector<std::int64_t> ids;
+    s_ << db_.sql("SELECT id FROM school_years WHERE organization_id = ? ORDER BY starts_on"),
+        bind(organizationId), into(ids), now;
+    std::vector<SchoolYear> out;
+    for (auto id : ids)
+        if (auto y = withTerms(id)) out.push_back(*y);
+    return out;
 }
 
 std::optional<SchoolYear> SchoolYearRepository::withTerms(std::optional<std::int64_t> id) {
@@ -71,12 +84,14 @@ std::optional<SchoolYear> SchoolYearRepository::withTerms(std::optional<std::int
     y.name = name[0];
     y.startsOn = date(starts[0]);
     y.endsOn = date(ends[0]);
-    y.termKind = domain::journal::parseTermKind(kind[0]).value_or(domain::journal::TermKind::Quarter);
+    y.termKind =
+        domain::journal::parseTermKind(kind[0]).value_or(domain::journal::TermKind::Quarter);
     std::vector<std::int64_t> termIds;
     std::vector<int> numbers;
     std::vector<std::string> termStarts, termEnds;
-    s_ << db_.sql("SELECT id, number, starts_on, ends_on FROM terms WHERE school_year_id = ?"
-                  " ORDER BY number"),
+    s_ << db_.sql(
+        "SELECT id, number, starts_on, ends_on FROM terms WHERE school_year_id = ?"
+        " ORDER BY number"),
         bind(*id), into(termIds), into(numbers), into(termStarts), into(termEnds), now;
     for (std::size_t i = 0; i < termIds.size(); ++i)
         y.terms.push_back({termIds[i], numbers[i], date(termStarts[i]), date(termEnds[i])});
@@ -88,18 +103,20 @@ std::int64_t SchoolYearRepository::save(std::int64_t organizationId, const Schoo
     std::string starts = y.startsOn.iso(), ends = y.endsOn.iso(),
                 kind = domain::journal::code(y.termKind);
     std::string name = y.name;
-    s_ << db_.sql("INSERT INTO school_years (organization_id, name, starts_on, ends_on, term_kind)"
-                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (organization_id, starts_on) DO UPDATE"
-                  " SET name = excluded.name, ends_on = excluded.ends_on,"
-                  " term_kind = excluded.term_kind RETURNING id"),
+    s_ << db_.sql(
+        "INSERT INTO school_years (organization_id, name, starts_on, ends_on, term_kind)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (organization_id, starts_on) DO UPDATE"
+        " SET name = excluded.name, ends_on = excluded.ends_on,"
+        " term_kind = excluded.term_kind RETURNING id"),
         bind(organizationId), bind(name), bind(starts), bind(ends), bind(kind), into(id), now;
     // Terms are replaced by number, so their ids (and anything keyed by them) survive.
     for (const auto& t : y.terms) {
         std::string ts = t.startsOn.iso(), te = t.endsOn.iso();
         int number = t.number;
-        s_ << db_.sql("INSERT INTO terms (school_year_id, number, starts_on, ends_on)"
-                      " VALUES (?, ?, ?, ?) ON CONFLICT (school_year_id, number) DO UPDATE"
-                      " SET starts_on = excluded.starts_on, ends_on = excluded.ends_on"),
+        s_ << db_.sql(
+            "INSERT INTO terms (school_year_id, number, starts_on, ends_on)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (school_year_id, number) DO UPDATE"
+            " SET starts_on = excluded.starts_on, ends_on = excluded.ends_on"),
             bind(id), bind(number), bind(ts), bind(te), now;
     }
     int count = static_cast<int>(y.terms.size());
@@ -111,8 +128,9 @@ std::int64_t SchoolYearRepository::save(std::int64_t organizationId, const Schoo
 domain::journal::BellSchedule SchoolYearRepository::bells(std::int64_t organizationId) {
     std::vector<int> numbers;
     std::vector<std::string> starts, ends;
-    s_ << db_.sql("SELECT number, starts_at, ends_at FROM bell_schedule"
-                  " WHERE organization_id = ? ORDER BY number"),
+    s_ << db_.sql(
+        "SELECT number, starts_at, ends_at FROM bell_schedule"
+        " WHERE organization_id = ? ORDER BY number"),
         bind(organizationId), into(numbers), into(starts), into(ends), now;
     domain::journal::BellSchedule bells;
     for (std::size_t i = 0; i < numbers.size(); ++i) {
@@ -126,9 +144,10 @@ domain::journal::BellSchedule SchoolYearRepository::bells(std::int64_t organizat
 void SchoolYearRepository::saveBell(std::int64_t organizationId, int number,
                                     const domain::journal::Bell& bell) {
     std::string starts = bell.starts.text(), ends = bell.ends.text();
-    s_ << db_.sql("INSERT INTO bell_schedule (organization_id, number, starts_at, ends_at)"
-                  " VALUES (?, ?, ?, ?) ON CONFLICT (organization_id, number) DO UPDATE"
-                  " SET starts_at = excluded.starts_at, ends_at = excluded.ends_at"),
+    s_ << db_.sql(
+        "INSERT INTO bell_schedule (organization_id, number, starts_at, ends_at)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (organization_id, number) DO UPDATE"
+        " SET starts_at = excluded.starts_at, ends_at = excluded.ends_at"),
         bind(organizationId), bind(number), bind(starts), bind(ends), now;
 }
 
