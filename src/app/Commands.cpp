@@ -64,8 +64,18 @@ flows::PeopleImport::Progress terminalProgress() {
     };
 }
 
-int importText(Runtime& rt, const std::string& text, bool skipBad) {
-    flows::PeopleImport import(rt.db(), rt.hasher(), rt.vault(), rt.clock());
+// How the deployment reads an import's marks and days: its --mark-scale and --time-zone.
+flows::PeopleImport::Settings importSettings(const Config& config) {
+    auto scale = domain::journal::MarkScale::parse(config.get("mark-scale"));
+    if (!scale) throw std::invalid_argument("--mark-scale must look like 1-5 (at most 1-10)");
+    auto timeZone = domain::UtcOffset::parse(config.get("time-zone"));
+    if (!timeZone) throw std::invalid_argument("--time-zone must look like +07:00");
+    return {*scale, *timeZone};
+}
+
+int importText(Runtime& rt, const Config& config, const std::string& text, bool skipBad) {
+    flows::PeopleImport import(rt.db(), rt.hasher(), rt.vault(), rt.clock(),
+                               importSettings(config));
     auto report = import.run(text, skipBad, terminalProgress());
     for (const auto& e : report.errors)
         std::cerr << "строка " << e.line << ": " << describe(e.problem) << "\n";
@@ -145,7 +155,7 @@ int admin(const Config& config, const std::vector<std::string>& pos) {
         }
         std::stringstream text;
         text << in.rdbuf();
-        return importText(rt, text.str(), config.getBool("skip-bad"));
+        return importText(rt, config, text.str(), config.getBool("skip-bad"));
     }
     if (pos[1] == "temp-password") {
         if (pos.size() != 4)
@@ -273,9 +283,9 @@ int serve(Config config, bool demo) {
         auto s = rt.db().session();
         if (store::AccountRepository(rt.db(), s).count() == 0) {
             std::cerr << "Загружаю демо-данные…\n";
-            if (importText(rt, csv, false) != 0) return 1;
+            if (importText(rt, config, csv, false) != 0) return 1;
             // The journal of two schools' 2026/2027 (scripts/journal-csv.py demo).
-            if (importText(rt, embedded::demoFiles().at("demo-journal.csv"), false) != 0)
+            if (importText(rt, config, embedded::demoFiles().at("demo-journal.csv"), false) != 0)
                 return 1;
         }
         sim = startDemoSim(config);

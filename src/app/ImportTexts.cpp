@@ -54,6 +54,30 @@ std::string describe(domain::journal::BellProblem b, int number) {
     return {};
 }
 
+std::string describe(flows::journal::AnnouncementBoard::Outcome o) {
+    using O = flows::journal::AnnouncementBoard::Outcome;
+    switch (o) {
+        case O::Posted:
+        case O::NotAllowed:
+        case O::NoClassChosen:
+        case O::UnknownClass:
+            return {};  // not a title or text's: the import names authors and classes itself
+        case O::TitleMissing:
+            return "не указан заголовок объявления";
+        case O::TitleTooLong:
+            return "заголовок объявления длиннее 200 символов";
+        case O::TitleNotText:
+            return "заголовок объявления должен быть одной строкой текста";
+        case O::TextMissing:
+            return "не указан текст объявления";
+        case O::TextTooLong:
+            return "текст объявления длиннее 5000 символов";
+        case O::TextNotText:
+            return "в тексте объявления недопустимые символы";
+    }
+    return {};
+}
+
 std::string describeMark(const flows::ImportProblem& p) {
     std::string scale = std::to_string(p.scale.lowest) + "–" + std::to_string(p.scale.highest);
     if (p.mark == domain::journal::MarkProblem::OutOfScale)
@@ -131,6 +155,18 @@ std::string describe(const flows::ImportProblem& p) {
             return describe(p.calendar, p);
         case Code::YearNameTaken:
             return "в организации уже есть учебный год «" + p.value + "» с другой датой начала";
+        case Code::YearsOverlap:
+            return "учебный год пересекается с учебным годом «" + p.value + "» (" + p.date +
+                   ") этой организации";
+        case Code::LessonsOutsideTerms:
+            return "при таких периодах уроки вне периодов года: " + p.date +
+                   (p.found > 1 ? " и ещё " + std::to_string(p.found - 1) : "") +
+                   " (перенесите или отмените их в журнале, или оставьте периоды)";
+        case Code::BellAgainstStored:
+            return "урок " + std::to_string(p.number) + " не согласуется с уроком " +
+                   std::to_string(p.found) + " (" + p.value +
+                   ") в сохранённом расписании звонков: уроки идут по порядку номеров и не "
+                   "пересекаются";
         case Code::UnknownYear:
             return "в организации нет учебного года «" + p.value + "»";
         case Code::BadNumber:
@@ -170,6 +206,12 @@ std::string describe(const flows::ImportProblem& p) {
             return "неизвестная отметка посещаемости «" + p.value + "»";
         case Code::DuplicateRow:
             return "запись вида " + p.kind + " (" + p.value + ") уже встречалась в файле";
+        case Code::UnknownAdministrator:
+            return "в организации нет администратора с логином " + p.value;
+        case Code::AnnouncementText:
+            return describe(p.announcement);
+        case Code::AnnouncementInFuture:
+            return "дата объявления " + p.date + " ещё не наступила";
         case Code::BadLogin:
             return "логин пуст или содержит недопустимые символы";
         case Code::DuplicateLogin:

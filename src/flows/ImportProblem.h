@@ -8,6 +8,7 @@
 #include "domain/journal/MarkScale.h"
 #include "domain/journal/SchoolCalendar.h"
 #include "flows/CsvReader.h"
+#include "flows/journal/AnnouncementBoard.h"
 
 namespace netcity::flows {
 
@@ -56,6 +57,9 @@ struct ImportProblem {
         BadTerms,
         Calendar,               // calendar; expected, found: term counts
         YearNameTaken,          // value: the year's name
+        YearsOverlap,           // value: the other year's name; date: its first–last day
+        LessonsOutsideTerms,    // date: the first such lesson's; found: how many
+        BellAgainstStored,      // number; found: the stored bell's number, value: its times
         UnknownYear,            // value: the year's name
         BadNumber,              // column, value
         BadTime,                // column, value
@@ -74,6 +78,10 @@ struct ImportProblem {
         Mark,                // mark, value, scale
         UnknownAbsenceKind,  // value
         DuplicateRow,        // kind; value: what identifies the row
+        // announcements
+        UnknownAdministrator,  // value: the login
+        AnnouncementText,      // announcement: what is wrong with the title or text
+        AnnouncementInFuture,  // date
     };
 
     Code code = Code::BadHeader;
@@ -89,6 +97,14 @@ struct ImportProblem {
     domain::journal::BellProblem bell = domain::journal::BellProblem::None;
     domain::journal::MarkProblem mark = domain::journal::MarkProblem::None;
     domain::journal::MarkScale scale;
+    journal::AnnouncementBoard::Outcome announcement = journal::AnnouncementBoard::Outcome::Posted;
 };
+
+inline ImportProblem importProblem(ImportProblem::Code code, std::string value = {}) {
+    ImportProblem p;
+    p.code = code;
+    p.value = std::move(value);
+    return p;
+}
 
 }  // namespace netcity::flows

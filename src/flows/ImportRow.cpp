@@ -11,7 +11,9 @@ const std::vector<std::string>& importColumns() {
         "birth_date", "gender", "snils", "email", "phone", "login", "password", "roles", "class",
         // the journal's (docs/csv-format.md, «Journal records»)
         "year", "terms", "start", "end", "date", "number", "weekday", "subject", "room", "text",
-        "due_date", "weight", "mark"};
+        "due_date", "weight", "mark",
+        // announcements
+        "title"};
     return kColumns;
 }
 

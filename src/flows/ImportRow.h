@@ -25,6 +25,18 @@ struct ImportRow {
     const std::string& operator[](std::string_view column) const;
 };
 
+// Columns a record kind uses besides record, key and parent; the first `required` of them must
+// be filled, every other column must be empty. Kinds without a key of their own (the journal's)
+// are found by what they are: organization and start date, class and lesson, …
+struct KindColumns {
+    std::vector<std::string> used;
+    std::size_t required = 0;
+    bool keyed = true;
+    // A column of several lines (an announcement's text): its kind checks it, not the file's
+    // rule of one line of at most 200 characters.
+    std::string prose = {};
+};
+
 // What the rows checked so far, and the database, say about an account.
 struct KnownAccount {
     domain::RoleSet roles;

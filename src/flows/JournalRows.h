@@ -16,15 +16,7 @@
 
 namespace netcity::flows {
 
-// Columns each record kind uses besides record, key and parent; the first `required` of them
-// must be filled. The journal's kinds have no key of their own (they are found by what they
-// are: organization and start date, class and lesson, …) and always a parent.
-struct KindColumns {
-    std::vector<std::string> used;
-    std::size_t required = 0;
-    bool keyed = true;
-};
-
+// The journal's record kinds (docs/csv-format.md, «Journal records»): no key, always a parent.
 const std::map<std::string, KindColumns>& journalKinds();
 
 // Checks the journal's rows (docs/csv-format.md, «Journal records») by the domain's rules,
@@ -34,6 +26,9 @@ class JournalValidator {
     JournalValidator(store::Database& db, Poco::Data::Session& session, KnownPeople& people,
                      const domain::journal::MarkScale& scale);
     ~JournalValidator();
+    // Every row of the file, before any is checked: what it will give (the bells, so that the
+    // stored bells the file replaces are not held against its others).
+    void preview(const ImportRow& row);
     // nullopt: the row is good, and later rows may refer to it.
     std::optional<ImportProblem> check(const ImportRow& row);
 

@@ -82,7 +82,9 @@ struct JournalValidator::State {
     domain::journal::MarkScale scale;
 
     std::map<std::string, std::vector<SchoolYear>> fileYears;  // organization key → its years
-    std::map<std::string, domain::journal::BellSchedule> fileBells;
+    std::map<std::string, std::vector<SchoolYear>> storedYears;
+    std::map<std::string, domain::journal::BellSchedule> fileBells, storedBells;
+    std::map<std::string, std::set<int>> bellsGiven;  // every bell number the file gives
     std::set<std::string> subjects, seen, slots, assignments;
     std::set<std::string> types, absenceCodes;
     std::map<std::string, std::optional<std::int64_t>> ids;  // "table/key" → id in the database
@@ -144,10 +146,20 @@ struct JournalValidator::State {
         return id && teaching.findSubject(*id, name);
     }
 
-    bool hasBell(const std::string& org, int number) {
-        if (fileBells[org].of(number)) return true;
+    const domain::journal::BellSchedule& stored(const std::string& org) {
+        if (auto it = storedBells.find(org); it != storedBells.end()) return it->second;
         auto id = idOf("organizations", org);
-        return id && years.bells(*id).of(number);
+        return storedBells[org] = id ? years.bells(*id) : domain::journal::BellSchedule{};
+    }
+
+    const std::vector<SchoolYear>& yearsStored(const std::string& org) {
+        if (auto it = storedYears.find(org); it != storedYears.end()) return it->second;
+        auto id = idOf("organizations", org);
+        return storedYears[org] = id ? years.yearsOf(*id) : std::vector<SchoolYear>{};
+    }
+
+    bool hasBell(const std::string& org, int number) {
+        return fileBells[org].of(number) || stored(org).of(number);
     }
 
     Check teacher(const std::string& org, const std::string& login) {
@@ -246,7 +258,61 @@ struct JournalValidator::State {
             if (other.name == y.name) return problem(Code::YearNameTaken, y.name);
         if (auto stored = yearNamed(r["parent"], y.name); stored && stored->startsOn != starts)
             return problem(Code::YearNameTaken, y.name);
+        if (auto p = overlapping(r["parent"], y)) return p;
+        if (auto p = lessonsLeftOut(r["parent"], y)) return p;
         fileYears[r["parent"]].push_back(y);
+        return {};
+    }
+
+    // The organization's years as the database will hold them when this row is written: the
+    // stored ones, each replaced by the file's of the same first day, and the file's so far.
+    Check overlapping(const std::string& org, const SchoolYear& y) {
+        auto replaced = [&](const SchoolYear& o) {
+            if (o.startsOn == y.startsOn) return true;
+            for (const auto& f : fileYears[org])
+                if (f.startsOn == o.startsOn) return true;
+            return false;
+        };
+        std::vector<SchoolYear> others = fileYears[org];
+        for (const auto& o : yearsStored(org))
+            if (!replaced(o)) others.push_back(o);
+        for (const auto& o : others) {
+            if (o.startsOn > y.endsOn || o.endsOn < y.startsOn) continue;
+            auto p = problem(Code::YearsOverlap, o.name);
+            p.date = o.startsOn.russian() + "–" + o.endsOn.russian();
+            return p;
+        }
+        return {};
+    }
+
+    // A stored year given new terms: its lessons inside the old terms must stay inside the new
+    // ones, or the journal, which lists a term's lessons, would lose them with their marks.
+    Check lessonsLeftOut(const std::string& org, const SchoolYear& y) {
+        for (const auto& old : yearsStored(org)) {
+            if (old.startsOn != y.startsOn) continue;
+            std::vector<CalendarDate> out;
+            for (const auto& day : lessons.datesOfYear(old.id))
+                if (old.termOf(day) && !y.termOf(day)) out.push_back(day);
+            if (out.empty()) return {};
+            auto p = problem(Code::LessonsOutsideTerms);
+            p.date = out.front().russian();
+            p.found = out.size();
+            return p;
+        }
+        return {};
+    }
+
+    // A stored bell the file does not give again stays: the file's bell must fit it.
+    Check fitsStored(const std::string& org, int n, const domain::journal::Bell& bell) {
+        for (const auto& [m, b] : stored(org).bells()) {
+            if (m == n || bellsGiven[org].count(m)) continue;
+            bool apart = m < n ? b.ends <= bell.starts : bell.ends <= b.starts;
+            if (apart) continue;
+            auto p = problem(Code::BellAgainstStored, b.starts.text() + "–" + b.ends.text());
+            p.number = n;
+            p.found = static_cast<std::size_t>(m);
+            return p;
+        }
         return {};
     }
 
@@ -259,6 +325,10 @@ struct JournalValidator::State {
         auto ends = domain::journal::LessonTime::parse(r["end"]);
         if (!ends) return columnProblem(Code::BadTime, "end", r["end"]);
         if (auto p = once("bell", joined({r["parent"], r["number"]}))) return p;
+        if (auto p = fitsStored(r["parent"], n, {*starts, *ends})) {
+            seen.erase("bell:" + joined({r["parent"], r["number"]}));
+            return p;
+        }
         auto& schedule = fileBells[r["parent"]];
         if (auto b = schedule.add(n, {*starts, *ends}); b != domain::journal::BellProblem::None) {
             seen.erase("bell:" + joined({r["parent"], r["number"]}));
@@ -381,6 +451,11 @@ JournalValidator::JournalValidator(store::Database& db, Poco::Data::Session& ses
     : s_(std::make_unique<State>(db, session, people, scale)) {}
 
 JournalValidator::~JournalValidator() = default;
+
+void JournalValidator::preview(const ImportRow& row) {
+    if (row["record"] != "bell") return;
+    if (auto n = parseNumber(row["number"])) s_->bellsGiven[row["parent"]].insert(*n);
+}
 
 std::optional<ImportProblem> JournalValidator::check(const ImportRow& row) {
     return s_->check(row["record"], row);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "crypto/PasswordHasher.h"
+#include "domain/UtcOffset.h"
 #include "domain/journal/MarkScale.h"
 #include "flows/Clock.h"
 #include "flows/ImportProblem.h"
@@ -14,9 +15,16 @@
 
 namespace netcity::flows {
 
-// `netcity admin import FILE.csv`: directory entries, people, accounts and relations, and the
-// journal's school years, bells, subjects, teaching, timetable (which makes the lessons), past
-// assignments, marks and absences (docs/csv-format.md). Idempotent by external key. All rows are
+// The deployment's choices an import's rows are read by.
+struct ImportSettings {
+    domain::journal::MarkScale scale;                               // marks (--mark-scale)
+    domain::UtcOffset timeZone = *domain::UtcOffset::parse("UTC");  // announcements' days
+};
+
+// `netcity admin import FILE.csv`: directory entries, people, accounts and relations
+// (PeopleRows), the journal's school years, bells, subjects, teaching, timetable (which makes
+// the lessons), past assignments, marks and absences (JournalRows), and announcements
+// (AnnouncementRows) — docs/csv-format.md. Idempotent by external key. All rows are
 // checked before anything is written; a file with a bad row writes nothing unless bad rows are to
 // be skipped, and then whatever depends on a skipped row is skipped too. Problems are codes
 // (ImportProblem); the caller words them.
@@ -33,10 +41,11 @@ class PeopleImport {
     };
     using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
+    using Settings = ImportSettings;
+
     PeopleImport(store::Database& db, crypto::PasswordHasher& hasher,
-                 const store::SnilsVault& vault, const Clock& clock,
-                 const domain::journal::MarkScale& scale = {})
-        : db_(db), hasher_(hasher), vault_(vault), clock_(clock), scale_(scale) {}
+                 const store::SnilsVault& vault, const Clock& clock, Settings settings = {})
+        : db_(db), hasher_(hasher), vault_(vault), clock_(clock), settings_(settings) {}
 
     Report run(std::string_view csvText, bool skipBad, const Progress& progress = {});
 
@@ -45,7 +54,7 @@ class PeopleImport {
     crypto::PasswordHasher& hasher_;
     const store::SnilsVault& vault_;
     const Clock& clock_;
-    domain::journal::MarkScale scale_;
+    Settings settings_;
 };
 
 }  // namespace netcity::flows

@@ -270,7 +270,8 @@ void Database::apply(const std::vector<Migration>& list) {
         if (m.version <= current) continue;
         auto s = session();
         Transaction tx(*this, s);
-        for (const auto& statement : m.statements) s << renderDdl(statement, dialect_), now;
+        for (const auto& statement : m.statements)
+            if (auto ddl = renderDdl(statement, dialect_); !ddl.empty()) s << ddl, now;
         int version = m.version;
         std::int64_t at = unixNow();
         s << sql("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),

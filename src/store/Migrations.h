@@ -10,7 +10,9 @@ namespace netcity::store {
 struct Migration {
     int version;
     const char* description;
-    std::vector<std::string> statements;  // {pk} and {blob} are filled in per dialect
+    // {pk} and {blob} are filled in per dialect; a statement that starts with {sqlite} or
+    // {postgresql} is run on that database only.
+    std::vector<std::string> statements;
 };
 
 const std::vector<Migration>& migrations();

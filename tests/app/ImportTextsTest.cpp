@@ -89,3 +89,31 @@ TEST(ImportTexts, AccountProblems) {
     EXPECT_EQ(app::describe(make(Code::LoginOfOtherPerson, "lebedev.ka")),
               "логин lebedev.ka в этой организации принадлежит другому человеку");
 }
+
+TEST(ImportTexts, CalendarBellAndAnnouncementProblems) {
+    auto overlap = make(Code::YearsOverlap, "2026/2027");
+    overlap.date = "01.09.2026–31.08.2027";
+    EXPECT_EQ(app::describe(overlap),
+              "учебный год пересекается с учебным годом «2026/2027» (01.09.2026–31.08.2027) этой "
+              "организации");
+    auto outside = make(Code::LessonsOutsideTerms);
+    outside.date = "19.10.2026";
+    outside.found = 2;
+    EXPECT_EQ(app::describe(outside),
+              "при таких периодах уроки вне периодов года: 19.10.2026 и ещё 1 (перенесите или "
+              "отмените их в журнале, или оставьте периоды)");
+    auto bell = make(Code::BellAgainstStored, "08:30–09:15");
+    bell.number = 3;
+    bell.found = 1;
+    EXPECT_EQ(app::describe(bell),
+              "урок 3 не согласуется с уроком 1 (08:30–09:15) в сохранённом расписании звонков: "
+              "уроки идут по порядку номеров и не пересекаются");
+    EXPECT_EQ(app::describe(make(Code::UnknownAdministrator, "sokolov.pi")),
+              "в организации нет администратора с логином sokolov.pi");
+    auto text = make(Code::AnnouncementText);
+    text.announcement = flows::journal::AnnouncementBoard::Outcome::TextTooLong;
+    EXPECT_EQ(app::describe(text), "текст объявления длиннее 5000 символов");
+    auto future = make(Code::AnnouncementInFuture);
+    future.date = "23.11.2026";
+    EXPECT_EQ(app::describe(future), "дата объявления 23.11.2026 ещё не наступила");
+}

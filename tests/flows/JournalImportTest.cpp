@@ -261,3 +261,144 @@ TEST_F(JournalImport, SkipBadSkipsWhatDependsOnASkippedRow) {
     EXPECT_EQ(database.count("school_years"), 1);
     EXPECT_EQ(database.count("lessons"), 0);
 }
+
+namespace {
+
+std::string year(const char* name, const char* start, const char* end, const char* terms) {
+    return row({{"record", "school_year"},
+                {"parent", "org-g1"},
+                {"year", name},
+                {"type", "half"},
+                {"start", start},
+                {"end", end},
+                {"terms", terms}});
+}
+
+}  // namespace
+
+TEST_F(JournalImport, AYearOverlappingAnotherOfTheSchoolIsBad) {
+    ASSERT_TRUE(import.run(kJournal, false).written);  // 2026/2027: 01.09.2026–31.08.2027
+    auto byLine =
+        problems(header() +
+                 year("2027/2028", "01.08.2027", "31.07.2028",
+                      "01.09.2027-28.12.2027;09.01.2028-31.05.2028") +  // 2: into the stored year
+                 year("2028/2029", "01.09.2028", "31.08.2029",
+                      "01.09.2028-28.12.2028;09.01.2029-31.05.2029") +  // 3: fine
+                 year("2029/2030", "01.08.2029", "31.07.2030",
+                      "01.09.2029-28.12.2029;09.01.2030-31.05.2030"));  // 4: into line 3's
+    EXPECT_EQ(byLine[2].code, Code::YearsOverlap);
+    EXPECT_EQ(byLine[2].value, "2026/2027");
+    EXPECT_EQ(byLine[2].date, "01.09.2026–31.08.2027");
+    EXPECT_EQ(byLine.count(3), 0u);
+    EXPECT_EQ(byLine[4].code, Code::YearsOverlap);
+    EXPECT_EQ(byLine[4].value, "2028/2029");
+    EXPECT_EQ(database.count("school_years"), 1);
+    // The stored year itself, given again with its first day, replaces itself.
+    EXPECT_TRUE(import.run(header() + kYear, false).written);
+}
+
+TEST_F(JournalImport, NewTermsThatLeaveLessonsOutsideAreBad) {
+    ASSERT_TRUE(import.run(kJournal, false).written);
+    std::string shorter = kYear;  // the first quarter ends a week earlier
+    shorter.replace(shorter.find("25.10.2026"), 10, "18.10.2026");
+    auto byLine = problems(header() + shorter);
+    EXPECT_EQ(byLine[2].code, Code::LessonsOutsideTerms);
+    EXPECT_EQ(byLine[2].date, "19.10.2026");  // Monday and Wednesday of the cut week
+    EXPECT_EQ(byLine[2].found, 2u);
+    EXPECT_EQ(database.count("terms WHERE ends_on = '2026-10-25'"), 1);
+    std::string longer = kYear;  // the second quarter starts earlier: no lesson is lost
+    longer.replace(longer.find("05.11.2026"), 10, "02.11.2026");
+    EXPECT_TRUE(import.run(header() + longer, false).written);
+}
+
+TEST_F(JournalImport, ABellThatContradictsTheStoredBellsIsBad) {
+    ASSERT_TRUE(import.run(kJournal, false).written);  // 1: 08:30–09:15, 2: 09:25–10:10
+    auto byLine = problems(header() + bell("3", "08:00", "08:40") + bell("4", "10:20", "11:05"));
+    EXPECT_EQ(byLine[2].code, Code::BellAgainstStored);
+    EXPECT_EQ(byLine[2].number, 3);
+    EXPECT_EQ(byLine[2].found, 1u);
+    EXPECT_EQ(byLine[2].value, "08:30–09:15");
+    EXPECT_EQ(byLine.count(3), 0u);
+    EXPECT_EQ(database.count("bell_schedule"), 2);
+    // A file that gives the stored bells again, all shifted, is judged as a whole.
+    EXPECT_TRUE(import
+                    .run(header() + bell("1", "09:00", "09:45") + bell("2", "09:55", "10:40") +
+                             bell("3", "10:50", "11:35"),
+                         false)
+                    .written);
+    EXPECT_EQ(database.count("bell_schedule WHERE starts_at = '09:00'"), 1);
+}
+
+namespace {
+
+std::string announcement(const char* login, const char* title, const std::string& text,
+                         const char* date, const char* classes = "") {
+    return row({{"record", "announcement"},
+                {"parent", "org-g1"},
+                {"login", login},
+                {"title", title},
+                {"text", text},
+                {"date", date},
+                {"class", classes}});
+}
+
+}  // namespace
+
+TEST_F(JournalImport, ImportsAnnouncementsForTheSchoolAndForClassesOnce) {
+    std::string text = "Собрание в актовом зале в 18:00.\nПриходите, пожалуйста, все.";
+    std::string file = header() +
+                       announcement("vorontsova.em", "Родительское собрание", text, "20.11.2026") +
+                       announcement("vorontsova.em", "Экскурсия", "Едем в музей, сбор в 9:00.",
+                                    "21.11.2026", "cls-5a; cls-6b");
+    auto first = import.run(file, false);
+    ASSERT_TRUE(first.written) << static_cast<int>(first.errors.at(0).problem.code);
+    EXPECT_EQ(first.imported["announcement"], 2);
+    EXPECT_EQ(database.count("announcements"), 2);
+    EXPECT_EQ(database.count("announcements WHERE whole_organization = 1 AND body LIKE '%\nПри%'"),
+              1);
+    auto midnight = domain::CalendarDate::parse("20.11.2026")->unixSeconds();
+    EXPECT_EQ(database.count("announcements WHERE posted_at = " + std::to_string(midnight)), 1);
+    EXPECT_EQ(database.count("announcement_classes"), 2);
+    ASSERT_TRUE(import.run(file, false).written);
+    EXPECT_EQ(database.count("announcements"), 2);
+    EXPECT_EQ(database.count("announcement_classes"), 2);
+    // A newer text of the same day's announcement replaces the old, and its audience too.
+    ASSERT_TRUE(import
+                    .run(header() + announcement("vorontsova.em", "Экскурсия",
+                                                 "Экскурсия переносится.", "21.11.2026"),
+                         false)
+                    .written);
+    EXPECT_EQ(database.count("announcements WHERE body = 'Экскурсия переносится.' AND "
+                             "whole_organization = 1"),
+              1);
+    EXPECT_EQ(database.count("announcement_classes"), 0);
+}
+
+TEST_F(JournalImport, BadAnnouncementsAreNamedByLine) {
+    ASSERT_TRUE(import
+                    .run(header() + row({{"record", "class"},
+                                         {"key", "cls-ds-1"},
+                                         {"parent", "org-ds"},
+                                         {"name", "Группа 1"}}),
+                         false)
+                    .written);
+    auto byLine = problems(
+        header() + announcement("sokolov.pi", "Собрание", "Текст", "20.11.2026") +         // 2
+        announcement("vorontsova.em", "Собрание", "Текст", "23.11.2026") +                 // 3
+        announcement("vorontsova.em", "Собрание", "Текст", "20.11.2026", "cls-ds-1") +     // 4
+        announcement("vorontsova.em", "Собрание", std::string(5001, 'a'), "20.11.2026") +  // 5
+        announcement("vorontsova.em", "Собрание", "Текст", "20.11.2026") +                 // 6
+        announcement("vorontsova.em", "Собрание", "Текст", "20.11.2026") +                 // 7
+        announcement("vorontsova.em", "Собрание", "Текст", "20.11.2026", "cls-9z"));       // 8
+    EXPECT_EQ(byLine[2].code, Code::UnknownAdministrator);
+    EXPECT_EQ(byLine[2].value, "sokolov.pi");
+    EXPECT_EQ(byLine[3].code, Code::AnnouncementInFuture);
+    EXPECT_EQ(byLine[3].date, "23.11.2026");
+    EXPECT_EQ(byLine[4].code, Code::ClassOfOtherOrganization);
+    EXPECT_EQ(byLine[5].code, Code::AnnouncementText);
+    EXPECT_EQ(byLine[5].announcement, flows::journal::AnnouncementBoard::Outcome::TextTooLong);
+    EXPECT_EQ(byLine.count(6), 0u);
+    EXPECT_EQ(byLine[7].code, Code::DuplicateRow);
+    EXPECT_EQ(byLine[8].code, Code::UnknownReference);
+    EXPECT_EQ(database.count("announcements"), 0);
+}

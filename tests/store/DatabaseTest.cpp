@@ -19,6 +19,9 @@ TEST(Database, DdlPerDialect) {
     EXPECT_EQ(renderDdl("CREATE TABLE t (id {pk}, b {blob})", Dialect::SQLite),
               "CREATE TABLE t (id INTEGER PRIMARY KEY, b BLOB)");
     EXPECT_EQ(renderDdl("x {blob}", Dialect::PostgreSQL), "x BYTEA");
+    EXPECT_EQ(renderDdl("{sqlite}x {blob}", Dialect::SQLite), "x BLOB");
+    EXPECT_EQ(renderDdl("{sqlite}x {blob}", Dialect::PostgreSQL), "");
+    EXPECT_EQ(renderDdl("{postgresql}x {blob}", Dialect::PostgreSQL), "x BYTEA");
 }
 
 TEST(Database, MigrationsAreIdempotent) {

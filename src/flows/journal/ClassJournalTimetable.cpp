@@ -88,60 +88,72 @@ ClassJournalTimetable::Week ClassJournalTimetable::week(std::int64_t accountId,
     return w;
 }
 
+// One change of a lesson in one transaction: refused and audited `denied` unless the account
+// keeps the lesson's timetable; audited `ok` with the detail `apply` gives when it is Done.
+ClassJournalTimetable::Outcome ClassJournalTimetable::change(std::int64_t accountId,
+                                                             std::int64_t lessonId,
+                                                             const std::string& action,
+                                                             const std::string& clientAddress,
+                                                             const Change& apply) {
+    auto s = db_.session();
+    store::Transaction tx(db_, s);
+    auto lesson = kept(s, accountId, lessonId);
+    std::string subject = "lesson:" + std::to_string(lessonId);
+    if (!lesson) {
+        audit(s, accountId, action, subject, "denied", "", clientAddress);
+        tx.commit();
+        return Outcome::NotFound;
+    }
+    std::string detail;
+    auto outcome = apply(s, *lesson, detail);
+    if (outcome != Outcome::Done || detail.empty()) return outcome;  // nothing written
+    audit(s, accountId, action, subject, "ok", detail, clientAddress);
+    tx.commit();
+    return outcome;
+}
+
 ClassJournalTimetable::Outcome ClassJournalTimetable::move(std::int64_t accountId,
                                                            std::int64_t lessonId,
                                                            const std::string& dateText,
                                                            const std::string& numberText,
                                                            const std::string& clientAddress) {
-    auto s = db_.session();
-    store::Transaction tx(db_, s);
-    auto lesson = kept(s, accountId, lessonId);
-    std::string subject = "lesson:" + std::to_string(lessonId);
-    if (!lesson) {
-        audit(s, accountId, "journal.lesson.move", subject, "denied", "", clientAddress);
-        tx.commit();
-        return Outcome::NotFound;
-    }
-    if (lesson->cancelled) return Outcome::AlreadyCancelled;
-    auto date = CalendarDate::parse(domain::collapseSpaces(dateText));
-    if (!date) return Outcome::DateUnreadable;
-    auto year = store::journal::SchoolYearRepository(db_, s).year(lesson->yearId);
-    if (!year || !year->contains(*date)) return Outcome::OutsideYear;
-    auto number = lessonNumber(domain::collapseSpaces(numberText));
-    auto bells = store::journal::SchoolYearRepository(db_, s).bells(lesson->organizationId);
-    bool known = number && (bells.bells().empty() ? (*number >= 0 && *number <= 12)
-                                                  : bells.of(*number).has_value());
-    if (!known) return Outcome::NumberOutOfRange;
-    if (lesson->date == *date && lesson->number == *number) return Outcome::Done;
-    auto moved = store::journal::LessonRepository(db_, s).move(lessonId, *date, *number);
-    if (moved == store::journal::LessonMove::PlaceTaken) return Outcome::PlaceTaken;
-    if (moved == store::journal::LessonMove::NotFound) return Outcome::NotFound;
-    store::journal::Lesson after = *lesson;
-    after.date = *date;
-    after.number = *number;
-    audit(s, accountId, "journal.lesson.move", subject, "ok",
-          place(*lesson) + " \xE2\x86\x92 " + place(after), clientAddress);
-    tx.commit();
-    return Outcome::Done;
+    return change(
+        accountId, lessonId, "journal.lesson.move", clientAddress,
+        [&](Poco::Data::Session& s, const store::journal::Lesson& lesson, std::string& detail) {
+            if (lesson.cancelled) return Outcome::AlreadyCancelled;
+            auto date = CalendarDate::parse(domain::collapseSpaces(dateText));
+            if (!date) return Outcome::DateUnreadable;
+            store::journal::SchoolYearRepository years(db_, s);
+            auto year = years.year(lesson.yearId);
+            if (!year || !year->contains(*date)) return Outcome::OutsideYear;
+            auto number = lessonNumber(domain::collapseSpaces(numberText));
+            auto bells = years.bells(lesson.organizationId);
+            bool known = number && (bells.bells().empty() ? (*number >= 0 && *number <= 12)
+                                                          : bells.of(*number).has_value());
+            if (!known) return Outcome::NumberOutOfRange;
+            if (lesson.date == *date && lesson.number == *number) return Outcome::Done;
+            auto moved = store::journal::LessonRepository(db_, s).move(lesson.id, *date, *number);
+            if (moved == store::journal::LessonMove::PlaceTaken) return Outcome::PlaceTaken;
+            if (moved == store::journal::LessonMove::NotFound) return Outcome::NotFound;
+            store::journal::Lesson after = lesson;
+            after.date = *date;
+            after.number = *number;
+            detail = place(lesson) + " \xE2\x86\x92 " + place(after);
+            return Outcome::Done;
+        });
 }
 
 ClassJournalTimetable::Outcome ClassJournalTimetable::cancel(std::int64_t accountId,
                                                              std::int64_t lessonId,
                                                              const std::string& clientAddress) {
-    auto s = db_.session();
-    store::Transaction tx(db_, s);
-    auto lesson = kept(s, accountId, lessonId);
-    std::string subject = "lesson:" + std::to_string(lessonId);
-    if (!lesson) {
-        audit(s, accountId, "journal.lesson.cancel", subject, "denied", "", clientAddress);
-        tx.commit();
-        return Outcome::NotFound;
-    }
-    if (!store::journal::LessonRepository(db_, s).cancel(lessonId))
-        return Outcome::AlreadyCancelled;
-    audit(s, accountId, "journal.lesson.cancel", subject, "ok", place(*lesson), clientAddress);
-    tx.commit();
-    return Outcome::Done;
+    return change(
+        accountId, lessonId, "journal.lesson.cancel", clientAddress,
+        [&](Poco::Data::Session& s, const store::journal::Lesson& lesson, std::string& detail) {
+            if (!store::journal::LessonRepository(db_, s).cancel(lesson.id))
+                return Outcome::AlreadyCancelled;
+            detail = place(lesson);
+            return Outcome::Done;
+        });
 }
 
 }  // namespace netcity::flows::journal

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,11 @@ class ClassJournalTimetable {
     std::optional<store::journal::Lesson> lesson(std::int64_t accountId, std::int64_t lessonId);
 
   private:
+    // Changes the lesson; sets the audit's detail when it changed something.
+    using Change = std::function<Outcome(Poco::Data::Session&, const store::journal::Lesson&,
+                                         std::string& detail)>;
+    Outcome change(std::int64_t accountId, std::int64_t lessonId, const std::string& action,
+                   const std::string& clientAddress, const Change& apply);
     std::optional<store::journal::Lesson> kept(Poco::Data::Session& s, std::int64_t accountId,
                                                std::int64_t lessonId);
     void audit(Poco::Data::Session& s, std::int64_t accountId, const std::string& action,

@@ -17,12 +17,36 @@ std::int64_t AnnouncementRepository::post(const Announcement& a) {
         " posted_at, whole_organization) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
         bind(a.organizationId), bind(a.authorId), bind(title), bind(body), bind(a.postedAt),
         bind(whole), into(id), now;
-    if (a.wholeOrganization) return id;
-    for (auto classId : a.classIds)
+    if (!a.wholeOrganization) addClasses(id, a.classIds);
+    return id;
+}
+
+void AnnouncementRepository::addClasses(std::int64_t id,
+                                        const std::vector<std::int64_t>& classIds) {
+    for (auto classId : classIds)
         s_ << db_.sql(
             "INSERT INTO announcement_classes (announcement_id, class_id) VALUES (?, ?)"
             " ON CONFLICT DO NOTHING"),
             bind(id), bind(classId), now;
+}
+
+std::int64_t AnnouncementRepository::put(const Announcement& a) {
+    std::vector<std::int64_t> found;
+    std::string title = a.title;
+    s_ << db_.sql(
+        "SELECT id FROM announcements WHERE organization_id = ? AND title = ?"
+        " AND posted_at = ? ORDER BY id LIMIT 1"),
+        bind(a.organizationId), bind(title), bind(a.postedAt), into(found), now;
+    if (found.empty()) return post(a);
+    std::int64_t id = found[0];
+    std::string body = a.body;
+    int whole = a.wholeOrganization ? 1 : 0;
+    s_ << db_.sql(
+        "UPDATE announcements SET author_user_id = ?, body = ?, whole_organization = ?"
+        " WHERE id = ?"),
+        bind(a.authorId), bind(body), bind(whole), bind(id), now;
+    s_ << db_.sql("DELETE FROM announcement_classes WHERE announcement_id = ?"), bind(id), now;
+    if (!a.wholeOrganization) addClasses(id, a.classIds);
     return id;
 }
 

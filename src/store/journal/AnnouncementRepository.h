@@ -29,6 +29,9 @@ class AnnouncementRepository {
 
     // Writes the announcement and its classes; returns its id.
     std::int64_t post(const Announcement& announcement);
+    // The same, idempotent by organization, title and time (an import): a stored announcement
+    // found so gets the author, text and audience given. Returns its id.
+    std::int64_t put(const Announcement& announcement);
     // What a student of the class reads: the whole organization's and the class's, newest
     // first. classId 0 (no class): the whole organization's only.
     std::vector<Announcement> forClass(std::int64_t organizationId, std::int64_t classId,
@@ -37,6 +40,7 @@ class AnnouncementRepository {
     std::vector<Announcement> ofOrganization(std::int64_t organizationId, int limit);
 
   private:
+    void addClasses(std::int64_t announcementId, const std::vector<std::int64_t>& classIds);
     std::vector<Announcement> select(const std::string& where, std::int64_t organizationId,
                                      std::optional<std::int64_t> classId, int limit);
     void addClassNames(std::vector<Announcement>& list);

@@ -103,6 +103,18 @@ std::optional<Lesson> LessonRepository::lesson(std::int64_t lessonId) {
     return found[0];
 }
 
+std::vector<CalendarDate> LessonRepository::datesOfYear(std::int64_t yearId) {
+    std::vector<std::string> days;
+    s_ << db_.sql(
+        "SELECT lesson_date FROM lessons WHERE school_year_id = ? AND cancelled = 0"
+        " ORDER BY lesson_date"),
+        bind(yearId), into(days), now;
+    std::vector<CalendarDate> out;
+    for (const auto& day : days)
+        if (auto date = CalendarDate::parse(day)) out.push_back(*date);
+    return out;
+}
+
 std::optional<Lesson> LessonRepository::lessonAt(std::int64_t classId, const CalendarDate& date,
                                                  int number) {
     for (auto& l : ofClass(classId, date, date))

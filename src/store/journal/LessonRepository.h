@@ -55,6 +55,8 @@ class LessonRepository {
                                           const domain::CalendarDate& date);
 
     std::optional<Lesson> lesson(std::int64_t lessonId);
+    // The dates of a year's lessons that are not cancelled, one per lesson, in order.
+    std::vector<domain::CalendarDate> datesOfYear(std::int64_t yearId);
     std::optional<Lesson> lessonAt(std::int64_t classId, const domain::CalendarDate& date,
                                    int number);
     // A class's lessons from `from` to `to` inclusive, by date then number; cancelled ones

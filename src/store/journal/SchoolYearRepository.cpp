@@ -52,6 +52,16 @@ std::optional<std::int64_t> SchoolYearRepository::organizationOfYear(std::int64_
     return org[0];
 }
 
+std::vector<SchoolYear> SchoolYearRepository::yearsOf(std::int64_t organizationId) {
+    std::vector<std::int64_t> ids;
+    s_ << db_.sql("SELECT id FROM school_years WHERE organization_id = ? ORDER BY starts_on"),
+        bind(organizationId), into(ids), now;
+    std::vector<SchoolYear> out;
+    for (auto id : ids)
+        if (auto y = year(id)) out.push_back(std::move(*y));
+    return out;
+}
+
 // The year `idQuery` finds (bound to `first`, then `rest`) with its terms, in one query.
 std::optional<SchoolYear> SchoolYearRepository::withTerms(const std::string& idQuery,
                                                           std::int64_t first,

@@ -29,6 +29,8 @@ class SchoolYearRepository {
     std::optional<domain::journal::SchoolYear> yearNamed(std::int64_t organizationId,
                                                          const std::string& name);
     std::optional<std::int64_t> organizationOfYear(std::int64_t yearId);
+    // Every year of the organization, by first day, with its terms.
+    std::vector<domain::journal::SchoolYear> yearsOf(std::int64_t organizationId);
     // Idempotent by (organization, start date): the name, end and terms are replaced. The
     // caller has checked the year (domain::journal::check). Returns the year's id.
     std::int64_t save(std::int64_t organizationId, const domain::journal::SchoolYear& year);

@@ -56,7 +56,8 @@ TEST_F(JournalStore, TheTimetableMakesTheYearsLessonsOnce) {
     auto year = SchoolYearRepository(database.db(), s).year(f.yearId).value();
     EXPECT_EQ(year.terms.size(), 4u);
     std::size_t expected = 0;
-    for (int weekday : {1, 1, 2, 3, 4}) expected += domain::journal::schoolDays(year, weekday).size();
+    for (int weekday : {1, 1, 2, 3, 4})
+        expected += domain::journal::schoolDays(year, weekday).size();
     EXPECT_EQ(lessons.ofClass(f.class5a, year.startsOn, year.endsOn).size(), expected);
     EXPECT_EQ(lessons.makeLessons(year, f.class5a), 0);
 
@@ -109,21 +110,24 @@ TEST_F(JournalStore, TheSchemaRefusesWhatNoCodeMayWrite) {
     auto student = std::to_string(f.lebedev);
     auto insertMark = [&](const std::string& mark, const std::string& duty) {
         return "INSERT INTO marks (student_user_id, assignment_id, mark, duty, updated_at)"
-               " VALUES (" + student + ", (SELECT MIN(id) FROM assignments), " + mark + ", " +
-               duty + ", 1)";
+               " VALUES (" +
+               student + ", (SELECT MIN(id) FROM assignments), " + mark + ", " + duty + ", 1)";
     };
     EXPECT_TRUE(refused(insertMark("5", "1")));     // a mark and a duty at once
     EXPECT_TRUE(refused(insertMark("NULL", "0")));  // neither
     EXPECT_TRUE(refused(insertMark("11", "0")));    // beyond any scale
     EXPECT_FALSE(refused(insertMark("5", "0")));
-    EXPECT_TRUE(refused("INSERT INTO absences (lesson_id, student_user_id, code, updated_at)"
-                        " VALUES (" + std::to_string(lessonId) + ", " + student + ", 'X', 1)"));
+    EXPECT_TRUE(
+        refused("INSERT INTO absences (lesson_id, student_user_id, code, updated_at)"
+                " VALUES (" +
+                std::to_string(lessonId) + ", " + student + ", 'X', 1)"));
     EXPECT_TRUE(refused("UPDATE assignments SET weight = 0"));
     // One lesson per class, date and number, unless cancelled.
-    auto duplicate = "INSERT INTO lessons (school_year_id, class_id, subject_id, teacher_user_id,"
-                     " lesson_date, number) SELECT school_year_id, class_id, subject_id,"
-                     " teacher_user_id, lesson_date, number FROM lessons WHERE id = " +
-                     std::to_string(lessonId);
+    auto duplicate =
+        "INSERT INTO lessons (school_year_id, class_id, subject_id, teacher_user_id,"
+        " lesson_date, number) SELECT school_year_id, class_id, subject_id,"
+        " teacher_user_id, lesson_date, number FROM lessons WHERE id = " +
+        std::to_string(lessonId);
     EXPECT_TRUE(refused(duplicate));
     {
         auto s = database.db().session();
@@ -157,4 +161,26 @@ TEST_F(JournalStore, AKeeperKnowsTheirTeachingAndClasses) {
     EXPECT_EQ(teaching.teachingOfClass(f.class5a).size(), 3u);
     EXPECT_EQ(teaching.teachingOf(f.sokolov).size(), 2u);
     EXPECT_EQ(teaching.subject(f.organizationId, "Математика"), f.math);
+}
+
+TEST_F(JournalStore, SchoolYearsOfAnOrganizationDoNotOverlap) {
+    auto org = std::to_string(f.organizationId);
+    // The fixture's 2026/2027 runs 01.09.2026–31.08.2027.
+    EXPECT_TRUE(
+        refused("INSERT INTO school_years (organization_id, name, starts_on, ends_on,"
+                " term_kind) VALUES (" +
+                org + ", 'x', '2027-08-01', '2028-06-30', 'half')"));
+    EXPECT_FALSE(
+        refused("INSERT INTO school_years (organization_id, name, starts_on, ends_on,"
+                " term_kind) VALUES (" +
+                org + ", '2027/2028', '2027-09-01', '2028-08-31', 'half')"));
+    // Stretching a year over the next is refused too; the upsert of the same first day is not.
+    EXPECT_TRUE(refused("UPDATE school_years SET ends_on = '2027-09-30' WHERE id = " +
+                        std::to_string(f.yearId)));
+    auto s = database.db().session();
+    SchoolYearRepository years(database.db(), s);
+    auto year = years.year(f.yearId).value();
+    year.name = "2026/27";
+    EXPECT_EQ(years.save(f.organizationId, year), f.yearId);
+    EXPECT_EQ(years.year(f.yearId)->name, "2026/27");
 }

@@ -114,3 +114,18 @@ TEST_F(AnnouncementsHttp, OnlyTheAdministrationPosts) {
     auto student = signedIn("lebedev.ka", "Uchenik-2025");
     EXPECT_EQ(student->get("/staff/announcements").status, 403);
 }
+
+TEST_F(AnnouncementsHttp, AnImportedAnnouncementReachesItsClassesAndTheBoard) {
+    portal.import(
+        "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,"
+        "email,phone,login,password,roles,class,title,text,date\n"
+        "announcement,,org-g1,,,,,,,,,,,vorontsova.em,,,cls-6b,Экскурсия 6Б,\"Сбор у школы,\n"
+        "в 9:00.\",20.11.2026\n");
+    auto orlova = signedIn("orlova.di", "Uchenik-2025")->get("/diary/announcements");
+    ASSERT_EQ(orlova.status, 200);
+    EXPECT_TRUE(contains(orlova.body, "Экскурсия 6Б")) << orlova.body;
+    EXPECT_TRUE(contains(orlova.body, "20.11.2026 00:00"));
+    EXPECT_FALSE(contains(signedIn("lebedev.ka", "Uchenik-2025")->get("/diary/announcements").body,
+                          "Экскурсия 6Б"));
+    EXPECT_TRUE(contains(admin()->get("/staff/announcements").body, "Экскурсия 6Б"));
+}
