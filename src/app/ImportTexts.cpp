@@ -231,6 +231,10 @@ std::string describe(const flows::ImportProblem& p) {
             return "класс " + p.value + " относится к другой организации";
         case Code::LoginOfOtherPerson:
             return "логин " + p.value + " в этой организации принадлежит другому человеку";
+        case Code::LinkSlotTaken:
+            return "логин " + p.value +
+                   " связан с учётной записью Госуслуг, к которой в этой организации уже"
+                   " привязана другая учётная запись с такой ролью";
     }
     return {};
 }

@@ -50,6 +50,7 @@ struct ImportProblem {
         LoginOfOtherPerson,        // value: the login
         OwnParent,
         DuplicateRelation,
+        LinkSlotTaken,  // value: the login
         // the journal's rows
         AuthorityHasNoJournal,
         BadDate,          // column, value

@@ -12,6 +12,7 @@
 #include "flows/PeopleRows.h"
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
+#include "store/EsiaLinkRepository.h"
 
 namespace netcity::flows {
 namespace {
@@ -75,7 +76,7 @@ const std::string& tableOf(const std::string& kind) {
 
 struct PeopleValidator::State : KnownPeople {
     State(store::Database& db, Poco::Data::Session& s, const Clock& clock)
-        : dir_(db, s), accounts_(db, s), clock_(clock) {}
+        : dir_(db, s), accounts_(db, s), links_(db, s), clock_(clock) {}
 
     // nullopt: the row is good, and its key becomes known to later rows.
     Check check(const Row& r) {
@@ -183,6 +184,28 @@ struct PeopleValidator::State : KnownPeople {
         }
         if (auto owner = loginOwner(r["parent"], r["login"]); owner && *owner != r["key"])
             return problem(Code::LoginOfOtherPerson, r["login"]);
+        return checkLinkSlots(r, *roles);
+    }
+
+    // An account linked to Gosuslugi holds a slot per organization and role (EsiaLinkRule):
+    // its new roles must not take one that another account of the same Gosuslugi account
+    // holds, as the roles the file gave earlier rows stand.
+    Check checkLinkSlots(const Row& r, const domain::RoleSet& roles) {
+        auto org = dir_.idByKey("organizations", r["parent"]);
+        if (!org) return {};
+        auto [cached, fresh] = linkedLogins_.try_emplace(*org);
+        if (fresh) cached->second = links_.linkedLogins(*org);
+        auto linked = cached->second.find(store::loginKey(r["login"]));
+        if (linked == cached->second.end()) return {};
+        auto [accountId, oid] = linked->second;
+        auto others = links_.linkedAccounts(oid);
+        for (auto& other : others)
+            if (auto it = fileLinkedRoles_.find(other.accountId); it != fileLinkedRoles_.end())
+                other.roles = it->second;
+        if (domain::checkLink(oid, {accountId, *org, roles}, std::nullopt, others) !=
+            domain::LinkVerdict::Allowed)
+            return problem(Code::LinkSlotTaken, r["login"]);
+        fileLinkedRoles_[accountId] = roles;
         return {};
     }
 
@@ -226,7 +249,11 @@ struct PeopleValidator::State : KnownPeople {
 
     store::DirectoryRepository dir_;
     store::AccountRepository accounts_;
+    store::EsiaLinkRepository links_;
     const Clock& clock_;
+    std::map<std::int64_t, std::map<std::string, store::EsiaLinkRepository::LinkedLogin>>
+        linkedLogins_;                                         // by organization
+    std::map<std::int64_t, domain::RoleSet> fileLinkedRoles_;  // by account
     std::map<std::string, std::set<std::string>> seen_;
     std::map<std::string, KnownAccount> fileAccounts_;
     std::optional<std::string> loginOwner(const std::string& organizationKey,

@@ -9,6 +9,7 @@
 #include "flows/PeopleRows.h"
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
+#include "store/EsiaLinkRepository.h"
 #include "store/PersonRepository.h"
 
 namespace netcity::flows {
@@ -18,7 +19,7 @@ using Row = ImportRow;
 struct PeopleWriter::State {
     State(store::Database& db, Poco::Data::Session& s, const store::SnilsVault& vault,
           std::int64_t now)
-        : dir_(db, s), people_(db, s, vault), accounts_(db, s), now_(now) {}
+        : dir_(db, s), people_(db, s, vault), accounts_(db, s), links_(db, s), now_(now) {}
 
     void write(const Row& r) {
         const std::string& kind = r["record"];
@@ -99,12 +100,26 @@ struct PeopleWriter::State {
         std::int64_t accountId = accounts_.upsert(a, now_);
         if (classId && a.roles.count(domain::Role::Teacher))
             dir_.setClassTeacher(*classId, accountId);
+        reclaimLinkSlots(a, accountId);
+    }
+
+    // New roles of a linked account move its slots (PeopleValidator checked they are free).
+    void reclaimLinkSlots(const store::Account& a, std::int64_t accountId) {
+        auto [cached, fresh] = linkedLogins_.try_emplace(a.organizationId);
+        if (fresh) cached->second = links_.linkedLogins(a.organizationId);
+        auto linked = cached->second.find(store::loginKey(a.login));
+        if (linked == cached->second.end()) return;
+        if (!links_.reclaimSlots(linked->second.oid, {accountId, a.organizationId, a.roles}))
+            throw std::logic_error("a checked link slot was taken meanwhile");
     }
 
     store::DirectoryRepository dir_;
     store::PersonRepository people_;
     store::AccountRepository accounts_;
+    store::EsiaLinkRepository links_;
     std::int64_t now_;
+    std::map<std::int64_t, std::map<std::string, store::EsiaLinkRepository::LinkedLogin>>
+        linkedLogins_;  // by organization
     std::map<std::string, std::map<std::string, std::int64_t>> ids_;
 };
 

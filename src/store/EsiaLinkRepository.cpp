@@ -46,6 +46,16 @@ domain::LinkVerdict EsiaLinkRepository::link(std::int64_t oid, const domain::Lin
         return linkedOid(account.accountId) == oid ? domain::LinkVerdict::AlreadyLinked
                                                    : domain::LinkVerdict::LinkedToAnother;
     }
+    if (!claimSlots(oid, account)) {
+        s_ << "ROLLBACK TO SAVEPOINT esia_link", now;
+        s_ << "RELEASE SAVEPOINT esia_link", now;
+        return domain::LinkVerdict::OrganizationRoleTaken;
+    }
+    s_ << "RELEASE SAVEPOINT esia_link", now;
+    return domain::LinkVerdict::Allowed;
+}
+
+bool EsiaLinkRepository::claimSlots(std::int64_t oid, const domain::LinkCandidate& account) {
     for (auto role : domain::linkSlots(account.roles)) {
         std::vector<std::int64_t> slot;
         std::string code = domain::code(role);
@@ -54,14 +64,31 @@ domain::LinkVerdict EsiaLinkRepository::link(std::int64_t oid, const domain::Lin
             " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING user_id"),
             bind(oid), bind(account.organizationId), bind(code), bind(account.accountId),
             into(slot), now;
-        if (slot.empty()) {
-            s_ << "ROLLBACK TO SAVEPOINT esia_link", now;
-            s_ << "RELEASE SAVEPOINT esia_link", now;
-            return domain::LinkVerdict::OrganizationRoleTaken;
-        }
+        if (slot.empty()) return false;
     }
-    s_ << "RELEASE SAVEPOINT esia_link", now;
-    return domain::LinkVerdict::Allowed;
+    return true;
+}
+
+std::map<std::string, EsiaLinkRepository::LinkedLogin> EsiaLinkRepository::linkedLogins(
+    std::int64_t organizationId) {
+    std::vector<std::string> keys;
+    std::vector<std::int64_t> ids, oids;
+    s_ << db_.sql(
+        "SELECT u.login_key, u.id, l.esia_oid FROM users u JOIN esia_links l"
+        " ON l.user_id = u.id WHERE u.organization_id = ?"),
+        bind(organizationId), into(keys), into(ids), into(oids), now;
+    std::map<std::string, LinkedLogin> out;
+    for (std::size_t i = 0; i < keys.size(); ++i) out[keys[i]] = {ids[i], oids[i]};
+    return out;
+}
+
+bool EsiaLinkRepository::reclaimSlots(std::int64_t oid, const domain::LinkCandidate& account) {
+    s_ << "SAVEPOINT esia_slots", now;
+    s_ << db_.sql("DELETE FROM esia_link_slots WHERE user_id = ?"), bind(account.accountId), now;
+    bool claimed = claimSlots(oid, account);
+    if (!claimed) s_ << "ROLLBACK TO SAVEPOINT esia_slots", now;
+    s_ << "RELEASE SAVEPOINT esia_slots", now;
+    return claimed;
 }
 
 bool EsiaLinkRepository::unlink(std::int64_t accountId) {

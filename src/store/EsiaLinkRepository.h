@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,7 +26,21 @@ class EsiaLinkRepository {
                              const std::string& createdBy, std::int64_t at);
     bool unlink(std::int64_t accountId);
 
+    // The linked accounts of an organization by login key (store::loginKey), each with its
+    // Gosuslugi account: an import re-checks their slots when it changes their roles.
+    struct LinkedLogin {
+        std::int64_t accountId = 0;
+        std::int64_t oid = 0;
+    };
+    std::map<std::string, LinkedLogin> linkedLogins(std::int64_t organizationId);
+    // A linked account's roles changed: its slots become those of its new roles. False when
+    // one of them is another account's (the account keeps its old slots).
+    bool reclaimSlots(std::int64_t oid, const domain::LinkCandidate& account);
+
   private:
+    // Inserts the account's slots; false at the first taken one. Inside the caller's savepoint.
+    bool claimSlots(std::int64_t oid, const domain::LinkCandidate& account);
+
     Database& db_;
     Poco::Data::Session& s_;
 };

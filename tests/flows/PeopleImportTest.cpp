@@ -180,3 +180,65 @@ TEST_F(Import, KindRulesForColumnsRolesClassesLoginsAndRelations) {
     EXPECT_EQ(byLine[9].code, Code::DuplicateRelation);
     EXPECT_EQ(byLine[10].code, Code::AuthorityHasNoClasses);
 }
+
+namespace {
+
+// Sokolov teaches at the gymnasium; his school account is linked to a Gosuslugi account.
+class ImportOfLinkedAccounts : public Import {
+  protected:
+    static constexpr std::int64_t kOid = 4242;
+
+    void SetUp() override {
+        ASSERT_TRUE(import.run(kSmallRegionCsv, false).written);
+        ASSERT_TRUE(import.run(kMoreStaffCsv, false).written);
+        ASSERT_EQ(linkDirectly(database.db(), kOid, id("sokolov.pi")),
+                  domain::LinkVerdict::Allowed);
+    }
+
+    std::int64_t id(const std::string& login) {
+        auto s = database.db().session();
+        std::int64_t out = 0;
+        std::string l = login;
+        s << database.db().sql("SELECT id FROM users WHERE login = ?"), into(out),
+            Poco::Data::Keywords::use(l), now;
+        return out;
+    }
+
+    std::int64_t slots(const std::string& login, const std::string& role) {
+        return database.count("esia_link_slots WHERE user_id = " + std::to_string(id(login)) +
+                              " AND portal_role = '" + role + "'");
+    }
+
+    static std::string sokolovAs(const std::string& roles) {
+        return kHeader + "account,p-sokolov,org-g1,,,,,,,,,,,sokolov.pi,," + roles + ",cls-6b\n";
+    }
+};
+
+}  // namespace
+
+TEST_F(ImportOfLinkedAccounts, NewRolesMayNotTakeTheSlotOfAnotherLinkedAccount) {
+    // The same Gosuslugi account has the school's parent account already.
+    ASSERT_EQ(linkDirectly(database.db(), kOid, id("lebedeva.as")), domain::LinkVerdict::Allowed);
+    auto report = import.run(sokolovAs("teacher;parent"), false);
+    EXPECT_FALSE(report.written);
+    ASSERT_EQ(report.errors.size(), 1u);
+    EXPECT_EQ(report.errors[0].line, 2);
+    EXPECT_EQ(report.errors[0].problem.code, Code::LinkSlotTaken);
+    EXPECT_EQ(report.errors[0].problem.value, "sokolov.pi");
+    EXPECT_EQ(database.count("users WHERE login = 'sokolov.pi' AND roles = 'teacher'"), 1);
+    EXPECT_EQ(slots("sokolov.pi", "parent"), 0);
+}
+
+TEST_F(ImportOfLinkedAccounts, NewRolesMoveTheAccountsSlots) {
+    // Sokolov's son enters the school: his teacher account is the parent's too.
+    ASSERT_TRUE(import.run(sokolovAs("teacher;parent"), false).written);
+    EXPECT_EQ(slots("sokolov.pi", "staff"), 1);
+    EXPECT_EQ(slots("sokolov.pi", "parent"), 1);
+    EXPECT_EQ(linkDirectly(database.db(), kOid, id("lebedeva.as")),
+              domain::LinkVerdict::OrganizationRoleTaken);
+    // The son leaves: the parent's slot is free again.
+    ASSERT_TRUE(import.run(sokolovAs("teacher"), false).written);
+    EXPECT_EQ(slots("sokolov.pi", "parent"), 0);
+    EXPECT_EQ(slots("sokolov.pi", "staff"), 1);
+    EXPECT_EQ(linkDirectly(database.db(), kOid, id("lebedeva.as")), domain::LinkVerdict::Allowed);
+}
