@@ -15,7 +15,7 @@ cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || tr
 trap cleanup EXIT
 
 # shellcheck disable=SC2086  # extra server flags, e.g. BENCH_SERVER_ARGS="--cache-seconds 0"
-"$BIN" demo --data-dir "$work/data" --port 0 --access-log false ${BENCH_SERVER_ARGS:-} >"$work/out" 2>"$work/err" &
+NETCITY_METRICS_TOKEN=bench "$BIN" demo --data-dir "$work/data" --port 0 --access-log false ${BENCH_SERVER_ARGS:-} >"$work/out" 2>"$work/err" &
 pid=$!
 for _ in $(seq 1 120); do grep -q 'Портал: http' "$work/out" 2>/dev/null && break; sleep 0.5; done
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/out" | head -1)
@@ -56,7 +56,7 @@ echo "GET /healthz: $healthz req/s, p99 $healthz_p99, server CPU $healthz_cpu ms
 echo "GET /main (signed in, SQLite): $main req/s = $(awk -v a="$main" -v b="$healthz" 'BEGIN{printf "%.0f", 100*a/b}') % of /healthz, p99 $main_p99, server CPU $main_cpu ms/request"
 echo "peak RSS after GET load: $(hwm_kb) kB"
 
-argon2_cpu() { curl -s "$url/metrics" | awk '/^netcity_argon2_cpu_seconds_total/{print $2}'; }
+argon2_cpu() { curl -s -H 'Authorization: Bearer bench' "$url/metrics" | awk '/^netcity_argon2_cpu_seconds_total/{print $2}'; }
 before=$(cpu_ticks); argon_before=$(argon2_cpu)
 out=$(BENCH_CSRF_COOKIE="$csrf_cookie" BENCH_SIGNIN_BODY="$body" \
       wrk -t2 -c8 -d"${DURATION}s" -s bench/signin.lua "$url/login")

@@ -20,6 +20,7 @@
 #include "app/Runtime.h"
 #include "app/SimRuntime.h"
 #include "crypto/Gost.h"
+#include "crypto/Random.h"
 #include "flows/AccountAdministration.h"
 #include "flows/PeopleImport.h"
 #include "log/JsonLog.h"
@@ -276,6 +277,8 @@ int serve(Config config, bool demo) {
     blockTerminationSignals();
     if (demo && !config.isSet("data-dir")) config.set("data-dir", ".netcity-demo");
     if (demo && !config.isSet("mail")) config.set("mail", "console");
+    if (demo && !config.isSet("metrics-token"))
+        config.set("metrics-token", crypto::randomToken(18));
     Runtime rt(config);
     const std::string& csv = embedded::demoFiles().at("demo-data.csv");
     std::unique_ptr<SimRuntime> sim;
@@ -303,7 +306,9 @@ int serve(Config config, bool demo) {
     if (demo) {
         registerPortalAtSim(config, *sim, url);
         std::cout << "\nnetcity demo is running.\n  Портал: " << url << "login\n"
-                  << "  Данные: " << config.get("data-dir") << " (SQLite)\n";
+                  << "  Данные: " << config.get("data-dir") << " (SQLite)\n"
+                  << "  Метрики: curl -H 'Authorization: Bearer " << config.get("metrics-token")
+                  << "' " << url << "metrics\n";
         std::cout << demoLogins(csv);
         printSimLogins(*sim);
         if (config.get("mail") == "console")

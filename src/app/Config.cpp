@@ -50,6 +50,10 @@ const std::vector<Config::Option>& Config::options() {
          "how long a node trusts its copy of a session, an account or the main page's glance at "
          "the journal (0: always ask the database); a sign-out or a mark on another node shows "
          "here at most this much later"},
+        {"metrics-token", "",
+         "bearer token Prometheus sends for GET /metrics (Authorization: Bearer ...); empty: "
+         "/metrics is not served. Give it in the config file or NETCITY_METRICS_TOKEN: a flag "
+         "shows in the process list"},
         {"trusted-proxy", "",
          "address of the reverse proxy (nginx) whose X-Forwarded-For names the client"},
         {"time-zone", "UTC", "the region's offset for times on staff pages, e.g. +07:00"},

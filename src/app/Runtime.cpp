@@ -83,6 +83,7 @@ unsigned short Runtime::startPortal() {
     settings.csrfKey = keys_.subkey("csrf");
     settings.requireControlQuestion = config_.getBool("esia-control-question");
     settings.trustedProxy = config_.get("trusted-proxy");
+    settings.metricsToken = config_.get("metrics-token");
     auto timeZone = domain::UtcOffset::parse(config_.get("time-zone"));
     if (!timeZone) throw std::invalid_argument("--time-zone must look like +07:00");
     settings.timeZone = *timeZone;

@@ -45,6 +45,9 @@ class HttpExchange {
     void setCookie(const std::string& name, const std::string& value, int maxAgeSeconds,
                    bool secure);
     void clearCookie(const std::string& name, bool secure);
+    void setHeader(const std::string& name, const std::string& value) {
+        response_.set(name, value);
+    }
     void sendHtml(const std::string& html, int status = 200);
     // Browsers apply the page's form-action policy to where a form's answer redirects: a form
     // whose POST ends in a redirect to another site (an identity provider, or back to the

@@ -292,7 +292,16 @@ void Portal::healthz(HttpExchange& ex) {
     ex.sendText("ok\n", "text/plain; charset=utf-8");
 }
 
+// The figures tell an outsider how many sign-ins fail and when the portal is busy: only the
+// operator's Prometheus, with the configured token, reads them.
 void Portal::metrics(HttpExchange& ex) {
+    const std::string& token = settings_.metricsToken;
+    if (token.empty()) throw HttpError{404, "Страница не найдена."};
+    if (!crypto::constantTimeEquals("Bearer " + token, ex.header("Authorization"))) {
+        ex.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        ex.sendText("unauthorized\n", "text/plain; charset=utf-8", 401);
+        return;
+    }
     std::string text = s_.metrics.exposition();
     text +=
         "# HELP netcity_argon2_cpu_seconds_total CPU time spent computing argon2id hashes.\n"

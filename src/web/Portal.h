@@ -64,6 +64,7 @@ struct PortalSettings {
     domain::UtcOffset timeZone = *domain::UtcOffset::parse("UTC");  // times on staff pages
     domain::journal::MarkScale markScale;  // the class journal's marks (--mark-scale)
     std::int64_t cacheSeconds = 2;         // what a node keeps of the main page (--cache-seconds)
+    std::string metricsToken;              // GET /metrics's bearer token; empty: not served
 };
 
 struct PortalServices {

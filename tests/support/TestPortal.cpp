@@ -101,6 +101,7 @@ app::Config configFor(const TestDatabase& database, const web::PortalSettings& s
     set("secure-cookies", settings.secureCookies ? "true" : "false");
     set("esia-control-question", settings.requireControlQuestion ? "true" : "false");
     set("trusted-proxy", settings.trustedProxy);
+    set("metrics-token", settings.metricsToken);
     set("time-zone", offsetText(settings.timeZone));
     set("mail", "smtp");
     set("smtp-port", std::to_string(mail.smtpPort));

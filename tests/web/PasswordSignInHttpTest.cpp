@@ -237,9 +237,19 @@ TEST_F(SignIn, WeakerHashIsUpgradedAtSignIn) {
     EXPECT_EQ(stored.rfind("$argon2id$v=19$m=8192,t=1,p=1$", 0), 0u) << stored;
 }
 
-TEST_F(SignIn, MetricsCountRequestsAndSignIns) {
-    client.signIn(gymnasium, "lebedeva.as", "wrong");
-    client.signIn(gymnasium, "lebedeva.as", "Roditel-2025");
+TEST(Metrics, CountRequestsAndSignInsForTheTokensHolderOnly) {
+    web::PortalSettings settings;
+    settings.metricsToken = "prometheus-secret";
+    TestPortal portal(settings);
+    HttpClient client{portal.port()};
+    client.signIn(portal.organizationId("org-g1"), "lebedeva.as", "wrong");
+    client.signIn(portal.organizationId("org-g1"), "lebedeva.as", "Roditel-2025");
+    auto anyone = client.get("/metrics");
+    EXPECT_EQ(anyone.status, 401);
+    EXPECT_FALSE(contains(anyone.body, "netcity_sign_ins_total"));
+    client.headers["Authorization"] = "Bearer prometheus-secre";
+    EXPECT_EQ(client.get("/metrics").status, 401);
+    client.headers["Authorization"] = "Bearer prometheus-secret";
     auto m = client.get("/metrics");
     EXPECT_EQ(m.status, 200);
     EXPECT_TRUE(contains(m.body, "netcity_sign_ins_total{outcome=\"ok\"} 1"));
@@ -247,6 +257,12 @@ TEST_F(SignIn, MetricsCountRequestsAndSignIns) {
     EXPECT_TRUE(contains(m.body, "netcity_http_requests_total{route=\"/login\",status=\"401\"} 1"));
     EXPECT_TRUE(contains(m.body, "netcity_http_request_duration_seconds_count"));
     EXPECT_EQ(client.get("/healthz").body, "ok\n");
+}
+
+TEST_F(SignIn, MetricsAreNotServedWithoutAToken) {
+    client.headers["Authorization"] = "Bearer ";
+    EXPECT_EQ(client.get("/metrics").status, 404);
+    EXPECT_EQ(client.get("/healthz").status, 200);
 }
 
 TEST_F(SignIn, AnIssuedPasswordMustBeChangedBeforeAnythingElse) {
