@@ -34,6 +34,14 @@ BELLS = ["08:30", "09:25", "10:25", "11:25", "12:20", "13:15"]
 PASSWORD = "Bench-2026"
 
 
+LETTERS = "АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ"
+
+
+def letters(n):
+    """A number as letters (names have no digits: the personal card's rule), in order."""
+    return LETTERS[n // len(LETTERS) % len(LETTERS)] + LETTERS[n % len(LETTERS)]
+
+
 def people_csv(path):
     header = ("record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,"
               "snils,email,phone,login,password,roles,class").split(",")
@@ -49,7 +57,7 @@ def people_csv(path):
                              name=f"{c % 11 + 1}{'АБВГ'[c // 11]}"))
         for t in range(TEACHERS):
             p = f"p-b{s}-t{t}"
-            rows.append(dict(record="person", key=p, last_name="Учителева", first_name=f"Т{t}",
+            rows.append(dict(record="person", key=p, last_name="Учителева", first_name=f"Т{letters(t)}",
                              birth_date="01.01.1980", gender="Ж"))
             rows.append(dict(record="account", key=p, parent=org, login=f"teacher{t}",
                              password=PASSWORD if (s, t) == (0, 0) else "", roles="teacher",
@@ -57,7 +65,7 @@ def people_csv(path):
         for c in range(CLASSES):
             for n in range(STUDENTS_PER_CLASS):
                 p = f"p-b{s}-c{c}-s{n}"
-                rows.append(dict(record="person", key=p, last_name=f"Ученик{n:02d}",
+                rows.append(dict(record="person", key=p, last_name=f"Ученик{letters(n)}",
                                  first_name="Иван", birth_date="01.01.2015", gender="М"))
                 rows.append(dict(record="account", key=p, parent=org, login=f"s{c}-{n}",
                                  roles="student", **{"class": f"cls-b{s}-{c}"}))

@@ -126,8 +126,13 @@ std::string describe(const flows::ImportProblem& p) {
             return "неизвестный тип организации «" + p.value + "»";
         case Code::NoPersonName:
             return "не указаны фамилия или имя";
+        case Code::BadPersonName:
+            return "в столбце " + p.column + " «" + p.value +
+                   "»: допустимы только буквы, пробел, дефис, апостроф и точка, не длиннее 60"
+                   " символов";
         case Code::BadBirthDate:
-            return "неверная дата рождения «" + p.value + "» (нужно ДД.ММ.ГГГГ)";
+            return "неверная дата рождения «" + p.value +
+                   "» (нужно ДД.ММ.ГГГГ, не раньше 01.01.1900)";
         case Code::BirthDateInFuture:
             return "дата рождения в будущем";
         case Code::BadGender:
@@ -137,7 +142,8 @@ std::string describe(const flows::ImportProblem& p) {
         case Code::BadEmail:
             return "неверный адрес e-mail";
         case Code::BadPhone:
-            return "телефон нужен в виде +7XXXXXXXXXX";
+            return "телефон указан неверно: нужно от 10 до 15 цифр (можно с +, пробелами, скобками"
+                   " и дефисами)";
         case Code::OwnParent:
             return "человек не может быть родителем самому себе";
         case Code::DuplicateRelation:

@@ -1,48 +1,27 @@
 #include "domain/PersonCard.h"
 
 #include "domain/EmailAddress.h"
+#include "domain/PersonFields.h"
 #include "domain/Utf8Text.h"
 
 namespace netcity::domain {
 namespace {
 
-// Decodes one UTF-8 code point at `i` (the text is valid UTF-8) and advances `i`.
-char32_t next(std::string_view s, std::size_t& i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (std::size_t k = 1; k < n; ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += n;
-    return cp;
-}
-
-bool nameCharacter(char32_t c) {
-    return (c >= U'А' && c <= U'я') || c == U'Ё' || c == U'ё' || (c >= U'A' && c <= U'Z') ||
-           (c >= U'a' && c <= U'z') || c == U' ' || c == U'-' || c == U'\'' || c == U'’' ||
-           c == U'.';
-}
-
 std::optional<std::string> checkName(const std::string& raw, bool required, std::string& out) {
     out = collapseSpaces(raw);
-    if (out.empty()) return required ? std::optional<std::string>("Заполните поле.") : std::nullopt;
-    if (!isValidUtf8(out)) return "Недопустимые символы.";
-    if (codePointCount(out) > 60) return "Не длиннее 60 символов.";
-    for (std::size_t i = 0; i < out.size();)
-        if (!nameCharacter(next(out, i))) return "Только буквы, пробел, дефис и апостроф.";
-    return std::nullopt;
-}
-
-bool phoneLike(const std::string& phone) {
-    std::size_t digits = 0;
-    for (std::size_t i = 0; i < phone.size(); ++i) {
-        char c = phone[i];
-        if (c >= '0' && c <= '9')
-            ++digits;
-        else if (!(c == ' ' || c == '(' || c == ')' || c == '-' || (c == '+' && i == 0)))
-            return false;
+    switch (checkPersonName(out, required)) {
+        case NameProblem::None:
+            return std::nullopt;
+        case NameProblem::Empty:
+            return "Заполните поле.";
+        case NameProblem::InvalidUtf8:
+            return "Недопустимые символы.";
+        case NameProblem::TooLong:
+            return "Не длиннее 60 символов.";
+        case NameProblem::Characters:
+            return "Только буквы, пробел, дефис и апостроф.";
     }
-    return digits >= 10 && digits <= 15;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -58,7 +37,7 @@ CardCheck checkCard(const CardInput& in, const CalendarDate& today) {
     std::string birth = collapseSpaces(in.birthDate);
     if (!birth.empty()) {
         r.fields.birthDate = CalendarDate::parse(birth);
-        if (!r.fields.birthDate || r.fields.birthDate->year() < 1900 || *r.fields.birthDate > today)
+        if (!r.fields.birthDate || !isPlausibleBirthDate(*r.fields.birthDate, today))
             r.problems["birth_date"] = "Укажите дату рождения в виде ДД.ММ.ГГГГ.";
     }
     r.fields.gender = collapseSpaces(in.gender);
@@ -79,7 +58,7 @@ CardCheck checkCard(const CardInput& in, const CalendarDate& today) {
             r.problems["email"] = "Адрес электронной почты указан неверно.";
     }
     r.fields.phone = collapseSpaces(in.phone);
-    if (!r.fields.phone.empty() && !phoneLike(r.fields.phone))
+    if (!r.fields.phone.empty() && !isPhoneLike(r.fields.phone))
         r.problems["phone"] = "Телефон указан неверно.";
     return r;
 }

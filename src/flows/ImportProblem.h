@@ -33,7 +33,8 @@ struct ImportProblem {
         AuthorityHasNoClasses,
         UnknownOrganizationType,  // value
         NoPersonName,
-        BadBirthDate,  // value
+        BadPersonName,  // column, value
+        BadBirthDate,   // value
         BirthDateInFuture,
         BadGender,
         BadSnils,  // snils

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "domain/CalendarDate.h"
+#include "domain/EmailAddress.h"
 #include "domain/OrganizationType.h"
+#include "domain/PersonFields.h"
 #include "domain/Role.h"
 #include "domain/SnilsNumber.h"
 #include "domain/Utf8Text.h"
@@ -22,19 +24,6 @@ bool validKey(const std::string& k) {
     for (char c : k)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
             return false;
-    return true;
-}
-
-bool validEmail(const std::string& e) {
-    auto at = e.find('@');
-    return at != std::string::npos && at > 0 && e.find('.', at) != std::string::npos &&
-           e.find(' ') == std::string::npos;
-}
-
-bool validPhone(const std::string& p) {
-    if (p.size() != 12 || p.rfind("+7", 0) != 0) return false;
-    for (std::size_t i = 2; i < p.size(); ++i)
-        if (!std::isdigit(static_cast<unsigned char>(p[i]))) return false;
     return true;
 }
 
@@ -135,14 +124,14 @@ struct PeopleValidator::State : KnownPeople {
     }
 
     Check checkPerson(const Row& r) {
-        if (domain::collapseSpaces(r["last_name"]).empty() ||
-            domain::collapseSpaces(r["first_name"]).empty())
-            return problem(Code::NoPersonName);
+        if (auto p = checkNames(r)) return p;
         if (!r["birth_date"].empty()) {
             auto date = domain::CalendarDate::parse(r["birth_date"]);
             if (!date) return problem(Code::BadBirthDate, r["birth_date"]);
-            if (*date > domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds()))
-                return problem(Code::BirthDateInFuture);
+            auto today = domain::CalendarDate::fromUnixSeconds(clock_.unixSeconds());
+            if (*date > today) return problem(Code::BirthDateInFuture);
+            if (!domain::isPlausibleBirthDate(*date, today))
+                return problem(Code::BadBirthDate, r["birth_date"]);
         }
         if (!r["gender"].empty() && r["gender"] != "М" && r["gender"] != "Ж")
             return problem(Code::BadGender);
@@ -152,8 +141,24 @@ struct PeopleValidator::State : KnownPeople {
             p.snils = snilsError;
             return p;
         }
-        if (!r["email"].empty() && !validEmail(r["email"])) return problem(Code::BadEmail);
-        if (!r["phone"].empty() && !validPhone(r["phone"])) return problem(Code::BadPhone);
+        if (!r["email"].empty() && !domain::EmailAddress::parse(r["email"]))
+            return problem(Code::BadEmail);
+        if (!r["phone"].empty() && !domain::isPhoneLike(r["phone"])) return problem(Code::BadPhone);
+        return {};
+    }
+
+    // The card's rules (domain/PersonFields), so that every imported person can be saved there.
+    static Check checkNames(const Row& r) {
+        for (const char* column : {"last_name", "first_name", "middle_name"}) {
+            bool required = std::string_view(column) != "middle_name";
+            auto found = domain::checkPersonName(domain::collapseSpaces(r[column]), required);
+            if (found == domain::NameProblem::Empty) return problem(Code::NoPersonName);
+            if (found != domain::NameProblem::None) {
+                auto p = problem(Code::BadPersonName, r[column]);
+                p.column = column;
+                return p;
+            }
+        }
         return {};
     }
 

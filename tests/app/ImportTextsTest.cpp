@@ -59,14 +59,21 @@ TEST(ImportTexts, DirectoryAndPersonProblems) {
               "неизвестный тип организации «школа»");
     EXPECT_EQ(app::describe(make(Code::NoPersonName)), "не указаны фамилия или имя");
     EXPECT_EQ(app::describe(make(Code::BadBirthDate, "31.02.2010")),
-              "неверная дата рождения «31.02.2010» (нужно ДД.ММ.ГГГГ)");
+              "неверная дата рождения «31.02.2010» (нужно ДД.ММ.ГГГГ, не раньше 01.01.1900)");
     EXPECT_EQ(app::describe(make(Code::BirthDateInFuture)), "дата рождения в будущем");
     EXPECT_EQ(app::describe(make(Code::BadGender)), "пол указывается буквой М или Ж");
     flows::ImportProblem snils = make(Code::BadSnils);
     snils.snils = domain::SnilsNumber::ParseError::BadChecksum;
     EXPECT_EQ(app::describe(snils), domain::describe(snils.snils));  // the domain's wording
     EXPECT_EQ(app::describe(make(Code::BadEmail)), "неверный адрес e-mail");
-    EXPECT_EQ(app::describe(make(Code::BadPhone)), "телефон нужен в виде +7XXXXXXXXXX");
+    EXPECT_EQ(app::describe(make(Code::BadPhone)),
+              "телефон указан неверно: нужно от 10 до 15 цифр (можно с +, пробелами, скобками и "
+              "дефисами)");
+    auto name = make(Code::BadPersonName, "Иванов2");
+    name.column = "last_name";
+    EXPECT_EQ(app::describe(name),
+              "в столбце last_name «Иванов2»: допустимы только буквы, пробел, дефис, апостроф и "
+              "точка, не длиннее 60 символов");
     EXPECT_EQ(app::describe(make(Code::OwnParent)), "человек не может быть родителем самому себе");
     EXPECT_EQ(app::describe(make(Code::DuplicateRelation)), "эта связь уже встречалась в файле");
 }

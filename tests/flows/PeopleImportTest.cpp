@@ -242,3 +242,31 @@ TEST_F(ImportOfLinkedAccounts, NewRolesMoveTheAccountsSlots) {
     EXPECT_EQ(slots("sokolov.pi", "staff"), 1);
     EXPECT_EQ(linkDirectly(database.db(), kOid, id("lebedeva.as")), domain::LinkVerdict::Allowed);
 }
+
+// The personal card's rules (domain/PersonFields): what the card refuses, the import refuses.
+TEST_F(Import, PersonFieldsFollowThePersonalCardsRules) {
+    std::string csv = kHeader +
+                      "person,p-1,,,,Иванов2,Иван,,01.01.2010,М,,,,,,,\n"
+                      "person,p-2,,,,Петров,<b>Пётр</b>,,01.01.2010,М,,,,,,,\n"
+                      "person,p-3,,,,Сидоров,Сидор,Ильич1,01.01.2010,М,,,,,,,\n"
+                      "person,p-4,,,,Кузнецов,Кузьма,,01.01.1850,М,,,,,,,\n"
+                      "person,p-5,,,,Орлов,Олег,,01.01.2010,М,,a@b@c.ru,,,,,\n"
+                      "person,p-6,,,,Зайцев,Захар,,01.01.2010,М,,<z@mail.ru>,,,,,\n"
+                      "person,p-7,,,,Мельникова-Орлова,Д'Арья,,01.01.2010,Ж,,,8 (913) 123-45-67,"
+                      ",,,\n";
+    auto report = import.run(csv, false);
+    EXPECT_FALSE(report.written);
+    std::map<int, flows::ImportProblem> byLine;
+    for (const auto& e : report.errors) byLine[e.line] = e.problem;
+    ASSERT_EQ(byLine.size(), 6u);
+    EXPECT_EQ(byLine[2].code, Code::BadPersonName);
+    EXPECT_EQ(byLine[2].column, "last_name");
+    EXPECT_EQ(byLine[3].code, Code::BadPersonName);
+    EXPECT_EQ(byLine[3].column, "first_name");
+    EXPECT_EQ(byLine[4].column, "middle_name");
+    EXPECT_EQ(byLine[5].code, Code::BadBirthDate);
+    EXPECT_EQ(byLine[6].code, Code::BadEmail);
+    EXPECT_EQ(byLine[7].code, Code::BadEmail);
+    EXPECT_EQ(byLine.count(8), 0u);  // the card takes this phone and these names too
+    EXPECT_EQ(database.count("persons"), 0);
+}

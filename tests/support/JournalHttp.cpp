@@ -14,9 +14,13 @@ std::string moreStudentsCsv() {
     std::string csv =
         "record,key,parent,name,type,last_name,first_name,middle_name,birth_date,gender,snils,"
         "email,phone,login,password,roles,class\n";
+    // Names have letters only (the personal card's rule): Ученик + a letter, in order.
+    const char* letters[] = {"А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "Й",
+                             "К", "Л", "М", "Н", "О", "П", "Р", "С", "Т", "У",
+                             "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Э", "Ю", "Я"};
     for (int i = 1; i <= 29; ++i) {
         std::string n = std::to_string(i);
-        csv += "person,p-s" + n + ",,,,Ученик" + n + ",Иван,,01.01.2014,М,,,,,,,\n";
+        csv += "person,p-s" + n + ",,,,Ученик" + letters[i - 1] + ",Иван,,01.01.2014,М,,,,,,,\n";
         csv += "account,p-s" + n + ",org-g1,,,,,,,,,,,s" + n + ".5a,Uchenik-2025,student,cls-5a\n";
     }
     return csv;

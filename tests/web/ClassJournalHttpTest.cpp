@@ -309,7 +309,7 @@ TEST_F(ClassJournalHttp, TheGridShowsAMonthAtATimeAndAveragesTheWholeTerm) {
 TEST_F(ClassJournalHttp, WhatATeacherTypedIsShownEscapedAndSoIsEveryName) {
     {
         auto s = portal.db().session();
-        s << "UPDATE persons SET first_name = '<b>Иван</b>' WHERE last_name = 'Ученик1'",
+        s << "UPDATE persons SET first_name = '<b>Иван</b>' WHERE last_name = 'УченикА'",
             Poco::Data::Keywords::now;
     }
     auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
