@@ -180,8 +180,9 @@ struct JournalValidator::State {
 
     bool lessonExists(const std::string& classKey, const SchoolYear& year, const CalendarDate& d,
                       int number) {
-        if (year.termOf(d) && slots.count(joined({classKey, year.name, std::to_string(d.weekday()),
-                                                  std::to_string(number)})))
+        if (domain::journal::lessonDay(year, d) == domain::journal::LessonDay::InTerm &&
+            slots.count(
+                joined({classKey, year.name, std::to_string(d.weekday()), std::to_string(number)})))
             return true;
         auto id = idOf("classes", classKey);
         return id && lessons.lessonAt(*id, d, number);
@@ -292,7 +293,9 @@ struct JournalValidator::State {
             if (old.startsOn != y.startsOn) continue;
             std::vector<CalendarDate> out;
             for (const auto& day : lessons.datesOfYear(old.id))
-                if (old.termOf(day) && !y.termOf(day)) out.push_back(day);
+                if (domain::journal::lessonDay(old, day) == domain::journal::LessonDay::InTerm &&
+                    domain::journal::lessonDay(y, day) != domain::journal::LessonDay::InTerm)
+                    out.push_back(day);
             if (out.empty()) return {};
             auto p = problem(Code::LessonsOutsideTerms);
             p.date = out.front().russian();
