@@ -53,3 +53,30 @@ TEST_F(JournalCalendar, ALessonIsNotMovedIntoTheHolidaysOrOutOfTheYear) {
                              "&term=2&month=" + marked.date.iso().substr(0, 7));
     EXPECT_TRUE(contains(grid.body, "id=\"lesson-" + std::to_string(marked.id) + "\""));
 }
+
+TEST_F(JournalCalendar, TheGridOpensOnTheNearestMonthWithLessons) {
+    // 5А: Математика on Mondays and Wednesdays, Русский язык on Mondays and Thursdays. The 4th
+    // term begins on Tuesday 30.03.2027, so its March is two days.
+    struct Case {
+        const char* today;
+        std::int64_t subject;
+        const char* month;
+    } cases[] = {
+        {"2026-11-02", f.math, "2026-10"},     // a Monday of the autumn holidays: the 1st term
+        {"2027-03-29", f.russian, "2027-03"},  // the spring holidays' last Monday: the 3rd term
+        {"2027-03-30", f.russian, "2027-04"},  // the 4th term's March holds no Russian lesson
+        {"2027-03-31", f.russian, "2027-04"},
+        {"2027-03-31", f.math, "2027-03"},     // but a math lesson on Wednesday 31.03
+        {"2027-06-14", f.russian, "2027-05"},  // the summer: the 4th term's last month
+    };
+    for (const auto& c : cases) {
+        today(c.today);
+        auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+        auto page = teacher->get(grid(f.class5a, c.subject));
+        ASSERT_EQ(page.status, 200) << c.today;
+        EXPECT_TRUE(contains(
+            page.body, std::string("<strong aria-current=\"page\" id=\"month-") + c.month + "\">"))
+            << c.today << " " << page.body;
+        EXPECT_TRUE(contains(page.body, "<th scope=\"col\" id=\"lesson-")) << c.today;
+    }
+}
