@@ -289,6 +289,17 @@ ClassJournal::Saved ClassJournal::saveOnce(Poco::Data::Session& s, std::int64_t 
     }
     std::vector<std::int64_t> lessonIds;
     for (auto& [id, _] : c.lessons) lessonIds.push_back(id);
+    // Another tab's save adding the same lesson's new homework waits here, so that this one
+    // reads what it made ("the same new homework sent twice") instead of making it again.
+    std::set<std::int64_t> getsNew;
+    auto typed = [](const std::string& text) { return !domain::collapseSpaces(text).empty(); };
+    for (const auto& e : sub.assignments)
+        if (!e.assignmentId && e.text && typed(e.text->typed) && c.lessons.count(e.lessonId))
+            getsNew.insert(e.lessonId);
+    for (const auto& m : sub.marks)
+        if (!m.assignmentId && typed(m.text) && c.lessons.count(m.lessonId))
+            getsNew.insert(m.lessonId);
+    book.holdLessons({getsNew.begin(), getsNew.end()});
     for (auto& a : book.assignmentsOf(lessonIds)) c.assignments[a.id] = a;
     for (auto& st : teaching.studentsOf(sub.classId)) c.students.insert(st.accountId);
     for (auto& t : book.assignmentTypes()) {
