@@ -160,7 +160,7 @@ class ClassJournal {
 
     const domain::journal::MarkScale& scale() const { return scale_; }
 
-    struct Context;  // a save's view of the journal (ClassJournalSave.cpp)
+    struct Context;  // a save's view of the journal (ClassJournalSaveSteps.h)
 
   private:
     Saved saveOnce(Poco::Data::Session& s, std::int64_t accountId, const Submission& submission,
