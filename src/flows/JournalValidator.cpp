@@ -415,10 +415,16 @@ struct JournalValidator::State {
         return {};
     }
 
-    Check checkMark(const ImportRow& r) {
+    // A row of one of a class's students: the class known, the login a student of it.
+    Check classStudent(const ImportRow& r, std::string& org) {
         if (auto p = reference("class", r["parent"])) return p;
-        auto org = people.classOrganization(r["parent"]);
-        if (auto p = student(org, r["parent"], r["login"])) return p;
+        org = people.classOrganization(r["parent"]);
+        return student(org, r["parent"], r["login"]);
+    }
+
+    Check checkMark(const ImportRow& r) {
+        std::string org;
+        if (auto p = classStudent(r, org)) return p;
         CalendarDate day;
         int n = 0;
         if (auto p = date(r, "date", day)) return p;
@@ -438,9 +444,8 @@ struct JournalValidator::State {
     }
 
     Check checkAbsence(const ImportRow& r) {
-        if (auto p = reference("class", r["parent"])) return p;
-        auto org = people.classOrganization(r["parent"]);
-        if (auto p = student(org, r["parent"], r["login"])) return p;
+        std::string org;
+        if (auto p = classStudent(r, org)) return p;
         CalendarDate day;
         int n = 0;
         if (auto p = lesson(r, org, day, n)) return p;
