@@ -180,8 +180,9 @@ struct JournalValidator::State {
 
     bool lessonExists(const std::string& classKey, const SchoolYear& year, const CalendarDate& d,
                       int number) {
-        if (year.termOf(d) && slots.count(joined({classKey, year.name, std::to_string(d.weekday()),
-                                                  std::to_string(number)})))
+        if (domain::journal::lessonDay(year, d) == domain::journal::LessonDay::InTerm &&
+            slots.count(
+                joined({classKey, year.name, std::to_string(d.weekday()), std::to_string(number)})))
             return true;
         auto id = idOf("classes", classKey);
         return id && lessons.lessonAt(*id, d, number);
@@ -292,7 +293,9 @@ struct JournalValidator::State {
             if (old.startsOn != y.startsOn) continue;
             std::vector<CalendarDate> out;
             for (const auto& day : lessons.datesOfYear(old.id))
-                if (old.termOf(day) && !y.termOf(day)) out.push_back(day);
+                if (domain::journal::lessonDay(old, day) == domain::journal::LessonDay::InTerm &&
+                    domain::journal::lessonDay(y, day) != domain::journal::LessonDay::InTerm)
+                    out.push_back(day);
             if (out.empty()) return {};
             auto p = problem(Code::LessonsOutsideTerms);
             p.date = out.front().russian();
@@ -412,10 +415,16 @@ struct JournalValidator::State {
         return {};
     }
 
-    Check checkMark(const ImportRow& r) {
+    // A row of one of a class's students: the class known, the login a student of it.
+    Check classStudent(const ImportRow& r, std::string& org) {
         if (auto p = reference("class", r["parent"])) return p;
-        auto org = people.classOrganization(r["parent"]);
-        if (auto p = student(org, r["parent"], r["login"])) return p;
+        org = people.classOrganization(r["parent"]);
+        return student(org, r["parent"], r["login"]);
+    }
+
+    Check checkMark(const ImportRow& r) {
+        std::string org;
+        if (auto p = classStudent(r, org)) return p;
         CalendarDate day;
         int n = 0;
         if (auto p = date(r, "date", day)) return p;
@@ -435,9 +444,8 @@ struct JournalValidator::State {
     }
 
     Check checkAbsence(const ImportRow& r) {
-        if (auto p = reference("class", r["parent"])) return p;
-        auto org = people.classOrganization(r["parent"]);
-        if (auto p = student(org, r["parent"], r["login"])) return p;
+        std::string org;
+        if (auto p = classStudent(r, org)) return p;
         CalendarDate day;
         int n = 0;
         if (auto p = lesson(r, org, day, n)) return p;

@@ -58,6 +58,11 @@ std::optional<Term> SchoolYear::termFor(const CalendarDate& date) const {
     return last;
 }
 
+LessonDay lessonDay(const SchoolYear& year, const CalendarDate& date) {
+    if (!year.contains(date)) return LessonDay::OutsideYear;
+    return year.termOf(date) ? LessonDay::InTerm : LessonDay::Holiday;
+}
+
 std::vector<CalendarDate> schoolDays(const SchoolYear& year, int weekday) {
     std::vector<CalendarDate> days;
     for (const auto& t : year.terms) {

@@ -58,6 +58,12 @@ enum class CalendarProblem {
     TermsOverlap,     // terms out of order or sharing days
 };
 
+// Where a lesson may stand: on a day of one of the year's terms. The class journal lists a
+// term's lessons, so a lesson in the holidays between terms, or outside the year, would be in no
+// grid while its marks stayed.
+enum class LessonDay { InTerm, Holiday, OutsideYear };
+LessonDay lessonDay(const SchoolYear& year, const CalendarDate& date);
+
 // Every date of the year's terms that falls on `weekday` (1 = Monday): where a timetable slot
 // makes a lesson. Holidays between terms have none.
 std::vector<CalendarDate> schoolDays(const SchoolYear& year, int weekday);

@@ -50,21 +50,44 @@ std::optional<domain::journal::Term> chosenTerm(const domain::journal::SchoolYea
     return std::nullopt;
 }
 
-// The month a period asks for, when it is one of the term's; otherwise the one nearest today:
-// today's while the term runs, its last after it ended, its first before it begins. Unset for
-// the whole term.
+// Days from the span to `day`: 0 inside it.
+long long daysTo(const domain::journal::DateSpan& span, const domain::CalendarDate& day) {
+    auto apart = [](const domain::CalendarDate& a, const domain::CalendarDate& b) {
+        return (b.unixSeconds() - a.unixSeconds()) / 86400;
+    };
+    if (day < span.from) return apart(day, span.from);
+    if (day > span.to) return apart(span.to, day);
+    return 0;
+}
+
+// The month a period asks for, when it is one of the term's; otherwise the one nearest today
+// that has lessons to show: today's while the term runs, its last after it ended (the
+// holidays), its first before it begins — but a month cut to a day or two of the term where
+// this subject has no lesson is passed over for the nearest with some. Unset for the whole term.
 std::optional<std::size_t> shownMonth(const std::vector<domain::journal::DateSpan>& months,
                                       const ClassJournal::Period& period,
-                                      const domain::CalendarDate& today) {
+                                      const domain::CalendarDate& today,
+                                      const std::vector<store::journal::Lesson>& lessons) {
     if (period.wholeTerm || months.empty()) return std::nullopt;
     auto sameMonth = [](const domain::CalendarDate& a, const domain::CalendarDate& b) {
         return a.year() == b.year() && a.month() == b.month();
     };
     for (std::size_t i = 0; period.month && i < months.size(); ++i)
         if (sameMonth(months[i].from, *period.month)) return i;
-    for (std::size_t i = 0; i < months.size(); ++i)
-        if (months[i].contains(today)) return i;
-    return today > months.back().to ? months.size() - 1 : 0;
+    auto hasLessons = [&](const domain::journal::DateSpan& m) {
+        for (const auto& l : lessons)
+            if (m.contains(l.date)) return true;
+        return false;
+    };
+    std::optional<std::size_t> nearest;
+    for (bool withLessons : {true, false}) {
+        for (std::size_t i = 0; i < months.size(); ++i) {
+            if (withLessons && !hasLessons(months[i])) continue;
+            if (!nearest || daysTo(months[i], today) < daysTo(months[*nearest], today)) nearest = i;
+        }
+        if (nearest) return nearest;
+    }
+    return nearest;
 }
 
 }  // namespace
@@ -152,30 +175,43 @@ ClassJournal::Opened ClassJournal::open(std::int64_t accountId, std::int64_t cla
     g.year = std::move(*year);
     g.term = *chosenT;
     g.months = domain::journal::monthsOf(g.term);
-    g.month = shownMonth(g.months, period, today_);
+    auto termLessons = shownLessons(s, *keeper, g);
+    g.month = shownMonth(g.months, period, today_, termLessons);
     g.shown =
         g.month ? g.months[*g.month] : domain::journal::DateSpan{g.term.startsOn, g.term.endsOn};
     g.averages = canRead(chosen->right);
-    fill(g, *keeper, s);
+    fill(g, *keeper, s, std::move(termLessons));
     opened.outcome = OpenOutcome::Shown;
     return opened;
 }
 
-// The shown month's lessons the keeper may see as columns with their assignments, the class's
+// The term's lessons of the grid's class and subject that the keeper may see.
+std::vector<store::journal::Lesson> ClassJournal::shownLessons(
+    Poco::Data::Session& s, const domain::journal::JournalKeeper& keeper, const Grid& g) {
+    domain::journal::JournalPlace journal{
+        g.place.organizationId, g.place.classId, g.place.subjectId, {}};
+    std::vector<store::journal::Lesson> shown;
+    for (auto& l : store::journal::LessonRepository(db_, s).ofSubject(
+             g.place.classId, g.place.subjectId, g.term.startsOn, g.term.endsOn))
+        if (domain::journal::lessonAccess(keeper, journal, l.teacherId).shown)
+            shown.push_back(std::move(l));
+    return shown;
+}
+
+// The shown month's lessons (of `termLessons`) as columns with their assignments, the class's
 // students as rows with their marks and absences in those columns, and — for a keeper who reads
 // the whole journal — each student's average over the term.
 void ClassJournal::fill(Grid& g, const domain::journal::JournalKeeper& keeper,
-                        Poco::Data::Session& s) {
-    store::journal::LessonRepository lessons(db_, s);
+                        Poco::Data::Session& s, std::vector<store::journal::Lesson> termLessons) {
     store::journal::GradebookRepository book(db_, s);
     auto classId = g.place.classId, subjectId = g.place.subjectId;
     domain::journal::JournalPlace journal{g.place.organizationId, classId, subjectId, {}};
     std::map<std::int64_t, std::size_t> columnOf;
-    for (auto& l : lessons.ofSubject(classId, subjectId, g.shown.from, g.shown.to)) {
-        auto access = domain::journal::lessonAccess(keeper, journal, l.teacherId);
-        if (!access.shown) continue;
+    for (auto& l : termLessons) {
+        if (!g.shown.contains(l.date)) continue;
+        bool writes = domain::journal::lessonAccess(keeper, journal, l.teacherId).writes;
         columnOf[l.id] = g.columns.size();
-        g.columns.push_back({std::move(l), {}, access.writes});
+        g.columns.push_back({std::move(l), {}, writes});
     }
     for (auto& a : book.assignmentsOfSubject(classId, subjectId, g.shown.from, g.shown.to))
         if (auto col = columnOf.find(a.lessonId); col != columnOf.end())

@@ -52,8 +52,8 @@ class ClassJournal {
     // of lessons does not fit); the averages are always the whole term's.
     struct Period {
         std::optional<int> term;                    // its number; unset: today's (termFor)
-        std::optional<domain::CalendarDate> month;  // any day of it; unset: today's, when
-                                                    // today is in the term, else the first
+        std::optional<domain::CalendarDate> month;  // any day of it; unset: the one nearest
+                                                    // today that has lessons to show
         bool wholeTerm = false;
     };
     struct Grid {
@@ -160,14 +160,18 @@ class ClassJournal {
 
     const domain::journal::MarkScale& scale() const { return scale_; }
 
-    struct Context;  // a save's view of the journal (ClassJournalSave.cpp)
+    struct Context;  // a save's view of the journal (ClassJournalSaveSteps.h)
 
   private:
     Saved saveOnce(Poco::Data::Session& s, std::int64_t accountId, const Submission& submission,
                    const std::string& clientAddress);
     std::optional<Choice> place(Poco::Data::Session& s, const domain::journal::JournalKeeper& k,
                                 std::int64_t classId, std::int64_t subjectId);
-    void fill(Grid& grid, const domain::journal::JournalKeeper& keeper, Poco::Data::Session& s);
+    std::vector<store::journal::Lesson> shownLessons(Poco::Data::Session& s,
+                                                     const domain::journal::JournalKeeper& keeper,
+                                                     const Grid& grid);
+    void fill(Grid& grid, const domain::journal::JournalKeeper& keeper, Poco::Data::Session& s,
+              std::vector<store::journal::Lesson> termLessons);
     void auditDenied(Poco::Data::Session& s, std::int64_t accountId, const std::string& action,
                      std::int64_t classId, std::int64_t subjectId, const std::string& outcome,
                      const std::string& clientAddress);

@@ -4,6 +4,7 @@
 
 #include "domain/Utf8Text.h"
 #include "domain/journal/JournalAccess.h"
+#include "domain/journal/SchoolCalendar.h"
 #include "store/AuditLog.h"
 #include "store/journal/SchoolYearRepository.h"
 #include "store/journal/TeachingRepository.h"
@@ -125,7 +126,10 @@ ClassJournalTimetable::Outcome ClassJournalTimetable::move(std::int64_t accountI
             if (!date) return Outcome::DateUnreadable;
             store::journal::SchoolYearRepository years(db_, s);
             auto year = years.year(lesson.yearId);
-            if (!year || !year->contains(*date)) return Outcome::OutsideYear;
+            auto day = year ? domain::journal::lessonDay(*year, *date)
+                            : domain::journal::LessonDay::OutsideYear;
+            if (day == domain::journal::LessonDay::OutsideYear) return Outcome::OutsideYear;
+            if (day == domain::journal::LessonDay::Holiday) return Outcome::Holiday;
             auto number = lessonNumber(domain::collapseSpaces(numberText));
             auto bells = years.bells(lesson.organizationId);
             bool known = number && (bells.bells().empty() ? (*number >= 0 && *number <= 12)

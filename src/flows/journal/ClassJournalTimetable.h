@@ -33,6 +33,7 @@ class ClassJournalTimetable {
         PlaceTaken,
         DateUnreadable,
         OutsideYear,
+        Holiday,  // in the year, but between its terms (domain::journal::lessonDay)
         NumberOutOfRange,
         AlreadyCancelled,
     };

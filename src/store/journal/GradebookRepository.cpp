@@ -144,6 +144,14 @@ GradebookRepository::Lists GradebookRepository::lists() {
     return out;
 }
 
+void GradebookRepository::holdLessons(const std::vector<std::int64_t>& lessonIds) {
+    if (lessonIds.empty() || db_.dialect() != Dialect::PostgreSQL) return;
+    run(db_, s_,
+        "SELECT id FROM lessons WHERE id IN (" + placeholders(lessonIds.size()) +
+            ") ORDER BY id FOR UPDATE",
+        {}, lessonIds);
+}
+
 std::int64_t GradebookRepository::addAssignment(const Assignment& a, std::int64_t by,
                                                 std::int64_t at) {
     std::int64_t id = 0;

@@ -66,6 +66,11 @@ class GradebookRepository {
     };
     Lists lists();
 
+    // Until the transaction ends, no other adds an assignment to these lessons: two saves that
+    // would each add a lesson's new homework take turns, and the second reads the first's. On
+    // PostgreSQL the lessons' rows are locked (in id order, so no two saves deadlock); on SQLite
+    // the transaction holds the database already (BEGIN IMMEDIATE).
+    void holdLessons(const std::vector<std::int64_t>& lessonIds);
     std::int64_t addAssignment(const Assignment& a, std::int64_t by, std::int64_t at);
     void updateAssignment(const Assignment& a, std::int64_t by, std::int64_t at);
     // The same, only while the assignment is still `expected`; false when it is not (someone

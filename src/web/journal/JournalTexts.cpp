@@ -106,6 +106,9 @@ std::string timetableText(Outcome outcome) {
             return "Дата урока не распознана: введите её как ДД.ММ.ГГГГ.";
         case Outcome::OutsideYear:
             return "Эта дата вне учебного года: урок можно перенести только в пределах года.";
+        case Outcome::Holiday:
+            return "Эта дата приходится на каникулы: урок можно перенести только на день "
+                   "учебного периода (четверти, триместра или полугодия).";
         case Outcome::NumberOutOfRange:
             return "Такого номера урока нет в расписании звонков.";
         case Outcome::AlreadyCancelled:

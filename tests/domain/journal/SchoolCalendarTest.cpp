@@ -36,6 +36,16 @@ TEST(SchoolCalendar, FindsTheTermOfADate) {
     EXPECT_TRUE(y.contains(d("2027-08-31")));
 }
 
+TEST(SchoolCalendar, ALessonStandsOnlyOnADayOfATerm) {
+    auto y = quarters();
+    EXPECT_EQ(lessonDay(y, d("2026-09-01")), LessonDay::InTerm);
+    EXPECT_EQ(lessonDay(y, d("2026-12-28")), LessonDay::InTerm);
+    EXPECT_EQ(lessonDay(y, d("2026-11-02")), LessonDay::Holiday);  // autumn holidays
+    EXPECT_EQ(lessonDay(y, d("2027-06-15")), LessonDay::Holiday);  // summer, still the year
+    EXPECT_EQ(lessonDay(y, d("2026-08-31")), LessonDay::OutsideYear);
+    EXPECT_EQ(lessonDay(y, d("2027-09-01")), LessonDay::OutsideYear);
+}
+
 TEST(SchoolCalendar, SchoolDaysSkipHolidays) {
     auto days = schoolDays(quarters(), 2);  // Tuesdays
     ASSERT_FALSE(days.empty());

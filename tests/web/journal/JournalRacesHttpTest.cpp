@@ -1,5 +1,6 @@
 // The journal when two people change the same thing at once (issue #10): a move racing another
-// move to the same place, a grid saved over a value changed since the form was shown. Each race
+// move to the same place, a grid saved over a value changed since the form was shown, two tabs
+// adding one lesson's new homework. Each race
 // is held open deterministically: the test writes in a transaction of its own, lets the portal's
 // request come to wait for it, then commits.
 #include <gtest/gtest.h>
@@ -177,4 +178,34 @@ TEST_F(StaleForms, HomeworkChangedMeanwhileIsNamedAndKept) {
     auto text = saveFrom(*teacher, stale, f.class5a, f.math, {{"t-" + key, "Контрольная № 2"}});
     EXPECT_EQ(text.status, 303) << text.body;
     EXPECT_EQ(count("assignments WHERE weight = 3 AND text = 'Контрольная № 2'"), 1);
+}
+
+TEST_F(JournalRaces, TwoTabsSavingALessonsNewHomeworkMakeItOnce) {
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    const auto& lesson = math5a.at(1);
+    std::string n = std::to_string(lesson.id), s0 = std::to_string(students[0]);
+    auto type = typeId("Домашнее задание");
+    auto second = teacher->get(grid(f.class5a, f.math)).body;
+    // The first tab's save, not yet committed: the homework made, with a 5 for the first student.
+    auto raced = racing(
+        [&](Poco::Data::Session& s) {
+            store::journal::GradebookRepository book(portal.db(), s);
+            auto at = portal.clock().unixSeconds();
+            auto id = book.addAssignment({0, lesson.id, type, "№ 245, 247", lesson.date, 1},
+                                         f.vorontsova, at);
+            book.putMark({students[0], id, {domain::journal::MarkEntry::Kind::Mark, 5}, ""},
+                         f.vorontsova, at);
+        },
+        [&] {
+            return saveFrom(*teacher, second, f.class5a, f.math,
+                            {{"y-n" + n, std::to_string(type)},
+                             {"t-n" + n, "№ 245, 247"},
+                             {"m-" + s0 + "-n" + n, "4"},
+                             {"m-" + std::to_string(students[1]) + "-n" + n, "3"}});
+        });
+    // The second tab's homework is the first's; its 4 is over a 5 it did not see.
+    EXPECT_EQ(raced.status, 409) << raced.body;
+    EXPECT_TRUE(contains(raced.body, "сейчас «5», у вас «4»")) << raced.body;
+    ASSERT_EQ(assignmentsOn(lesson.id).size(), 1u);
+    EXPECT_EQ(count("marks"), 1);  // the first tab's 5; the second's 3 waits: all or nothing
 }
