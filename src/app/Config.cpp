@@ -47,9 +47,9 @@ const std::vector<Config::Option>& Config::options() {
         {"session-idle-minutes", "30", "a session ends after this much inactivity"},
         {"session-hours", "12", "a session ends this long after sign-in, whatever happens"},
         {"cache-seconds", "2",
-         "how long a node trusts its copy of a session, an account or the main page's glance at "
-         "the journal (0: always ask the database); a sign-out or a mark on another node shows "
-         "here at most this much later"},
+         "how long a node trusts its copy of a session, an account, the main page's glance at "
+         "the journal or a class's diary week (0: always ask the database); a sign-out or a mark "
+         "on another node shows here at most this much later"},
         {"metrics-token", "",
          "bearer token Prometheus sends for GET /metrics (Authorization: Bearer ...); empty: "
          "/metrics is not served. Give it in the config file or NETCITY_METRICS_TOKEN: a flag "

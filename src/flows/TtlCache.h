@@ -11,7 +11,9 @@ namespace netcity::flows {
 // A small map whose entries live `ttlSeconds`. Used for what every signed-in request reads —
 // the session and the account overview — so repeated requests skip the database. On this
 // node a change is visible at once (callers erase); on another node at most `ttlSeconds`
-// later. A TTL of 0 turns the cache off.
+// later. A TTL of 0 turns the cache off. A reader that reads what it puts outside the lock
+// takes generation() before reading and hands it to put(): a value read before an erase or
+// clear, and put after it, would otherwise keep what the change replaced for a whole TTL.
 template <typename Key, typename Value>
 class TtlCache {
   public:
@@ -30,9 +32,16 @@ class TtlCache {
         return it->second.value;
     }
 
-    void put(const Key& key, Value value, std::int64_t now) {
+    std::uint64_t generation() {
+        std::lock_guard lock(mutex_);
+        return generation_;
+    }
+
+    void put(const Key& key, Value value, std::int64_t now,
+             std::optional<std::uint64_t> readAt = std::nullopt) {
         if (ttl_ <= 0) return;
         std::lock_guard lock(mutex_);
+        if (readAt && *readAt != generation_) return;  // changed while it was read
         if (entries_.size() >= maxEntries_) {
             std::erase_if(entries_,
                           [&](const auto& kv) { return now - kv.second.storedAt >= ttl_; });
@@ -43,11 +52,19 @@ class TtlCache {
 
     void erase(const Key& key) {
         std::lock_guard lock(mutex_);
+        ++generation_;
         entries_.erase(key);
+    }
+
+    void clear() {
+        std::lock_guard lock(mutex_);
+        ++generation_;
+        entries_.clear();
     }
 
     void eraseIf(const std::function<bool(const Key&, const Value&)>& predicate) {
         std::lock_guard lock(mutex_);
+        ++generation_;
         std::erase_if(entries_,
                       [&](const auto& kv) { return predicate(kv.first, kv.second.value); });
     }
@@ -60,6 +77,7 @@ class TtlCache {
     std::int64_t ttl_;
     std::size_t maxEntries_;
     std::mutex mutex_;
+    std::uint64_t generation_ = 0;  // erases and clears so far
     std::unordered_map<Key, Entry> entries_;
 };
 

@@ -40,7 +40,8 @@ class Dispatch : public Poco::Net::HTTPRequestHandler {
 Portal::Portal(PortalServices services, PortalSettings settings)
     : s_(services),
       settings_(std::move(settings)),
-      glances_(s_.db, s_.clock, settings_.timeZone, settings_.cacheSeconds) {
+      glances_(s_.db, s_.clock, settings_.timeZone, settings_.cacheSeconds),
+      classDiaries_(s_.db, settings_.cacheSeconds) {
     auto add = [this](const char* method, const char* path, Handler h) {
         routes_[{method, path}] = Route{path, [this, h](HttpExchange& ex) { (this->*h)(ex); }};
     };

@@ -164,6 +164,9 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     void journalSave(HttpExchange& ex);
     void journalTimetablePage(HttpExchange& ex);
     void journalLessonAction(HttpExchange& ex, const std::string& action);
+    // A mark, homework or lesson changed on this node: what the node keeps of the journal for
+    // the main page and the diary goes, so that they show the change at once.
+    void journalChanged();
     flows::journal::ClassJournal classJournal();
     flows::journal::ClassJournalTimetable journalTimetable();
     // The «Классный журнал» link of the main page (domain hasJournal).
@@ -251,7 +254,8 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
 
     PortalServices s_;
     PortalSettings settings_;
-    flows::journal::Glances glances_;  // the main page's glance, by viewer
+    flows::journal::Glances glances_;            // the main page's glance, by viewer
+    flows::journal::ClassDiaries classDiaries_;  // the diary's week of a class
     std::map<std::pair<std::string, std::string>, Route> routes_;
     Route staticRoute_;
 };

@@ -363,3 +363,39 @@ TEST_F(ClassJournalHttp, AMarkSavedInTheJournalIsOnTheParentsMainPageAtOnce) {
               303);
     EXPECT_TRUE(contains(mother->get("/main").body, glance));
 }
+
+TEST_F(ClassJournalHttp, HomeworkSavedAndALessonCancelledAreInTheDiaryAtOnce) {
+    auto mother = signedIn("lebedeva.as", "Roditel-2025");
+    std::string diary = "/diary?student=" + std::to_string(f.lebedev) + "&week=2026-11-16";
+    auto lesson = lessonAt(f.class5a, "2026-11-18", 1);
+    std::string lessonId = std::to_string(lesson.id);
+    auto before = mother->get(diary);  // the class's week is kept for a while now
+    ASSERT_EQ(before.status, 200);
+    ASSERT_TRUE(contains(before.body, "id=\"lesson-" + lessonId + "\"")) << before.body;
+    EXPECT_FALSE(contains(before.body, "Задача 17"));
+    EXPECT_FALSE(contains(before.body, "Урок отменён"));
+
+    auto teacher = signedIn("vorontsova.em", "Uchitel-2025");
+    ASSERT_EQ(save(*teacher, f.class5a, f.math,
+                   {{"y-n" + lessonId, std::to_string(typeId("Домашнее задание"))},
+                    {"t-n" + lessonId, "Задача 17"},
+                    {"m-" + std::to_string(f.lebedev) + "-n" + lessonId, "4"}})
+                  .status,
+              303);
+    auto saved = mother->get(diary);
+    EXPECT_TRUE(contains(saved.body, "<span class=\"assignment-text\">Задача 17</span>"))
+        << saved.body;
+    EXPECT_TRUE(contains(saved.body, "<span class=\"mark\" title=\"Оценка\">4</span>"));
+
+    auto week =
+        teacher->get("/journal/timetable?class=" + std::to_string(f.class5a) + "&week=2026-11-16");
+    ASSERT_EQ(week.status, 200);
+    ASSERT_EQ(
+        teacher
+            ->post("/journal/lesson/cancel",
+                   "csrf=" + urlEncode(HttpClient::csrfFrom(week.body)) + "&lesson=" + lessonId)
+            .status,
+        303);
+    EXPECT_TRUE(
+        contains(mother->get(diary).body, "<p class=\"lesson-cancelled\">Урок отменён</p>"));
+}

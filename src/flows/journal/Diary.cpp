@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
+#include <unordered_map>
 
 #include "domain/journal/AssignmentKind.h"
+#include "flows/journal/DiaryLessons.h"
 #include "flows/journal/DiaryRules.h"
 #include "store/journal/AnnouncementRepository.h"
 #include "store/journal/DiaryRepository.h"
@@ -15,62 +18,50 @@ namespace netcity::flows::journal {
 namespace {
 
 using domain::CalendarDate;
-using domain::journal::MarkEntry;
 
 DiaryStudent studentOf(const store::journal::StudentPlace& p) {
     return {p.accountId, p.name, p.organizationId, p.classId, p.organizationName, p.className};
 }
 
-std::optional<DiaryMark> markOf(const store::journal::StudentMark& m) {
-    if (m.entry.kind == MarkEntry::Kind::Clear) return std::nullopt;
-    DiaryMark out;
-    out.duty = m.entry.kind == MarkEntry::Kind::Duty;
-    if (!out.duty) out.mark = m.entry.mark;
-    out.comment = m.comment;
-    return out;
+// The student's marks on the class's week and absences from its lessons.
+void addStudent(DiaryWeek& week, store::journal::DiaryRepository::StudentFacts& facts) {
+    std::unordered_map<std::int64_t, const store::journal::StudentMarkRow*> marks;
+    for (const auto& m : facts.marks)
+        if (!(m.lessonDate < week.weekStart) && !(week.weekEnd < m.lessonDate))
+            marks.emplace(m.assignmentId, &m);
+    std::unordered_map<std::int64_t, const store::journal::StudentAbsenceRow*> absences;
+    for (const auto& a : facts.absences) absences.emplace(a.lessonId, &a);
+    for (auto& day : week.days)
+        for (auto& lesson : day.lessons) {
+            if (auto it = absences.find(lesson.id); it != absences.end()) {
+                lesson.absenceCode = it->second->code;
+                lesson.absenceName = it->second->name;
+            }
+            for (auto& a : lesson.assignments)
+                if (auto it = marks.find(a.id); it != marks.end())
+                    a.mark = diaryMarkOf(it->second->entry, it->second->comment);
+        }
 }
 
-DiaryLesson lessonOf(store::journal::DiaryRow& row) {
-    DiaryLesson d;
-    d.id = row.lessonId;
-    d.day = row.date;
-    d.number = row.number;
-    auto starts = domain::journal::LessonTime::parse(row.bellStarts);
-    auto ends = domain::journal::LessonTime::parse(row.bellEnds);
-    if (starts && ends) {
-        d.startTime = starts;
-        d.endTime = ends;
-    }
-    d.subjectId = row.subjectId;
-    d.subjectName = std::move(row.subjectName);
-    d.room = std::move(row.room);
-    d.topic = std::move(row.topic);
-    d.cancelled = row.cancelled;
-    d.absenceCode = std::move(row.absenceCode);
-    d.absenceName = std::move(row.absenceName);
-    return d;
-}
-
-// The rows of a lesson (one per assignment) as one lesson with its assignments.
-std::vector<DiaryLesson> lessonsOf(std::vector<store::journal::DiaryRow> rows,
-                                   std::int64_t studentId) {
-    std::vector<DiaryLesson> out;
-    for (auto& row : rows) {
-        if (out.empty() || out.back().id != row.lessonId) out.push_back(lessonOf(row));
-        if (!row.assignment.id) continue;
-        DiaryAssignment item{row.assignment.id,
-                             row.lessonId,
-                             row.assignment.typeId,
-                             std::move(row.typeName),
-                             std::move(row.typeAbbr),
-                             std::move(row.assignment.text),
-                             row.assignment.dueDate,
-                             row.assignment.weight,
-                             std::nullopt};
-        if (row.hasMark) item.mark = markOf({studentId, item.id, row.mark, row.comment});
-        out.back().assignments.push_back(std::move(item));
-    }
-    return out;
+// The term's averages are made of the marks on its lessons that were not cancelled; the
+// subjects not taught in the class follow the class's in the order of their names.
+std::vector<SubjectAverage> termAverages(const ClassDiary& diary,
+                                         std::vector<store::journal::StudentMarkRow>& marks) {
+    const auto& term = *diary.term;
+    std::vector<store::journal::StudentMarkRow*> counted;
+    counted.reserve(marks.size());
+    for (auto& m : marks)
+        if (!m.cancelled && !(m.lessonDate < term.startsOn) && !(term.endsOn < m.lessonDate))
+            counted.push_back(&m);
+    std::sort(counted.begin(), counted.end(), [](const auto* x, const auto* y) {
+        return std::tie(x->subjectName, x->lessonDate, x->assignmentId) <
+               std::tie(y->subjectName, y->lessonDate, y->assignmentId);
+    });
+    std::vector<SubjectMarkFact> facts;
+    facts.reserve(counted.size());
+    for (auto* m : counted)
+        facts.push_back({m->subjectId, std::move(m->subjectName), {m->entry, m->weight}});
+    return subjectAverages(diary.subjects, facts);
 }
 
 DiaryAssignment assignmentOf(const store::journal::Assignment& a,
@@ -120,45 +111,30 @@ Diary::Reader Diary::reader(Poco::Data::Session& s, std::int64_t viewerId,
     return r;
 }
 
-std::vector<DiaryLesson> Diary::lessons(Poco::Data::Session& s, const DiaryStudent& student,
-                                        const CalendarDate& from, const CalendarDate& to) {
-    if (!student.classId) return {};
-    return lessonsOf(store::journal::DiaryRepository(db_, s).lessons(
-                         student.accountId, student.classId, student.organizationId, from, to),
-                     student.accountId);
-}
-
-std::vector<SubjectAverage> Diary::averages(Poco::Data::Session& s, const DiaryStudent& student,
-                                            const domain::journal::Term& term) {
-    auto found = store::journal::DiaryRepository(db_, s).termMarks(
-        student.accountId, student.classId, term.startsOn, term.endsOn);
-    std::vector<std::pair<std::int64_t, std::string>> subjects;
-    for (auto& subject : found.classSubjects)
-        if (std::none_of(subjects.begin(), subjects.end(),
-                         [&](const auto& p) { return p.first == subject.first; }))
-            subjects.push_back(std::move(subject));
-    std::vector<SubjectMarkFact> facts;
-    facts.reserve(found.marks.size());
-    for (auto& m : found.marks)
-        facts.push_back({m.subjectId, std::move(m.subjectName), {m.entry, m.weight}});
-    return subjectAverages(subjects, facts);
-}
-
-Diary::WeekView Diary::week(Poco::Data::Session& s, std::int64_t viewerId,
+Diary::WeekView Diary::week(Poco::Data::Session& s, ClassDiaries& classes, std::int64_t viewerId,
                             std::optional<std::int64_t> studentId,
                             std::optional<CalendarDate> day) {
     WeekView v;
     v.reader = reader(s, viewerId, studentId);
     v.today = today();
     if (v.reader.outcome != Outcome::Shown) return v;
+    const auto& student = v.reader.student;
     auto monday = day.value_or(v.today).monday();
-    v.week = arrangeWeek(monday, lessons(s, v.reader.student, monday, monday.plusDays(5)));
-    auto year = store::journal::SchoolYearRepository(db_, s).currentYear(
-        v.reader.student.organizationId, v.today);
-    if (!year) return v;
-    v.termKind = year->termKind;
-    v.term = year->termFor(v.today);
-    if (v.term) v.averages = averages(s, v.reader.student, *v.term);
+    auto diary = classes.get(s, student.classId, student.organizationId, monday, v.today,
+                             clock_.unixSeconds());
+    v.week = diary->week;
+    v.term = diary->term;
+    v.termKind = diary->termKind;
+    // One read for the week's marks and the term's: from the earlier start to the later end.
+    auto from = v.week.weekStart, to = v.week.weekEnd;
+    if (v.term) {
+        from = std::min(from, v.term->startsOn);
+        to = std::max(to, v.term->endsOn);
+    }
+    auto facts = store::journal::DiaryRepository(db_, s).studentFacts(
+        student.accountId, student.classId, from, to, v.week.weekStart, v.week.weekEnd);
+    addStudent(v.week, facts);
+    if (v.term) v.averages = termAverages(*diary, facts.marks);
     return v;
 }
 
@@ -206,8 +182,7 @@ std::vector<Diary::Glance> Diary::glance(Poco::Data::Session& s, std::int64_t vi
         auto recent = student.classId
                           ? lessonsOf(diary.glance(student.accountId, student.classId,
                                                    day.plusDays(1 - kGlanceDays), day,
-                                                   std::string(domain::journal::kHomeworkTypeName)),
-                                      student.accountId)
+                                                   std::string(domain::journal::kHomeworkTypeName)))
                           : std::vector<DiaryLesson>{};
         for (auto it = recent.rbegin(); it != recent.rend(); ++it)
             for (const auto& a : it->assignments) {

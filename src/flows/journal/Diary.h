@@ -6,6 +6,7 @@
 
 #include "domain/UtcOffset.h"
 #include "flows/Clock.h"
+#include "flows/journal/ClassDiaries.h"
 #include "flows/journal/DiaryModel.h"
 #include "store/Database.h"
 
@@ -68,8 +69,9 @@ class Diary {
     std::vector<DiaryStudent> students(Poco::Data::Session& s, std::int64_t viewerId);
     Reader reader(Poco::Data::Session& s, std::int64_t viewerId,
                   std::optional<std::int64_t> studentId);
-    // The week that `day` falls in (today's when unset).
-    WeekView week(Poco::Data::Session& s, std::int64_t viewerId,
+    // The week that `day` falls in (today's when unset): the class's part from `classes`, the
+    // student's marks, absences and averages read for the request.
+    WeekView week(Poco::Data::Session& s, ClassDiaries& classes, std::int64_t viewerId,
                   std::optional<std::int64_t> studentId, std::optional<domain::CalendarDate> day);
     OverdueView overdue(Poco::Data::Session& s, std::int64_t viewerId,
                         std::optional<std::int64_t> studentId);
@@ -79,11 +81,6 @@ class Diary {
     std::vector<Glance> glance(Poco::Data::Session& s, std::int64_t viewerId);
 
   private:
-    std::vector<DiaryLesson> lessons(Poco::Data::Session& s, const DiaryStudent& student,
-                                     const domain::CalendarDate& from,
-                                     const domain::CalendarDate& to);
-    std::vector<SubjectAverage> averages(Poco::Data::Session& s, const DiaryStudent& student,
-                                         const domain::journal::Term& term);
     store::Database& db_;
     const Clock& clock_;
     domain::UtcOffset zone_;

@@ -23,10 +23,7 @@ class Glances {
         : db_(db), clock_(clock), zone_(zone), cache_(cacheSeconds) {}
 
     std::shared_ptr<const List> get(std::int64_t viewerId);
-    void forgetAll() {
-        cache_.eraseIf(
-            [](const std::int64_t&, const std::shared_ptr<const List>&) { return true; });
-    }
+    void forgetAll() { cache_.clear(); }
 
   private:
     store::Database& db_;

@@ -12,14 +12,6 @@
 
 namespace netcity::store::journal {
 
-// A mark of the student with its subject and weight: what a term's average is made of.
-struct SubjectMark {
-    std::int64_t subjectId = 0;
-    std::string subjectName;
-    domain::journal::MarkEntry entry;
-    int weight = 1;
-};
-
 // An assignment due in a range that the student has no number mark for (none, or a duty).
 struct UnmarkedAssignment {
     Assignment assignment;
@@ -48,33 +40,58 @@ struct DiaryRow {
     std::string comment;
 };
 
-// One student's reads for the diary, each a single query whatever the range.
+// One student's mark on an assignment of a lesson dated in the range asked for, with what the
+// week (the assignment) and the term's averages (subject, weight, date, cancelled) need of it.
+struct StudentMarkRow {
+    std::int64_t assignmentId = 0, subjectId = 0;
+    std::string subjectName;
+    domain::CalendarDate lessonDate;
+    bool cancelled = false;
+    int weight = 1;
+    domain::journal::MarkEntry entry;
+    std::string comment;
+};
+
+// The student's absence from a lesson of the class.
+struct StudentAbsenceRow {
+    std::int64_t lessonId = 0;
+    std::string code, name;
+};
+
+// The diary's reads. What is the same for every student of a class (the week's lessons and
+// assignments, the class's subjects) is read apart from the student's own marks and absences,
+// so that it can be kept per class; each read is a single query whatever the range.
 class DiaryRepository {
   public:
     DiaryRepository(Database& db, Poco::Data::Session& session) : db_(db), s_(session) {}
 
     // The lessons of the class from `from` to `to` (cancelled ones too), with the
-    // organization's bells, the student's absences, the assignments and the student's marks:
-    // by date, number (a cancelled lesson before its replacement), lesson, assignment.
-    std::vector<DiaryRow> lessons(std::int64_t studentId, std::int64_t classId,
-                                  std::int64_t organizationId, const domain::CalendarDate& from,
-                                  const domain::CalendarDate& to);
+    // organization's bells and the assignments, by date, number (a cancelled lesson before its
+    // replacement), lesson, assignment; nothing of a student (no absences, hasMark false).
+    std::vector<DiaryRow> classLessons(std::int64_t classId, std::int64_t organizationId,
+                                       const domain::CalendarDate& from,
+                                       const domain::CalendarDate& to);
     // The main page's glance: of the class's lessons from `from` to `today`, the assignments
     // the student has a mark (or duty) on, and today's of the homework type; in the same order
-    // as lessons(), without bells and absences.
+    // as classLessons(), without bells and absences.
     std::vector<DiaryRow> glance(std::int64_t studentId, std::int64_t classId,
                                  const domain::CalendarDate& from,
                                  const domain::CalendarDate& today,
                                  const std::string& homeworkType);
-    // What the term's averages are made of, in one query: the subjects taught in the class (a
-    // subject taught by two teachers comes twice) and the student's marks (and duties) on
-    // lessons dated from `from` to `to`, not cancelled, by subject name then date.
-    struct TermMarks {
-        std::vector<std::pair<std::int64_t, std::string>> classSubjects;
-        std::vector<SubjectMark> marks;
+    // The subjects taught in the class by name, then teacher (a subject taught by two
+    // teachers comes twice).
+    std::vector<std::pair<std::int64_t, std::string>> classSubjects(std::int64_t classId);
+    // In one query: the student's marks (and duties) on lessons of any class dated from `from`
+    // to `to`, cancelled ones too, in no order; and the student's absences from the class's
+    // lessons dated from `absentFrom` to `absentTo`.
+    struct StudentFacts {
+        std::vector<StudentMarkRow> marks;
+        std::vector<StudentAbsenceRow> absences;
     };
-    TermMarks termMarks(std::int64_t studentId, std::int64_t classId,
-                        const domain::CalendarDate& from, const domain::CalendarDate& to);
+    StudentFacts studentFacts(std::int64_t studentId, std::int64_t classId,
+                              const domain::CalendarDate& from, const domain::CalendarDate& to,
+                              const domain::CalendarDate& absentFrom,
+                              const domain::CalendarDate& absentTo);
     // Assignments of the class's lessons (not cancelled) due from `from` to `to`, without a
     // number mark of the student, by due date.
     std::vector<UnmarkedAssignment> unmarkedDue(std::int64_t studentId, std::int64_t classId,
@@ -82,6 +99,8 @@ class DiaryRepository {
                                                 const domain::CalendarDate& to);
 
   private:
+    template <typename... Values>
+    std::vector<DiaryRow> rows(const std::string& sql, const Values&... values);
     Database& db_;
     Poco::Data::Session& s_;
 };

@@ -3,6 +3,7 @@
 #include "domain/journal/MarkAverage.h"
 #include "flows/journal/Diary.h"
 #include "web/Portal.h"
+#include "web/journal/DiaryWeekHtml.h"
 
 namespace netcity::web {
 namespace {
@@ -11,9 +12,6 @@ namespace {
 // a growing vector copies what it holds.
 
 using flows::journal::Diary;
-
-const char* kWeekdays[] = {"Понедельник", "Вторник", "Среда",      "Четверг",
-                           "Пятница",     "Суббота", "Воскресенье"};
 
 // ?student=<account id>: absent is «the first one»; anything but a positive number is a 400.
 std::optional<std::int64_t> studentParameter(HttpExchange& ex) {
@@ -88,40 +86,6 @@ TemplateData assignmentData(const flows::journal::DiaryAssignment& a,
     return item;
 }
 
-TemplateData lessonData(const flows::journal::DiaryLesson& l) {
-    TemplateData item;
-    item.set("lessonId", std::to_string(l.id));
-    item.set("number", std::to_string(l.number));
-    item.set("time", l.startTime && l.endTime ? l.startTime->text() + "–" + l.endTime->text() : "");
-    item.set("subject", l.subjectName);
-    item.set("room", optionalText(l.room));
-    item.set("topic", optionalText(l.topic));
-    item.set("cancelled", l.cancelled);
-    item.set("absent", !l.absenceCode.empty());
-    item.set("absenceCode", l.absenceCode);
-    item.set("absenceName", l.absenceName);
-    std::vector<TemplateData> assignments;
-    assignments.reserve(l.assignments.size());
-    for (const auto& a : l.assignments) assignments.push_back(assignmentData(a, l.day));
-    item.set("hasAssignments", !l.assignments.empty());
-    http::put(item, "assignments", http::listOf(std::move(assignments)));
-    return item;
-}
-
-TemplateData dayData(const flows::journal::DiaryDay& day, const domain::CalendarDate& today) {
-    TemplateData item;
-    item.set("iso", day.date.iso());
-    item.set("weekday", kWeekdays[day.date.weekday() - 1]);
-    item.set("date", day.date.russian());
-    item.set("isToday", day.date == today);
-    std::vector<TemplateData> lessons;
-    lessons.reserve(day.lessons.size());
-    for (const auto& l : day.lessons) lessons.push_back(lessonData(l));
-    item.set("hasLessons", !day.lessons.empty());
-    http::put(item, "lessons", http::listOf(std::move(lessons)));
-    return item;
-}
-
 void setAverages(TemplateData& d, const Diary::WeekView& v) {
     if (!v.term) return;
     d.set("termName", domain::journal::termName(v.termKind, v.term->number));
@@ -159,17 +123,31 @@ bool isParent(flows::AccountOverviews& overviews, std::int64_t accountId) {
     return overview && overview->profile.roles.count(domain::Role::Parent) > 0;
 }
 
+// What every diary page does first: the view of the student asked for (?student=), read by
+// `read` through one connection, or the refusal when the viewer may not have it (told after
+// the connection is back: the account overview may need one of its own).
+template <typename Read>
+auto readDiary(HttpExchange& ex, store::Database& db, flows::AccountOverviews& overviews,
+               std::int64_t viewerId, Read read) {
+    auto student = studentParameter(ex);
+    auto v = [&] {
+        auto s = db.session();
+        return read(s, student);
+    }();
+    if (v.reader.outcome != Diary::Outcome::Shown)
+        refuse(v.reader.outcome, isParent(overviews, viewerId));
+    return v;
+}
+
 }  // namespace
 
 void Portal::diaryPage(HttpExchange& ex) {
     auto active = requireSession(ex);
-    auto student = studentParameter(ex);
-    auto week = weekParameter(ex);
-    bool parent = isParent(s_.overviews, active.accountId);
     Diary diary(s_.db, s_.clock, settings_.timeZone);
-    auto s = s_.db.session();
-    auto v = diary.week(s, active.accountId, student, week);
-    if (v.reader.outcome != Diary::Outcome::Shown) refuse(v.reader.outcome, parent);
+    auto v = readDiary(ex, s_.db, s_.overviews, active.accountId, [&](auto& s, auto student) {
+        auto week = weekParameter(ex);
+        return diary.week(s, classDiaries_, active.accountId, student, week);
+    });
     TemplateData d;
     std::string weekIso = v.week.weekStart.iso();
     setReader(d, v.reader, "/diary", weekIso);
@@ -179,22 +157,19 @@ void Portal::diaryPage(HttpExchange& ex) {
     d.set("nextHref",
           link("/diary", v.reader.student.accountId, v.week.weekStart.plusDays(7).iso()));
     d.set("isCurrentWeek", v.week.weekStart == v.today.monday());
-    std::vector<TemplateData> days;
-    days.reserve(v.week.days.size());
-    for (const auto& day : v.week.days) days.push_back(dayData(day, v.today));
-    http::put(d, "days", http::listOf(std::move(days)));
+    d.set("days", Templates::slot("days"));
     setAverages(d, v);
-    ex.sendHtml(s_.templates.page("diary", "Дневник", d));
+    Templates::Slots slots = {
+        {"days", [&](std::string& out) { journal::appendDiaryDays(v.week, v.today, out); }}};
+    ex.sendHtml(s_.templates.page("diary", "Дневник", d, slots, journal::diaryDaysSize(v.week)));
 }
 
 void Portal::diaryOverdue(HttpExchange& ex) {
     auto active = requireSession(ex);
-    auto student = studentParameter(ex);
-    bool parent = isParent(s_.overviews, active.accountId);
     Diary diary(s_.db, s_.clock, settings_.timeZone);
-    auto s = s_.db.session();
-    auto v = diary.overdue(s, active.accountId, student);
-    if (v.reader.outcome != Diary::Outcome::Shown) refuse(v.reader.outcome, parent);
+    auto v = readDiary(ex, s_.db, s_.overviews, active.accountId, [&](auto& s, auto student) {
+        return diary.overdue(s, active.accountId, student);
+    });
     TemplateData d;
     setReader(d, v.reader, "/diary/overdue", "");
     std::vector<TemplateData> rows;
@@ -207,12 +182,10 @@ void Portal::diaryOverdue(HttpExchange& ex) {
 
 void Portal::diaryAnnouncements(HttpExchange& ex) {
     auto active = requireSession(ex);
-    auto student = studentParameter(ex);
-    bool parent = isParent(s_.overviews, active.accountId);
     Diary diary(s_.db, s_.clock, settings_.timeZone);
-    auto s = s_.db.session();
-    auto v = diary.announcements(s, active.accountId, student);
-    if (v.reader.outcome != Diary::Outcome::Shown) refuse(v.reader.outcome, parent);
+    auto v = readDiary(ex, s_.db, s_.overviews, active.accountId, [&](auto& s, auto student) {
+        return diary.announcements(s, active.accountId, student);
+    });
     TemplateData d;
     setReader(d, v.reader, "/diary/announcements", "");
     kainjow::mustache::list rows;

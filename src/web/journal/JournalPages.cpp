@@ -179,6 +179,11 @@ void Portal::journalGrid(HttpExchange& ex) {
     renderJournalGrid(ex, opened, {}, {}, flash, 200);
 }
 
+void Portal::journalChanged() {
+    glances_.forgetAll();
+    classDiaries_.forgetAll();
+}
+
 void Portal::journalSave(HttpExchange& ex) {
     auto active = requireSession(ex);
     ex.readForm(kGridFormBytes, kGridFormFields);
@@ -197,7 +202,7 @@ void Portal::journalSave(HttpExchange& ex) {
     // A broken month in the form is only a broken view: the default one is shown.
     auto period = periodOf(ex.form("term"), ex.form("month"), false);
     if (saved.outcome == Outcome::Saved) {
-        glances_.forgetAll();  // marks and homework: the main pages of this node see them now
+        journalChanged();  // marks and homework: this node's main pages and diaries see them now
         return ex.redirect(gridHref(*classId, *subjectId, period) +
                            "&saved=" + std::to_string(saved.changes));
     }

@@ -87,7 +87,7 @@ void Portal::journalLessonAction(HttpExchange& ex, const std::string& action) {
     using Outcome = ClassJournalTimetable::Outcome;
     if (outcome == Outcome::NotFound || !lesson) throw HttpError{404, "Урок не найден."};
     if (outcome == Outcome::Done) {
-        glances_.forgetAll();  // a lesson moved or cancelled
+        journalChanged();  // a lesson moved or cancelled
         auto day = action == "move" ? domain::CalendarDate::parse(ex.form("date")) : std::nullopt;
         return ex.redirect(weekHref(lesson->classId, day.value_or(lesson->date)) +
                            "&done=" + (action == "move" ? "moved" : "cancelled"));
