@@ -99,6 +99,7 @@ app::Config configFor(const TestDatabase& database, const web::PortalSettings& s
     set("argon2-iterations", "1");
     set("password-login", domain::code(settings.passwordPolicy));
     set("secure-cookies", settings.secureCookies ? "true" : "false");
+    set("webapi-password-login", settings.webApiPasswordLogin ? "true" : "false");
     set("esia-control-question", settings.requireControlQuestion ? "true" : "false");
     set("trusted-proxy", settings.trustedProxy);
     set("time-zone", offsetText(settings.timeZone));
