@@ -45,6 +45,7 @@ class Runtime {
     flows::webapi::LegacyVerifiers& legacyVerifiers() { return *legacyVerifiers_; }
     const flows::Clock& clock() const { return *clock_; }
     flows::Sessions& sessions() { return *sessions_; }
+    flows::AccountAdministration& accounts() { return *accounts_; }  // once the portal runs
     web::Metrics& metrics() { return metrics_; }
     flows::OutboxWorker& outbox() { return *outbox_; }
     flows::AppealReview& review() { return *review_; }

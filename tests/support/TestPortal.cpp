@@ -145,7 +145,10 @@ TestPortal::~TestPortal() {
 }
 
 void TestPortal::import(const char* csv) {
-    flows::PeopleImport import(database_.db(), runtime_->hasher(), runtime_->vault(), clock_);
+    flows::PeopleImport::Settings settings;
+    settings.verifiers = &runtime_->legacyVerifiers();
+    flows::PeopleImport import(database_.db(), runtime_->hasher(), runtime_->vault(), clock_,
+                               settings);
     auto report = import.run(csv, false);
     if (!report.written)
         throw std::runtime_error("import failed: " + app::describe(report.errors[0].problem));
