@@ -75,8 +75,9 @@ flows::PeopleImport::Settings importSettings(const Config& config) {
 }
 
 int importText(Runtime& rt, const Config& config, const std::string& text, bool skipBad) {
-    flows::PeopleImport import(rt.db(), rt.hasher(), rt.vault(), rt.clock(),
-                               importSettings(config));
+    auto settings = importSettings(config);
+    settings.verifiers = &rt.legacyVerifiers();
+    flows::PeopleImport import(rt.db(), rt.hasher(), rt.vault(), rt.clock(), settings);
     auto report = import.run(text, skipBad, terminalProgress());
     for (const auto& e : report.errors)
         std::cerr << "строка " << e.line << ": " << describe(e.problem) << "\n";
@@ -279,6 +280,8 @@ int serve(Config config, bool demo) {
     if (demo && !config.isSet("mail")) config.set("mail", "console");
     if (demo && !config.isSet("metrics-token"))
         config.set("metrics-token", crypto::randomToken(18));
+    // SGO apps sign in to the demo unmodified (docs/webapi.md: what this costs in production).
+    if (demo && !config.isSet("webapi-password-login")) config.set("webapi-password-login", "true");
     Runtime rt(config);
     const std::string& csv = embedded::demoFiles().at("demo-data.csv");
     std::unique_ptr<SimRuntime> sim;

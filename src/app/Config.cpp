@@ -32,6 +32,9 @@ const std::vector<Config::Option>& Config::options() {
         {"database", "",
          "sqlite:PATH or postgresql://user:pw@host:port/db (default: SQLite in data-dir)"},
         {"password-login", "everyone", "who may sign in with a password: everyone, staff, nobody"},
+        {"webapi-password-login", "false",
+         "let SGO apps sign in with a password over /webapi (keeps a legacy MD5 verifier of "
+         "each password, sealed; off: all of them deleted at start-up; docs/webapi.md)"},
         {"secure-cookies", "false", "served over TLS: Secure and __Host- cookies"},
         {"access-log", "true", "one JSON line per request on stderr"},
         {"argon2-memory-kib", "19456", "argon2id memory per hash, KiB (OWASP minimum 19456)"},

@@ -48,6 +48,8 @@ Runtime::Runtime(const Config& config, RuntimeParts parts)
     s.absoluteTimeout = config.getInt("session-hours") * 3600LL;
     s.cacheSeconds = config.getInt("cache-seconds");
     sessions_ = std::make_unique<flows::Sessions>(*db_, *clock_, s);
+    legacyVerifiers_ = std::make_unique<flows::webapi::LegacyVerifiers>(
+        *db_, vault_, config.getBool("webapi-password-login"));
     overviews_ = std::make_unique<flows::AccountOverviews>(*db_, vault_, *clock_, s.cacheSeconds);
     flows::Housekeeping::Settings h;
     h.sessionIdleSeconds = s.idleTimeout;
@@ -103,14 +105,21 @@ unsigned short Runtime::startPortal() {
     if (settings.publicUrl.back() != '/') settings.publicUrl += "/";
 
     startMail(settings.publicUrl);
+    settings.sessionIdleSeconds = config_.getInt("session-idle-minutes") * 60LL;
+    // Switched off: no verifier outlives the start of a node that does not use them.
+    if (long removed = legacyVerifiers_->applySwitch(); removed > 0)
+        std::cerr << "--webapi-password-login is off: " << removed
+                  << " legacy password verifiers deleted\n";
+    webApiSignIn_ = std::make_unique<flows::webapi::WebApiSignIn>(
+        *db_, hasher_, throttle_, *clock_, *sessions_, *legacyVerifiers_, settings.passwordPolicy);
     cards_ = std::make_unique<flows::PersonalCards>(*db_, vault_, *sessions_, *clock_);
-    accounts_ =
-        std::make_unique<flows::AccountAdministration>(*db_, vault_, hasher_, *sessions_, *clock_);
+    accounts_ = std::make_unique<flows::AccountAdministration>(*db_, vault_, hasher_, *sessions_,
+                                                               *clock_, legacyVerifiers_.get());
     flows::PasswordRecovery::Settings recovery;
     recovery.resetUrl = settings.publicUrl + "recover/reset?token=";
     recovery_ = std::make_unique<flows::PasswordRecovery>(
         *db_, hasher_, *sessions_, *letters_, *clock_, recovery, [this] { outbox_->wake(); },
-        [this] { recoveryWorker_->wake(); });
+        [this] { recoveryWorker_->wake(); }, legacyVerifiers_.get());
     // The page only queues a recovery request; this worker answers it (issue #17).
     recoveryWorker_ =
         std::make_unique<flows::RecoveryWorker>(*recovery_, flows::RecoveryWorker::Settings{});
@@ -131,7 +140,9 @@ unsigned short Runtime::startPortal() {
                                  nullptr,
                                  nullptr,
                                  nullptr,
-                                 [this] { outbox_->wake(); }};
+                                 [this] { outbox_->wake(); },
+                                 webApiSignIn_.get(),
+                                 legacyVerifiers_.get()};
     startIdentityProvider(settings, services);
     Poco::Net::HTTPRequestHandlerFactory::Ptr portal(new web::Portal(services, settings));
     server_ = std::make_unique<http::HttpServer>(portal, std::move(socket), server);

@@ -42,8 +42,10 @@ class Runtime {
     store::Database& db() { return *db_; }
     crypto::PasswordHasher& hasher() { return hasher_; }
     const store::SnilsVault& vault() const { return vault_; }
+    flows::webapi::LegacyVerifiers& legacyVerifiers() { return *legacyVerifiers_; }
     const flows::Clock& clock() const { return *clock_; }
     flows::Sessions& sessions() { return *sessions_; }
+    flows::AccountAdministration& accounts() { return *accounts_; }  // once the portal runs
     web::Metrics& metrics() { return metrics_; }
     flows::OutboxWorker& outbox() { return *outbox_; }
     flows::AppealReview& review() { return *review_; }
@@ -85,6 +87,8 @@ class Runtime {
     std::unique_ptr<flows::PasswordRecovery> recovery_;
     std::unique_ptr<flows::Housekeeping> housekeeping_;
     std::unique_ptr<flows::RecoveryWorker> recoveryWorker_;
+    std::unique_ptr<flows::webapi::LegacyVerifiers> legacyVerifiers_;
+    std::unique_ptr<flows::webapi::WebApiSignIn> webApiSignIn_;
 };
 
 }  // namespace netcity::app

@@ -6,6 +6,7 @@
 #include "domain/LoginSuggestion.h"
 #include "domain/TemporaryPassword.h"
 #include "domain/Utf8Text.h"
+#include "flows/webapi/LegacyVerifiers.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/DirectoryRepository.h"
@@ -78,6 +79,7 @@ AccountAdministration::Result AccountAdministration::issue(
     store::Transaction tx(db_, s);
     store::AccountRepository(db_, s).issueTemporaryPassword(accountId, issued.hash,
                                                             issued.expiresAt);
+    if (verifiers_) verifiers_->remember(s, accountId, issued.password);
     store::FlowRepository(db_, s).removeOfAccount("recovery", accountId);
     store::AuditLog(db_, s).record({clock_.unixSeconds(), actor, "password.issue",
                                     "account:" + std::to_string(accountId), clientAddress, "ok",
@@ -177,6 +179,7 @@ AccountAdministration::Result AccountAdministration::create(std::int64_t staffAc
     r.accountId = *created;
     r.login = login;
     accounts.issueTemporaryPassword(r.accountId, issued.hash, issued.expiresAt);
+    if (verifiers_) verifiers_->remember(s, r.accountId, issued.password);
     r.temporaryPassword = issued.password;
     r.expiresAt = issued.expiresAt;
     store::AuditLog(db_, s).record({at, staffAccountId, "account.create",

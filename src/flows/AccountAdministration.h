@@ -13,6 +13,9 @@
 #include "store/SnilsVault.h"
 
 namespace netcity::flows {
+namespace webapi {
+class LegacyVerifiers;
+}
 
 // School accounts in staff hands (seed 003): a login for a person, a temporary password —
 // random, shown once, valid 3 days, changed at first sign-in — and blocking, which ends the
@@ -52,13 +55,15 @@ class AccountAdministration {
     };
 
     AccountAdministration(store::Database& db, const store::SnilsVault& vault,
-                          crypto::PasswordHasher& hasher, Sessions& sessions, const Clock& clock)
+                          crypto::PasswordHasher& hasher, Sessions& sessions, const Clock& clock,
+                          webapi::LegacyVerifiers* verifiers = nullptr)
         : db_(db),
           vault_(vault),
           hasher_(hasher),
           sessions_(sessions),
           clock_(clock),
-          reach_(db, clock) {}
+          reach_(db, clock),
+          verifiers_(verifiers) {}
 
     Result create(std::int64_t staffAccountId, const NewAccount& account,
                   const std::string& clientAddress);
@@ -85,6 +90,7 @@ class AccountAdministration {
     Sessions& sessions_;
     const Clock& clock_;
     StaffReach reach_;
+    webapi::LegacyVerifiers* verifiers_;  // the web API's, written with each issued password
 };
 
 }  // namespace netcity::flows

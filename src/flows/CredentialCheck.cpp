@@ -5,6 +5,19 @@ namespace netcity::flows {
 CredentialCheck::Result CredentialCheck::run(std::int64_t organizationId, const std::string& login,
                                              const std::string& password,
                                              const std::string& clientAddress) {
+    return run(organizationId, login, passwordProof(password), clientAddress);
+}
+
+CredentialCheck::Proof CredentialCheck::passwordProof(const std::string& password) {
+    auto* hasher = &hasher_;
+    return {[hasher, &password](const store::Account& account) {
+                return hasher->verify(account.passwordHash, password);
+            },
+            [hasher, &password] { hasher->verifyDummy(password); }};
+}
+
+CredentialCheck::Result CredentialCheck::run(std::int64_t organizationId, const std::string& login,
+                                             const Proof& proof, const std::string& clientAddress) {
     auto now = clock_.steady();
     std::string throttleKey = std::to_string(organizationId) + ":" + store::loginKey(login);
     if (auto wait = throttle_.waitFor(throttleKey, clientAddress, now); wait.count() > 0)
@@ -19,9 +32,9 @@ CredentialCheck::Result CredentialCheck::run(std::int64_t organizationId, const 
     }
     bool verified = false;
     if (account && !account->passwordHash.empty()) {
-        verified = hasher_.verify(account->passwordHash, password);
+        verified = proof.verify(*account);
     } else {
-        hasher_.verifyDummy(password);
+        proof.spend();
     }
     if (!verified || account->blocked) return {Verdict::Rejected, account, {}};
     throttle_.recordSuccess(throttleKey, clientAddress);

@@ -2,6 +2,7 @@
 
 #include "domain/NewPassword.h"
 #include "domain/Utf8Text.h"
+#include "flows/webapi/LegacyVerifiers.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 
@@ -48,6 +49,7 @@ PasswordChange::Outcome PasswordChange::run(const Request& r) {
     auto s = db_.session();
     store::Transaction tx(db_, s);  // the new hash, the other sessions ended, the audit row
     store::AccountRepository(db_, s).setPasswordHash(r.accountId, hash, false);
+    if (verifiers_) verifiers_->remember(s, r.accountId, r.newPassword);
     sessions_.endOthers(s, r.accountId, r.currentSessionId);
     audit(s, Outcome::Changed);
     tx.commit();

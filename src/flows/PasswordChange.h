@@ -10,6 +10,9 @@
 #include "store/Database.h"
 
 namespace netcity::flows {
+namespace webapi {
+class LegacyVerifiers;
+}
 
 // «Сменить пароль» in personal settings: the old password is required, and every other session
 // of the account ends, so a stolen session dies with the old password.
@@ -30,8 +33,14 @@ class PasswordChange {
     };
 
     PasswordChange(store::Database& db, crypto::PasswordHasher& hasher, Sessions& sessions,
-                   domain::SignInThrottle& throttle, const Clock& clock)
-        : db_(db), hasher_(hasher), sessions_(sessions), throttle_(throttle), clock_(clock) {}
+                   domain::SignInThrottle& throttle, const Clock& clock,
+                   webapi::LegacyVerifiers* verifiers = nullptr)
+        : db_(db),
+          hasher_(hasher),
+          sessions_(sessions),
+          throttle_(throttle),
+          clock_(clock),
+          verifiers_(verifiers) {}
 
     Outcome run(const Request& request);
 
@@ -41,6 +50,7 @@ class PasswordChange {
     Sessions& sessions_;
     domain::SignInThrottle& throttle_;  // an unattended session must not become a guessing oracle
     const Clock& clock_;
+    webapi::LegacyVerifiers* verifiers_;  // the web API's, written with the new password
 };
 
 }  // namespace netcity::flows

@@ -11,6 +11,7 @@
 #include "domain/NewPassword.h"
 #include "domain/Utf8Text.h"
 #include "flows/EsiaIdentityJson.h"
+#include "flows/webapi/LegacyVerifiers.h"
 #include "store/AccountRepository.h"
 #include "store/AuditLog.h"
 #include "store/FlowRepository.h"
@@ -182,6 +183,7 @@ PasswordRecovery::Reset PasswordRecovery::reset(const std::string& token, const 
     auto s = db_.session();
     store::Transaction tx(db_, s);
     store::AccountRepository(db_, s).setPasswordHash(account, hash, false);
+    if (verifiers_) verifiers_->remember(s, account, newPassword);
     // Older letters' links of this account end too.
     store::FlowRepository(db_, s).removeOfAccount(kKind, account);
     store::AuditLog(db_, s).record(

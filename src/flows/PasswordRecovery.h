@@ -16,6 +16,9 @@
 #include "store/RecoveryRequests.h"
 
 namespace netcity::flows {
+namespace webapi {
+class LegacyVerifiers;
+}
 
 // «Восстановить пароль» (issue #6). A flow with explicit states, kept server-side:
 //   Requested   the person gave an e-mail: the request is queued (one row, whatever the
@@ -57,7 +60,8 @@ class PasswordRecovery {
     PasswordRecovery(store::Database& db, crypto::PasswordHasher& hasher, Sessions& sessions,
                      const mail::Letters& letters, const Clock& clock, Settings settings,
                      std::function<void()> mailQueued = {},
-                     std::function<void()> requestQueued = {})
+                     std::function<void()> requestQueued = {},
+                     webapi::LegacyVerifiers* verifiers = nullptr)
         : db_(db),
           hasher_(hasher),
           sessions_(sessions),
@@ -65,7 +69,8 @@ class PasswordRecovery {
           clock_(clock),
           settings_(std::move(settings)),
           mailQueued_(std::move(mailQueued)),
-          requestQueued_(std::move(requestQueued)) {}
+          requestQueued_(std::move(requestQueued)),
+          verifiers_(verifiers) {}
 
     // Queues the request, lets the page answer (`answer`, called once), and only then tells the
     // worker: whatever depends on the address starts after the answer has gone (issue #17).
@@ -100,6 +105,7 @@ class PasswordRecovery {
     const Clock& clock_;
     Settings settings_;
     std::function<void()> mailQueued_, requestQueued_;
+    webapi::LegacyVerifiers* verifiers_;  // the web API's, written with the new password
 };
 
 }  // namespace netcity::flows

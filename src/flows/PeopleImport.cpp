@@ -98,7 +98,7 @@ class Writer {
   public:
     Writer(store::Database& db, Poco::Data::Session& s, const store::SnilsVault& vault,
            const PeopleImport::Settings& settings, std::int64_t now)
-        : people_(db, s, vault, now),
+        : people_(db, s, vault, now, settings.verifiers),
           journal_(db, s, settings.scale, now),
           announcements_(db, s, settings.timeZone) {}
 

@@ -14,11 +14,15 @@
 #include "store/SnilsVault.h"
 
 namespace netcity::flows {
+namespace webapi {
+class LegacyVerifiers;
+}
 
 // The deployment's choices an import's rows are read by.
 struct ImportSettings {
     domain::journal::MarkScale scale;                               // marks (--mark-scale)
     domain::UtcOffset timeZone = *domain::UtcOffset::parse("UTC");  // announcements' days
+    webapi::LegacyVerifiers* verifiers = nullptr;  // written with the accounts' passwords
 };
 
 // `netcity admin import FILE.csv`: directory entries, people, accounts and relations

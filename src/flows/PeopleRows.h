@@ -13,6 +13,9 @@
 #include "store/SnilsVault.h"
 
 namespace netcity::flows {
+namespace webapi {
+class LegacyVerifiers;
+}
 
 // The directory's and people's record kinds (docs/csv-format.md): region, municipality,
 // locality, organization, class, person, account, relation. Found by key.
@@ -44,7 +47,7 @@ class PeopleValidator : public KnownPeople {
 class PeopleWriter {
   public:
     PeopleWriter(store::Database& db, Poco::Data::Session& session, const store::SnilsVault& vault,
-                 std::int64_t now);
+                 std::int64_t now, webapi::LegacyVerifiers* verifiers = nullptr);
     ~PeopleWriter();
     void write(const ImportRow& row);
 

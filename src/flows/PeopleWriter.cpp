@@ -7,6 +7,7 @@
 #include "domain/SnilsNumber.h"
 #include "domain/Utf8Text.h"
 #include "flows/PeopleRows.h"
+#include "flows/webapi/LegacyVerifiers.h"
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
 #include "store/EsiaLinkRepository.h"
@@ -18,8 +19,14 @@ using Row = ImportRow;
 
 struct PeopleWriter::State {
     State(store::Database& db, Poco::Data::Session& s, const store::SnilsVault& vault,
-          std::int64_t now)
-        : dir_(db, s), people_(db, s, vault), accounts_(db, s), links_(db, s), now_(now) {}
+          std::int64_t now, webapi::LegacyVerifiers* verifiers)
+        : s_(s),
+          dir_(db, s),
+          people_(db, s, vault),
+          accounts_(db, s),
+          links_(db, s),
+          now_(now),
+          verifiers_(verifiers) {}
 
     void write(const Row& r) {
         const std::string& kind = r["record"];
@@ -98,6 +105,9 @@ struct PeopleWriter::State {
         if (!r["class"].empty()) classId = id("class", r["class"]);
         if (a.roles.count(domain::Role::Student)) a.classId = classId;
         std::int64_t accountId = accounts_.upsert(a, now_);
+        const std::string& password = r["password"];
+        if (verifiers_ && !password.empty() && password.rfind("$argon2", 0) != 0)
+            verifiers_->remember(s_, accountId, password);
         if (classId && a.roles.count(domain::Role::Teacher))
             dir_.setClassTeacher(*classId, accountId);
         reclaimLinkSlots(a, accountId);
@@ -113,6 +123,7 @@ struct PeopleWriter::State {
             throw std::logic_error("a checked link slot was taken meanwhile");
     }
 
+    Poco::Data::Session& s_;
     store::DirectoryRepository dir_;
     store::PersonRepository people_;
     store::AccountRepository accounts_;
@@ -121,11 +132,13 @@ struct PeopleWriter::State {
     std::map<std::int64_t, std::map<std::string, store::EsiaLinkRepository::LinkedLogin>>
         linkedLogins_;  // by organization
     std::map<std::string, std::map<std::string, std::int64_t>> ids_;
+    webapi::LegacyVerifiers* verifiers_;
 };
 
 PeopleWriter::PeopleWriter(store::Database& db, Poco::Data::Session& session,
-                           const store::SnilsVault& vault, std::int64_t now)
-    : s_(std::make_unique<State>(db, session, vault, now)) {}
+                           const store::SnilsVault& vault, std::int64_t now,
+                           webapi::LegacyVerifiers* verifiers)
+    : s_(std::make_unique<State>(db, session, vault, now, verifiers)) {}
 
 PeopleWriter::~PeopleWriter() = default;
 

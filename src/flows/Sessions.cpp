@@ -10,7 +10,8 @@ std::string Sessions::hashOf(const std::string& id) {
     return crypto::toHex(crypto::sha256(id));
 }
 
-std::optional<std::string> Sessions::start(std::int64_t accountId, const std::string& previousId) {
+std::optional<std::string> Sessions::start(std::int64_t accountId, const std::string& previousId,
+                                           store::SessionKind kind) {
     auto s = db_.session();
     store::SessionRepository repo(db_, s);
     if (!previousId.empty()) repo.remove(hashOf(previousId));
@@ -18,12 +19,12 @@ std::optional<std::string> Sessions::start(std::int64_t accountId, const std::st
     std::string id = crypto::randomToken(32);
     std::int64_t now = clock_.unixSeconds();
     // The account's state is checked by the insert itself: blocked a moment ago is blocked.
-    if (!repo.createForActive(hashOf(id), accountId, now)) return std::nullopt;
-    cache_.put(hashOf(id), {accountId, now, now}, now);
+    if (!repo.createForActive(hashOf(id), accountId, now, kind)) return std::nullopt;
+    cache_.put(hashOf(id), {accountId, now, now, kind}, now);
     return id;
 }
 
-std::optional<Sessions::Active> Sessions::resolve(const std::string& id) {
+std::optional<Sessions::Active> Sessions::resolve(const std::string& id, store::SessionKind kind) {
     if (id.size() != 43) return std::nullopt;  // 32 bytes in base64url
     std::string hash = hashOf(id);
     std::int64_t now = clock_.unixSeconds();
@@ -35,6 +36,7 @@ std::optional<Sessions::Active> Sessions::resolve(const std::string& id) {
         found = store::SessionRepository(db_, s).find(hash);
         if (!found) return std::nullopt;
     }
+    if (found->kind != kind) return std::nullopt;
     if (now - found->lastSeenAt > settings_.idleTimeout ||
         now - found->createdAt > settings_.absoluteTimeout) {
         end(id);

@@ -33,8 +33,11 @@ class Sessions {
 
     // Starts a fresh session (never reuses `previousId`, which is ended): rotation at sign-in.
     // Nullopt when the account is not active at this moment.
-    std::optional<std::string> start(std::int64_t accountId, const std::string& previousId);
-    std::optional<Active> resolve(const std::string& id);
+    std::optional<std::string> start(std::int64_t accountId, const std::string& previousId,
+                                     store::SessionKind kind = store::SessionKind::Web);
+    // Nullopt also for a live session of the other kind.
+    std::optional<Active> resolve(const std::string& id,
+                                  store::SessionKind kind = store::SessionKind::Web);
     void end(const std::string& id);
     void endOthers(std::int64_t accountId, const std::string& keepId);
     // The same inside the caller's transaction (a password change ends the others with it).

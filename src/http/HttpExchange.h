@@ -33,6 +33,7 @@ class HttpExchange {
 
     std::string query(const std::string& name) const;
     std::optional<std::int64_t> queryId(const std::string& name) const;  // positive integer
+    const std::map<std::string, std::string>& queryFields() const { return query_; }
     // Reads and checks an application/x-www-form-urlencoded body (at most `limit` bytes).
     void readForm(std::size_t limit = 64 * 1024, std::size_t maxFields = 64);
     // Reads a body of the given content type (e.g. "application/json") of at most `limit` bytes.

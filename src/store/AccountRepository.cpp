@@ -101,6 +101,7 @@ std::int64_t AccountRepository::upsert(const Account& a, std::int64_t at) {
         " roles = excluded.roles, class_id = excluded.class_id RETURNING id"),
         bind(a.organizationId), bind(a.personId), bind(a.login), bind(key), bind(hash), bind(roles),
         bind(classId), bind(mustChange), bind(at), into(id), now;
+    if (!a.passwordHash.empty()) forgetWebApiVerifier(id);
     return id;
 }
 
@@ -119,6 +120,12 @@ std::optional<std::int64_t> AccountRepository::insert(const Account& a, std::int
     return id[0];
 }
 
+// The legacy verifier (web/webapi) belongs to the password it was made of: a new password
+// leaves none until it is used or set with the option on.
+void AccountRepository::forgetWebApiVerifier(std::int64_t accountId) {
+    s_ << db_.sql("DELETE FROM webapi_verifiers WHERE user_id = ?"), bind(accountId), now;
+}
+
 void AccountRepository::setPasswordHash(std::int64_t accountId, const std::string& hash,
                                         bool mustChange) {
     int flag = mustChange ? 1 : 0;
@@ -126,6 +133,7 @@ void AccountRepository::setPasswordHash(std::int64_t accountId, const std::strin
         "UPDATE users SET password_hash = ?, must_change_password = ?,"
         " temp_password_expires_at = NULL WHERE id = ?"),
         bind(hash), bind(flag), bind(accountId), now;
+    forgetWebApiVerifier(accountId);
 }
 
 void AccountRepository::issueTemporaryPassword(std::int64_t accountId, const std::string& hash,
@@ -134,6 +142,7 @@ void AccountRepository::issueTemporaryPassword(std::int64_t accountId, const std
         "UPDATE users SET password_hash = ?, must_change_password = 1,"
         " temp_password_expires_at = ? WHERE id = ?"),
         bind(hash), bind(expiresAt), bind(accountId), now;
+    forgetWebApiVerifier(accountId);
 }
 
 void AccountRepository::setBlocked(std::int64_t accountId, bool blocked) {

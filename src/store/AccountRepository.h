@@ -65,6 +65,7 @@ class AccountRepository {
     std::vector<std::int64_t> activeByEmail(const std::string& email, int limit);
 
   private:
+    void forgetWebApiVerifier(std::int64_t accountId);
     std::optional<Account> one(const std::string& where, std::int64_t a, const std::string* b);
     Database& db_;
     Poco::Data::Session& s_;

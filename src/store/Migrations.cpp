@@ -303,6 +303,18 @@ const std::vector<Migration>& migrations() {
              "{postgresql}CREATE TRIGGER school_years_apart BEFORE INSERT OR UPDATE ON"
              " school_years FOR EACH ROW EXECUTE FUNCTION school_years_apart()",
          }},
+        {13,
+         "the SGO web API: legacy password verifiers, one-time challenges, sessions' kind",
+         {
+             // MD5(cp1251(password)), sealed (--webapi-password-login, docs/webapi.md).
+             "CREATE TABLE webapi_verifiers (user_id BIGINT PRIMARY KEY"
+             " REFERENCES users(id) ON DELETE CASCADE, sealed TEXT NOT NULL)",
+             "CREATE TABLE webapi_challenges (cookie_hash TEXT NOT NULL, lt TEXT NOT NULL,"
+             " ver TEXT NOT NULL, salt TEXT NOT NULL, expires_at BIGINT NOT NULL,"
+             " PRIMARY KEY (cookie_hash, lt))",
+             "CREATE INDEX webapi_challenges_expiry ON webapi_challenges(expires_at)",
+             "ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'web'",
+         }},
     };
     return kMigrations;
 }

@@ -10,9 +10,15 @@ namespace netcity::store {
 
 // Server-side sessions. Only a hash of the session id is stored: a copy of the database does
 // not let anyone sign in as a user.
+// A browser's session (its id in a cookie) or an app's over the SGO web API (its `at` header):
+// the same rules, but an id of one kind never opens the other.
+enum class SessionKind { Web, WebApi };
+const char* code(SessionKind kind);
+
 struct StoredSession {
     std::int64_t accountId = 0;
     std::int64_t createdAt = 0, lastSeenAt = 0;
+    SessionKind kind = SessionKind::Web;
 };
 
 class SessionRepository {
@@ -21,7 +27,8 @@ class SessionRepository {
 
     void create(const std::string& idHash, std::int64_t accountId, std::int64_t at);
     // Creates it only if the account exists and is active; false otherwise.
-    bool createForActive(const std::string& idHash, std::int64_t accountId, std::int64_t at);
+    bool createForActive(const std::string& idHash, std::int64_t accountId, std::int64_t at,
+                         SessionKind kind = SessionKind::Web);
     // A session of an active account only.
     std::optional<StoredSession> find(const std::string& idHash);
     void touch(const std::string& idHash, std::int64_t at);

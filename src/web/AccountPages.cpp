@@ -125,7 +125,8 @@ void Portal::passwordSubmit(HttpExchange& ex) {
     ex.readForm(16 * 1024);
     checkCsrf(ex);
     auto active = requireSession(ex);
-    flows::PasswordChange change(s_.db, s_.hasher, s_.sessions, s_.throttle, s_.clock);
+    flows::PasswordChange change(s_.db, s_.hasher, s_.sessions, s_.throttle, s_.clock,
+                                 s_.legacyVerifiers);
     auto outcome =
         change.run({active.accountId, ex.cookie(sessionCookieName()), ex.form("old_password"),
                     ex.form("new_password"), ex.form("repeat_password"), ex.clientAddress()});

@@ -141,7 +141,8 @@ void Portal::loginSubmit(HttpExchange& ex) {
         return renderLogin(ex, f, 401);
     }
 
-    flows::PasswordSignIn signIn(s_.db, s_.hasher, s_.throttle, s_.clock, settings_.passwordPolicy);
+    flows::PasswordSignIn signIn(s_.db, s_.hasher, s_.throttle, s_.clock, settings_.passwordPolicy,
+                                 s_.legacyVerifiers);
     auto result = signIn.run({*f.organization, f.login, password, ex.clientAddress()});
     s_.metrics.countSignIn(flows::auditOutcome(result.outcome));
     using Outcome = flows::PasswordSignIn::Outcome;

@@ -124,6 +124,16 @@ Portal::Portal(PortalServices services, PortalSettings settings)
     add("GET", "/api/me", &Portal::apiMe);
     add("GET", "/healthz", &Portal::healthz);
     add("GET", "/metrics", &Portal::metrics);
+    if (s_.webApiSignIn) {
+        webapi::WebApi::Settings w;
+        w.secureCookies = settings_.secureCookies;
+        w.passwordLogin = s_.legacyVerifiers && s_.legacyVerifiers->enabled() &&
+                          settings_.passwordPolicy != domain::PasswordLoginPolicy::Nobody;
+        w.sessionIdleSeconds = settings_.sessionIdleSeconds;
+        webApi_ = std::make_unique<webapi::WebApi>(s_.db, *s_.webApiSignIn, s_.overviews, w);
+        for (auto& e : webApi_->endpoints())
+            routes_[{e.method, e.path}] = Route{e.path, std::move(e.handler)};
+    }
 }
 
 Poco::Net::HTTPRequestHandler* Portal::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
@@ -132,7 +142,9 @@ Poco::Net::HTTPRequestHandler* Portal::createRequestHandler(const Poco::Net::HTT
 
 const Portal::Route* Portal::find(const std::string& method, const std::string& path) const {
     if (method == "GET" && path.rfind("/static/", 0) == 0) return &staticRoute_;
-    auto it = routes_.find({method, path});
+    // The web API's clients spell its routes in either case (auth/getData, auth/getdata).
+    auto it = routes_.find(
+        {method, webapi::WebApi::isWebApiPath(path) ? webapi::WebApi::routeKey(path) : path});
     return it == routes_.end() ? nullptr : &it->second;
 }
 
@@ -189,7 +201,7 @@ void Portal::handle(Poco::Net::HTTPServerRequest& request,
 
 void Portal::fail(HttpExchange& ex, const HttpError& e) {
     if (ex.sent()) return;
-    if (ex.path().rfind("/api/", 0) == 0) {
+    if (ex.path().rfind("/api/", 0) == 0 || webapi::WebApi::isWebApiPath(ex.path())) {
         ex.sendJson("{\"error\":" + std::to_string(e.status) + ",\"message\":\"" +
                         jsonEscape(e.message) + "\"}",
                     e.status);

@@ -35,6 +35,7 @@
 #include "store/DirectoryRepository.h"
 #include "store/SnilsVault.h"
 #include "web/Metrics.h"
+#include "web/webapi/WebApi.h"
 
 namespace netcity::web {
 
@@ -65,6 +66,8 @@ struct PortalSettings {
     domain::journal::MarkScale markScale;  // the class journal's marks (--mark-scale)
     std::int64_t cacheSeconds = 2;         // what a node keeps of the main page (--cache-seconds)
     std::string metricsToken;              // GET /metrics's bearer token; empty: not served
+    std::int64_t sessionIdleSeconds = 30 * 60;  // the `timeOut` the web API announces
+    bool webApiPasswordLogin = false;  // --webapi-password-login (for the tests' configuration)
 };
 
 struct PortalServices {
@@ -85,6 +88,9 @@ struct PortalServices {
     const esia::IdentityProvider* esiaClient = nullptr;
     flows::AppealSubmission* appeals = nullptr;  // with Gosuslugi sign-in only
     std::function<void()> mailQueued;            // wakes the outbox worker
+    // The SGO web API's sign-in; its legacy verifiers (null: none kept, the option is off).
+    flows::webapi::WebApiSignIn* webApiSignIn = nullptr;
+    flows::webapi::LegacyVerifiers* legacyVerifiers = nullptr;
 };
 
 // The portal's HTTP surface: routes requests to the page and API handlers.
@@ -258,6 +264,7 @@ class Portal : public Poco::Net::HTTPRequestHandlerFactory {
     flows::journal::ClassDiaries classDiaries_;  // the diary's week of a class
     std::map<std::pair<std::string, std::string>, Route> routes_;
     Route staticRoute_;
+    std::unique_ptr<webapi::WebApi> webApi_;  // /webapi/ (web/webapi/)
 };
 
 }  // namespace netcity::web

@@ -99,6 +99,7 @@ app::Config configFor(const TestDatabase& database, const web::PortalSettings& s
     set("argon2-iterations", "1");
     set("password-login", domain::code(settings.passwordPolicy));
     set("secure-cookies", settings.secureCookies ? "true" : "false");
+    set("webapi-password-login", settings.webApiPasswordLogin ? "true" : "false");
     set("esia-control-question", settings.requireControlQuestion ? "true" : "false");
     set("trusted-proxy", settings.trustedProxy);
     set("metrics-token", settings.metricsToken);
@@ -145,7 +146,10 @@ TestPortal::~TestPortal() {
 }
 
 void TestPortal::import(const char* csv) {
-    flows::PeopleImport import(database_.db(), runtime_->hasher(), runtime_->vault(), clock_);
+    flows::PeopleImport::Settings settings;
+    settings.verifiers = &runtime_->legacyVerifiers();
+    flows::PeopleImport import(database_.db(), runtime_->hasher(), runtime_->vault(), clock_,
+                               settings);
     auto report = import.run(csv, false);
     if (!report.written)
         throw std::runtime_error("import failed: " + app::describe(report.errors[0].problem));
