@@ -3,6 +3,7 @@
 #include "store/FlowRepository.h"
 #include "store/RecoveryAnswers.h"
 #include "store/SessionRepository.h"
+#include "store/webapi/LoginChallenges.h"
 
 namespace netcity::flows {
 
@@ -21,6 +22,8 @@ Housekeeping::Swept Housekeeping::runOnce() {
         now - settings_.sessionIdleSeconds, now - settings_.sessionAbsoluteSeconds);
     swept.recoveryAnswers =
         store::RecoveryAnswers(db_, s).removeOlderThan(now - settings_.recoveryAnswerSeconds);
+    // A client that fetched auth/getdata and never signed in leaves its challenge behind.
+    swept.loginChallenges = store::webapi::LoginChallenges(db_, s).removeExpired(now);
     return swept;
 }
 

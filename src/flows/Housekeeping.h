@@ -25,7 +25,7 @@ class Housekeeping {
         std::int64_t recoveryAnswerSeconds = 7 * 24 * 60 * 60;
     };
     struct Swept {
-        long flows = 0, sessions = 0, recoveryAnswers = 0;
+        long flows = 0, sessions = 0, recoveryAnswers = 0, loginChallenges = 0;
     };
 
     Housekeeping(store::Database& db, const Clock& clock, Settings settings);

@@ -3,6 +3,7 @@
 #include "flows/Housekeeping.h"
 #include "store/FlowRepository.h"
 #include "store/RecoveryAnswers.h"
+#include "store/webapi/LoginChallenges.h"
 #include "support/TestPortal.h"
 
 using namespace netcity;
@@ -46,4 +47,20 @@ TEST(Housekeeping, ForgetsTheKeysOfRecoveryRequestsAnsweredAWeekAgo) {
     EXPECT_EQ(swept.recoveryAnswers, 1);
     EXPECT_EQ(portal.database().count("recovery_answers WHERE request_key = 'recent'"), 1);
     EXPECT_EQ(portal.database().count("recovery_answers"), 1);
+}
+
+// The web API's one-time challenges of clients that never signed in go without a new getdata.
+TEST(Housekeeping, SweepsExpiredWebApiChallenges) {
+    TestPortal portal;
+    auto now = portal.clock().unixSeconds();
+    {
+        auto s = portal.db().session();
+        store::webapi::LoginChallenges challenges(portal.db(), s);
+        ASSERT_TRUE(challenges.add("cookie-a", {"600000001", "1", "salt"}, now - 1));
+        ASSERT_TRUE(challenges.add("cookie-b", {"600000002", "2", "salt"}, now + 300));
+    }
+    auto swept = portal.runtime().housekeeping().runOnce();
+    EXPECT_EQ(swept.loginChallenges, 1);
+    EXPECT_EQ(portal.database().count("webapi_challenges WHERE cookie_hash = 'cookie-b'"), 1);
+    EXPECT_EQ(portal.database().count("webapi_challenges"), 1);
 }
