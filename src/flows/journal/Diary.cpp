@@ -83,6 +83,11 @@ std::map<std::int64_t, store::journal::AssignmentType> typesById(
 
 }  // namespace
 
+std::vector<store::journal::AssignmentType> Diary::assignmentTypes(store::Database& db,
+                                                                   Poco::Data::Session& s) {
+    return store::journal::GradebookRepository(db, s).assignmentTypes();
+}
+
 CalendarDate Diary::today() const {
     return zone_.dateAt(clock_.unixSeconds());
 }

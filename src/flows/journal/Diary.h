@@ -9,6 +9,7 @@
 #include "flows/journal/ClassDiaries.h"
 #include "flows/journal/DiaryModel.h"
 #include "store/Database.h"
+#include "store/journal/GradebookRepository.h"
 
 namespace netcity::flows::journal {
 
@@ -79,6 +80,9 @@ class Diary {
                                     std::optional<std::int64_t> studentId);
     // Every student the viewer may see, at a glance (empty for anyone else).
     std::vector<Glance> glance(Poco::Data::Session& s, std::int64_t viewerId);
+    // The deployment's assignment types, by their order: every typeId of a diary is one.
+    static std::vector<store::journal::AssignmentType> assignmentTypes(store::Database& db,
+                                                                       Poco::Data::Session& s);
 
   private:
     store::Database& db_;

@@ -7,6 +7,7 @@
 #include "domain/LoginThrottle.h"
 #include "domain/PasswordLoginPolicy.h"
 #include "domain/Utf8Text.h"
+#include "flows/journal/Diary.h"
 #include "flows/webapi/SchoolSearch.h"
 #include "log/JsonEscape.h"
 
@@ -108,6 +109,8 @@ std::vector<WebApi::Endpoint> WebApi::endpoints() {
         {"POST", "/webapi/login", bind(&WebApi::login)},
         {"POST", "/webapi/auth/logout", bind(&WebApi::authLogout)},
         {"GET", "/webapi/context/expired", bind(&WebApi::contextExpired)},
+        {"GET", "/webapi/sysinfo", bind(&WebApi::sysInfo)},
+        {"GET", "/webapi/grade/assignment/types", bind(&WebApi::assignmentTypes)},
     };
 }
 
@@ -225,6 +228,30 @@ void WebApi::contextExpired(HttpExchange& ex) {
     auto query = lowerCaseNames(ex.queryFields());
     std::string token = query.count("token") ? query["token"] : "";
     ex.sendJson(signIn_.resolve(token) ? "false" : "true");
+}
+
+// LJS reads `Id:` and `Версия системы:`, and compares the version with 5.29 to choose how it
+// signs out (§4.8): the same version as logindata's.
+void WebApi::sysInfo(HttpExchange& ex) {
+    ex.sendText(std::string("Id: netcity-1\r\nВерсия системы: ") + kVersion + "\r\n",
+                "text/plain; charset=utf-8");
+}
+
+// `all` (true or false) asks for types no longer in use as well: netcity retires none.
+void WebApi::assignmentTypes(HttpExchange& ex) {
+    requireAt(ex);
+    std::vector<store::journal::AssignmentType> types;
+    {
+        auto s = db_.session();
+        types = flows::journal::Diary::assignmentTypes(db_, s);
+    }
+    std::string json = "[";
+    for (const auto& t : types) {
+        if (json.size() > 1) json += ",";
+        json += "{\"id\":" + std::to_string(t.id) + ",\"name\":" + quoted(t.name) +
+                ",\"abbr\":" + quoted(t.abbr) + ",\"order\":" + std::to_string(t.order) + "}";
+    }
+    ex.sendJson(json + "]");
 }
 
 }  // namespace netcity::web::webapi

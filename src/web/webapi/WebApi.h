@@ -45,6 +45,8 @@ class WebApi {
     void login(http::HttpExchange& ex);
     void authLogout(http::HttpExchange& ex);
     void contextExpired(http::HttpExchange& ex);
+    void sysInfo(http::HttpExchange& ex);
+    void assignmentTypes(http::HttpExchange& ex);
 
     // The caller's NSSESSIONID, issued now when it has none (or a malformed one).
     std::string sessionCookie(http::HttpExchange& ex);

@@ -3,6 +3,8 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "crypto/Bytes.h"
 #include "crypto/Hmac.h"
 #include "crypto/SgoChallenge.h"
@@ -422,4 +424,37 @@ TEST(WebApiOption, OffNoPasswordSignInAndNoVerifierSurvivesTheStart) {
     flows::webapi::LegacyVerifiers off(portal.db(), portal.vault(), false);
     EXPECT_EQ(off.applySwitch(), 1);
     EXPECT_EQ(kept(), 0);
+}
+
+// §4.3: the list every diary's typeId is looked up in (netschoolapi crashes on one missing).
+TEST_F(WebApi, AssignmentTypesAreListedForAnAtOnly) {
+    EXPECT_EQ(app.http.get("/webapi/grade/assignment/types?all=false").status, 401);
+    app.signInForAt(gymnasium, "lebedeva.as", "Roditel-2025");
+    auto r = app.http.get("/webapi/Grade/Assignment/Types?all=false");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_TRUE(contains(r.contentType, "application/json"));
+    auto list = Poco::JSON::Parser().parse(r.body).extract<Poco::JSON::Array::Ptr>();
+    ASSERT_GT(list->size(), 0u);
+    auto names = [&] {
+        std::set<std::string> out;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            auto t = list->getObject(static_cast<unsigned>(i));
+            EXPECT_GT(t->getValue<int>("id"), 0);
+            out.insert(t->getValue<std::string>("name"));
+        }
+        return out;
+    }();
+    EXPECT_EQ(names.size(), list->size());
+    for (const char* name : {"Ответ на уроке", "Домашнее задание", "Контрольная работа"})
+        EXPECT_EQ(names.count(name), 1u) << name;
+    EXPECT_EQ(static_cast<long>(list->size()), count("SELECT COUNT(*) FROM assignment_types"));
+}
+
+// §4.8: LJS reads the version to choose how it signs out.
+TEST_F(WebApi, SysInfoIsTextWithTheVersion) {
+    auto r = app.http.get("/webapi/sysInfo");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_TRUE(contains(r.contentType, "text/plain"));
+    EXPECT_TRUE(contains(r.body, "Id: netcity-1\r\n"));
+    EXPECT_TRUE(contains(r.body, "Версия системы: 5.47.0\r\n"));
 }
