@@ -9,45 +9,23 @@
 #include "domain/Utf8Text.h"
 #include "flows/journal/Diary.h"
 #include "flows/webapi/SchoolSearch.h"
-#include "log/JsonEscape.h"
 
 namespace netcity::web::webapi {
 
 using flows::webapi::WebApiSignIn;
 using http::HttpError;
 using http::HttpExchange;
-using log::jsonEscape;
 
 namespace {
 
 constexpr const char* kCookie = "NSSESSIONID";
-constexpr const char* kVersion = "5.47.0";
 constexpr const char* kWrongPassword = "Неправильный пароль или логин";
-
-std::string quoted(const std::string& text) {
-    return "\"" + jsonEscape(text) + "\"";
-}
-
-std::string asciiLower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 bool isLowerHex(const std::string& text, std::size_t length) {
     if (text.size() != length) return false;
     for (char c : text)
         if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
     return true;
-}
-
-// Empty-body POSTs (auth/getdata, auth/logout) may still carry a small form: read and drop it,
-// so that a kept-alive connection stays in step.
-void discardBody(HttpExchange& ex) {
-    auto& request = ex.request();
-    if (!request.hasContentLength() || request.getContentLength64() == 0) return;
-    if (request.getContentLength64() > 16 * 1024)
-        throw HttpError{413, "Слишком большой объём данных в запросе."};
-    request.stream().ignore(static_cast<std::streamsize>(request.getContentLength64()));
 }
 
 void failLogin(HttpExchange& ex, const std::string& message) {
@@ -81,14 +59,6 @@ std::string refusal(WebApiSignIn::Outcome outcome, std::chrono::seconds wait) {
 
 }  // namespace
 
-std::map<std::string, std::string> lowerCaseNames(const std::map<std::string, std::string>& in) {
-    std::map<std::string, std::string> out;
-    for (const auto& [name, value] : in)
-        if (!out.emplace(asciiLower(name), value).second)
-            throw HttpError{400, "Поле «" + name + "» передано дважды."};
-    return out;
-}
-
 bool WebApi::isWebApiPath(const std::string& path) {
     return asciiLower(path.substr(0, 8)) == "/webapi/";
 }
@@ -97,7 +67,7 @@ std::string WebApi::routeKey(const std::string& path) {
     return asciiLower(path);
 }
 
-std::vector<WebApi::Endpoint> WebApi::endpoints() {
+std::vector<Endpoint> WebApi::endpoints() {
     auto bind = [this](void (WebApi::*h)(HttpExchange&)) {
         return [this, h](HttpExchange& ex) { (this->*h)(ex); };
     };
@@ -123,12 +93,6 @@ std::string WebApi::sessionCookie(HttpExchange& ex) {
     return cookie;
 }
 
-flows::Sessions::Active WebApi::requireAt(HttpExchange& ex) {
-    auto active = signIn_.resolve(ex.header("at"));
-    if (!active) throw HttpError{401, "Сеанс завершён. Войдите снова."};
-    return *active;
-}
-
 void WebApi::loginData(HttpExchange& ex) {
     sessionCookie(ex);
     std::string yes = settings_.passwordLogin ? "true" : "false";
@@ -136,8 +100,8 @@ void WebApi::loginData(HttpExchange& ex) {
                 ",\"esiaLogin\":false,\"esiaMainAuth\":false,\"esiaButton\":false,"
                 "\"signatureLogin\":false,\"windowsAuth\":false,\"enableSms\":false,"
                 "\"esaLogin\":false,\"version\":" +
-                quoted(kVersion) + ",\"productName\":" + quoted("Сетевой Город. Образование") +
-                "}");
+                quoted(kWebApiVersion) +
+                ",\"productName\":" + quoted("Сетевой Город. Образование") + "}");
 }
 
 void WebApi::authGetData(HttpExchange& ex) {
@@ -219,7 +183,7 @@ std::string WebApi::accountInfo(std::int64_t accountId) {
 
 void WebApi::authLogout(HttpExchange& ex) {
     discardBody(ex);
-    requireAt(ex);
+    requireAt(signIn_, ex);
     signIn_.logout(ex.header("at"));
     ex.sendJson("{}");
 }
@@ -233,13 +197,13 @@ void WebApi::contextExpired(HttpExchange& ex) {
 // LJS reads `Id:` and `Версия системы:`, and compares the version with 5.29 to choose how it
 // signs out (§4.8): the same version as logindata's.
 void WebApi::sysInfo(HttpExchange& ex) {
-    ex.sendText(std::string("Id: netcity-1\r\nВерсия системы: ") + kVersion + "\r\n",
+    ex.sendText(std::string("Id: netcity-1\r\nВерсия системы: ") + kWebApiVersion + "\r\n",
                 "text/plain; charset=utf-8");
 }
 
 // `all` (true or false) asks for types no longer in use as well: netcity retires none.
 void WebApi::assignmentTypes(HttpExchange& ex) {
-    requireAt(ex);
+    requireAt(signIn_, ex);
     std::vector<store::journal::AssignmentType> types;
     {
         auto s = db_.session();

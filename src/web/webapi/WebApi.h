@@ -1,8 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -10,6 +8,7 @@
 #include "flows/webapi/WebApiSignIn.h"
 #include "http/HttpExchange.h"
 #include "store/Database.h"
+#include "web/webapi/WebApiHttp.h"
 
 namespace netcity::web::webapi {
 
@@ -23,10 +22,6 @@ class WebApi {
         bool secureCookies = false;
         bool passwordLogin = false;  // --webapi-password-login and a password policy allowing it
         std::int64_t sessionIdleSeconds = 30 * 60;
-    };
-    struct Endpoint {
-        std::string method, path;  // path lower-case, under /webapi/
-        std::function<void(http::HttpExchange&)> handler;
     };
 
     WebApi(store::Database& db, flows::webapi::WebApiSignIn& signIn,
@@ -50,8 +45,6 @@ class WebApi {
 
     // The caller's NSSESSIONID, issued now when it has none (or a malformed one).
     std::string sessionCookie(http::HttpExchange& ex);
-    // The signed-in session of the `at` header; 401 without one. For the post-login calls.
-    flows::Sessions::Active requireAt(http::HttpExchange& ex);
     std::string accountInfo(std::int64_t accountId);
 
     store::Database& db_;
@@ -59,9 +52,5 @@ class WebApi {
     flows::AccountOverviews& overviews_;
     Settings settings_;
 };
-
-// Field names without case: "LoginType" and "loginType" are one field (sgo-real-api.md §2.4);
-// two spellings of one name in one request are a bad request (400).
-std::map<std::string, std::string> lowerCaseNames(const std::map<std::string, std::string>& in);
 
 }  // namespace netcity::web::webapi
